@@ -1,0 +1,77 @@
+"""The composition root: the only place that builds the concrete pieces and wires them together."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from kiosk.config import Settings
+from kiosk.content.pack_store import PackStore
+from kiosk.content.reader import ContentReader, open_reader
+
+log = logging.getLogger(__name__)
+DEFAULT_WINDOW = (1280, 800)
+
+
+def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
+    """Install the sample on first run and repair the database if it needs it; say what was done."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = PackStore(settings.data_dir)
+    sample: Path | None = settings.sample_dir if settings.sample_dir.is_dir() else None
+    notes = store.start(sample)
+    for note in notes:
+        log.info(note)
+    return store, notes
+
+
+def open_content(settings: Settings) -> ContentReader:
+    store, _ = prepare_content(settings)
+    return open_reader(store.db_path)
+
+
+def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic):
+    """The kiosk window with its idle watcher, installed on the running QApplication."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.idle import IdleWatcher
+    from kiosk.ui.lockdown import NoContextMenus, UrlSink
+    from kiosk.ui.window import KioskWindow
+
+    app = QApplication.instance()
+    idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
+    window = KioskWindow(reader, settings, idle, size)
+    idle.setParent(window)
+    guards = NoContextMenus(window)
+    sink = UrlSink(window)
+    sink.install()
+    app.installEventFilter(guards)
+    app.installEventFilter(idle)
+    return window
+
+
+def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:
+    """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint)."""
+    reader = open_content(settings)
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["careers-kiosk"])
+    screen = app.primaryScreen().geometry()
+    size = DEFAULT_WINDOW if settings.windowed else (screen.width(), screen.height())
+    window = build_window(settings, reader, size)
+    if settings.windowed:
+        window.show()
+    else:
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        window.showFullScreen()
+    window.idle.start()
+    if quit_after_first_paint:
+        window.allow_close = True
+        window.repaint()
+        print(f"first-paint {time.perf_counter():.6f}", flush=True)
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    window.idle.stop()
+    reader.close()
+    return code

@@ -1,0 +1,163 @@
+"""The `kiosk` command: run the kiosk, and the staff and operations verbs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from kiosk.config import SettingsError, load_settings
+from kiosk.content.manifest import PackRejected
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="where packs, the database and settings live (default: $KIOSK_DATA_DIR, "
+                             "else the platform's data folder)")
+    parser = argparse.ArgumentParser(prog="kiosk", description="A careers information kiosk for schools.",
+                                     parents=[common])
+    parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = sub.add_parser("run", parents=[common], help="run the kiosk (the default)")
+    run.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
+    run.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+
+    pack = sub.add_parser("pack", help="build, check, install and remove content packs")
+    verbs = pack.add_subparsers(dest="verb", metavar="VERB", required=True)
+    build = verbs.add_parser("build", parents=[common], help="build a pack from a pack source folder")
+    build.add_argument("source", type=Path, metavar="SRC")
+    build.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    verify = verbs.add_parser("verify", parents=[common], help="check a pack file without installing it")
+    verify.add_argument("file", type=Path, metavar="FILE")
+    imp = verbs.add_parser("import", parents=[common], help="verify and install a pack file")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    lst = verbs.add_parser("list", parents=[common], help="list the installed packs")
+    lst.add_argument("--json", action="store_true")
+    remove = verbs.add_parser("remove", parents=[common], help="remove an installed pack")
+    remove.add_argument("pack_id", metavar="ID")
+
+    search = sub.add_parser("search", parents=[common], help="search occupations")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=20)
+    show = sub.add_parser("show", parents=[common], help="show one occupation with its figures and sources")
+    show.add_argument("occupation_id", metavar="ID")
+    show.add_argument("--json", action="store_true")
+
+    doctor = sub.add_parser("doctor", parents=[common], help="check packs, database, speech, symbols and Qt")
+    doctor.add_argument("--json", action="store_true")
+    tour = sub.add_parser("tour", parents=[common], help="render every screen to a PNG file")
+    tour.add_argument("--out", type=Path, required=True, metavar="DIR")
+    tour.add_argument("--size", default="1920x1080", metavar="WxH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except (PackRejected, SettingsError) as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return 1
+
+
+def _settings(args: argparse.Namespace, **overrides: Any):
+    return load_settings(getattr(args, "data_dir", None), **overrides)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command or "run"
+    if command == "run":
+        from kiosk.app import run_kiosk
+
+        settings = _settings(args, windowed=args.windowed or None)
+        return run_kiosk(settings, quit_after_first_paint=getattr(args, "quit_after_first_paint", False))
+    if command == "pack":
+        return _pack(args)
+    if command in ("search", "show"):
+        return _query(args)
+    if command == "doctor":
+        from kiosk.doctor import run_doctor
+
+        return run_doctor(_settings(args), as_json=args.json)
+    if command == "tour":
+        from kiosk.tour import run_tour
+
+        return run_tour(_settings(args), args.out, args.size)
+    raise AssertionError(command)
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from kiosk.content.pack_file import read_pack
+    from kiosk.content.pack_source import build_pack
+    from kiosk.content.pack_store import PackStore
+
+    if args.verb == "build":
+        pack = build_pack(args.source, args.output)
+        counts = ", ".join(f"{n} {t}" for t, n in sorted(pack.manifest.counts.items()))
+        print(f"built {args.output}: {pack.pack_id} {pack.manifest.content_version} ({counts})")
+        return 0
+    if args.verb == "verify":
+        pack = read_pack(args.file)
+        m = pack.manifest
+        print(f"ok: {m.pack_id} {m.content_version} by {m.publisher}, {sum(m.counts.values())} rows, sha256 {pack.sha256}")
+        return 0
+    from kiosk.app import prepare_content
+
+    settings = _settings(args)
+    store, _ = prepare_content(settings)
+    if args.verb == "import":
+        report = store.install(args.file)
+        m = report.pack.manifest
+        was = f" (replacing {report.replaced_version}, kept as last-known-good)" if report.replaced_version else ""
+        print(f"installed {m.pack_id} {m.content_version}{was}")
+        return 0
+    if args.verb == "remove":
+        removed = store.remove(args.pack_id)
+        print(f"removed {removed.pack_id} {removed.content_version}")
+        return 0
+    entries = store.entries()
+    if args.json:
+        print(json.dumps([dataclasses.asdict(e) for e in entries.values()], indent=1))
+        return 0
+    for e in entries.values():
+        lkg = f", last-known-good {e.previous_version}" if e.previous_version else ""
+        print(f"{e.pack_id}  {e.content_version}  installed {e.installed}{lkg}")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kiosk.app import open_content
+
+    reader = open_content(_settings(args))
+    try:
+        if args.command == "search":
+            hits = reader.search(args.query, limit=args.limit)
+            if args.json:
+                print(json.dumps([
+                    {"id": h.id, "title": h.title, "soc2010": h.soc2010, "soc2020": h.soc2020, "score": h.score}
+                    for h in hits
+                ], indent=1))
+            else:
+                for h in hits:
+                    print(f"{h.score:8.2f}  {h.id:30}  {h.title}")
+            return 0
+        occupation = reader.occupation(args.occupation_id)
+        if occupation is None:
+            print(f"kiosk: no occupation with id {args.occupation_id!r}", file=sys.stderr)
+            return 1
+        if args.json:
+            print(json.dumps(dataclasses.asdict(occupation), indent=1, ensure_ascii=False))
+        else:
+            from kiosk.content.pages import build_page
+            from kiosk.content.pages.page import Target
+
+            page = build_page(Target("occupation", occupation.id), reader)
+            print("\n".join(page.text_blocks()))
+        return 0
+    finally:
+        reader.close()

@@ -1,0 +1,95 @@
+"""Settings: defaults in code, settings.toml in the data directory, then KIOSK_* environment overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+APP_NAME = "careers-kiosk"
+MIN_IDLE_WARNING_S = 20  # WCAG 2.2.1: at least 20 seconds to extend with a simple action
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+
+
+class SettingsError(ValueError):
+    """A setting with a value the kiosk cannot use; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the kiosk can be told, checked and frozen."""
+
+    data_dir: Path
+    region: str = "UK"
+    idle_timeout_s: int = 120
+    idle_warning_s: int = 30
+    windowed: bool = False
+
+    def __post_init__(self) -> None:
+        if not 30 <= self.idle_timeout_s <= 20 * 60:
+            raise SettingsError(f"idle_timeout_s must be between 30 and 1200 seconds, not {self.idle_timeout_s}")
+        if not MIN_IDLE_WARNING_S <= self.idle_warning_s < self.idle_timeout_s:
+            raise SettingsError(
+                f"idle_warning_s must be at least {MIN_IDLE_WARNING_S} seconds and shorter than "
+                f"idle_timeout_s, not {self.idle_warning_s}"
+            )
+        if not self.region.strip():
+            raise SettingsError("region must not be empty")
+
+    @property
+    def sample_dir(self) -> Path:
+        return ASSETS_DIR / "sample"
+
+
+FILE_KEYS = {f.name: f.type for f in dataclasses.fields(Settings) if f.name not in ("data_dir", "windowed")}
+
+
+def default_data_dir(environ: Mapping[str, str]) -> Path:
+    """--data-dir wins (handled by the caller), then KIOSK_DATA_DIR, then the platform's data folder."""
+    if environ.get("KIOSK_DATA_DIR"):
+        return Path(environ["KIOSK_DATA_DIR"]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def load_settings(
+    data_dir: Path | None = None, environ: Mapping[str, str] | None = None, **overrides: Any
+) -> Settings:
+    """Settings from settings.toml in the data directory, then KIOSK_* variables, then `overrides`."""
+    environ = os.environ if environ is None else environ
+    data_dir = Path(data_dir) if data_dir else default_data_dir(environ)
+    values: dict[str, Any] = {}
+    path = data_dir / "settings.toml"
+    if path.is_file():
+        try:
+            loaded = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise SettingsError(f"{path}: not valid TOML: {e}") from None
+        unknown = sorted(set(loaded) - set(FILE_KEYS))
+        if unknown:
+            raise SettingsError(f"{path}: unknown settings {unknown}")
+        values.update(loaded)
+    for name in FILE_KEYS:
+        env = environ.get(f"KIOSK_{name.upper()}")
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    for name, kind in FILE_KEYS.items():
+        if name in values:
+            values[name] = _coerce(name, values[name], kind)
+    return Settings(data_dir=data_dir, **values)
+
+
+def _coerce(name: str, value: Any, kind: Any) -> Any:
+    if kind in (int, "int"):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
+    if not isinstance(value, str):
+        raise SettingsError(f"{name} must be text, not {value!r}")
+    return value

@@ -1,0 +1,83 @@
+"""The content database's tables, derived from the pack tables, plus search and summary tables."""
+
+from __future__ import annotations
+
+from kiosk.content.schema import TABLES
+
+APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
+SCHEMA_VERSION = 1
+PAGE_SIZE = 4096
+
+BOOKKEEPING = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE packs (
+  pack_id TEXT PRIMARY KEY, title TEXT, publisher TEXT, content_version TEXT, layer TEXT,
+  created TEXT, sample INTEGER, notice TEXT, sha256 TEXT
+);
+CREATE TABLE sources (
+  pack_id TEXT, id TEXT, name TEXT, licence TEXT, retrieved TEXT, url TEXT,
+  PRIMARY KEY (pack_id, id)
+);
+"""
+
+SEARCH = """
+CREATE VIRTUAL TABLE occupation_fts USING fts5(
+  title, alt_titles, summary, tasks,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+CREATE TABLE spell_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE spell_variants (variant TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (variant, term)) WITHOUT ROWID;
+"""
+
+# One row per occupation and region: the latest pay and hours and the outlook's first and last years,
+# so that lists can show and sort by pay and growth without touching the figure tables.
+STATS = """
+CREATE TABLE occupation_stats (
+  occupation TEXT, region TEXT,
+  pay_year INTEGER, weekly_pay REAL, hours_year INTEGER, weekly_hours REAL,
+  first_year INTEGER, first_employment REAL, last_year INTEGER, last_employment REAL,
+  growth_percent REAL,
+  PRIMARY KEY (occupation, region)
+);
+INSERT INTO occupation_stats (occupation, region)
+  SELECT occupation, region FROM pay UNION SELECT occupation, region FROM outlook
+  UNION SELECT occupation, region FROM hours;
+UPDATE occupation_stats SET
+  (pay_year, weekly_pay) = (SELECT year, weekly_pay FROM pay p
+     WHERE p.occupation = occupation_stats.occupation AND p.region = occupation_stats.region
+     ORDER BY year DESC LIMIT 1),
+  (hours_year, weekly_hours) = (SELECT year, weekly_hours FROM hours h
+     WHERE h.occupation = occupation_stats.occupation AND h.region = occupation_stats.region
+     ORDER BY year DESC LIMIT 1),
+  (first_year, first_employment) = (SELECT year, employment FROM outlook o
+     WHERE o.occupation = occupation_stats.occupation AND o.region = occupation_stats.region
+     ORDER BY year ASC LIMIT 1),
+  (last_year, last_employment) = (SELECT year, employment FROM outlook o
+     WHERE o.occupation = occupation_stats.occupation AND o.region = occupation_stats.region
+     ORDER BY year DESC LIMIT 1);
+UPDATE occupation_stats SET growth_percent = 100.0 * (last_employment - first_employment) / first_employment
+  WHERE first_employment > 0 AND last_year > first_year;
+"""
+
+INDEXES = """
+CREATE INDEX occupations_sector ON occupations (sector, title COLLATE NOCASE);
+CREATE INDEX occupations_title ON occupations (title COLLATE NOCASE);
+CREATE INDEX occupation_routes_route ON occupation_routes (route);
+CREATE INDEX provider_routes_route ON provider_routes (route);
+CREATE INDEX alumni_route ON alumni (route);
+CREATE INDEX alumni_occupation ON alumni (occupation);
+CREATE INDEX events_starts ON events (starts);
+"""
+
+
+def table_ddl() -> str:
+    """CREATE TABLE statements for every pack table; each row also records the pack it came from."""
+    statements = []
+    for table in TABLES.values():
+        columns = ", ".join(c.name for c in table.columns)
+        key = ", ".join(table.key)
+        statements.append(f"CREATE TABLE {table.name} (pack_id TEXT NOT NULL, {columns}, PRIMARY KEY ({key}));")
+    return "\n".join(statements)
+
+
+REQUIRED_TABLES = frozenset({"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats", *TABLES})

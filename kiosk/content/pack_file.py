@@ -1,0 +1,249 @@
+"""Reading, verifying and writing pack files (zip: manifest.json plus JSON-lines tables)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from kiosk.content.manifest import Manifest, Member, PackRejected, parse_manifest
+from kiosk.content.schema import TABLES, RowError, check_row, row_key
+
+MANIFEST = "manifest.json"
+MAX_PACK_BYTES = 512 * 1024 * 1024
+MAX_MEMBERS = 64
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+# A fixed timestamp makes a pack's bytes depend only on its content.
+ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A verified pack: its manifest, its checked rows, and the sha256 of the whole file."""
+
+    manifest: Manifest
+    tables: dict[str, list[dict[str, Any]]]
+    sha256: str
+
+    @property
+    def pack_id(self) -> str:
+        return self.manifest.pack_id
+
+
+def member_name(table: str) -> str:
+    return f"tables/{table}.jsonl"
+
+
+def _safe_name(name: str) -> bool:
+    parts = name.split("/")
+    return (
+        bool(name)
+        and not name.startswith("/")
+        and "\\" not in name
+        and ":" not in parts[0]
+        and all(p not in ("", ".", "..") for p in parts)
+    )
+
+
+def read_pack(path: str | os.PathLike[str]) -> Pack:
+    """Verify a pack file completely and return its content, or raise PackRejected naming the problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(4)
+    except OSError as e:
+        raise PackRejected(f"cannot read {path}: {e.strerror or e}") from None
+    if size > MAX_PACK_BYTES:
+        raise PackRejected(f"the pack is {size:,} bytes; the limit is {MAX_PACK_BYTES:,}")
+    if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):
+            raise PackRejected("the pack is truncated or damaged: its zip directory cannot be read")
+        raise PackRejected("the file is not a pack: it is not a zip file")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest, tables = _read_zip(zf)
+    except zipfile.BadZipFile as e:
+        raise PackRejected(f"the pack is truncated or damaged: {e}") from None
+    except (EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError) as e:
+        if isinstance(e, PackRejected):
+            raise
+        raise PackRejected(f"the pack is truncated or damaged: {e}") from None
+    return Pack(manifest=manifest, tables=tables, sha256=file_sha256(path))
+
+
+def _read_zip(zf: zipfile.ZipFile) -> tuple[Manifest, dict[str, list[dict[str, Any]]]]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise PackRejected(f"the pack has {len(infos)} members; the limit is {MAX_MEMBERS}")
+    names = [i.filename for i in infos]
+    for name in names:
+        if not _safe_name(name):
+            raise PackRejected(f"member {name!r} has a path that escapes the pack")
+    if len(set(names)) != len(names):
+        raise PackRejected("the pack holds two members with the same name")
+    for info in infos:
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise PackRejected(
+                f"member {info.filename!r} is {info.file_size:,} bytes; the limit is {MAX_MEMBER_BYTES:,}"
+            )
+    if MANIFEST not in names:
+        raise PackRejected("the pack has no manifest.json")
+    if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+        raise PackRejected("manifest.json is too large")
+    try:
+        manifest = parse_manifest(json.loads(zf.read(MANIFEST).decode("utf-8")))
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        if isinstance(e, PackRejected):
+            raise
+        raise PackRejected(f"manifest.json is not valid JSON: {e}") from None
+    listed = set(manifest.members)
+    present = set(names) - {MANIFEST}
+    if present - listed:
+        raise PackRejected(f"member {sorted(present - listed)[0]!r} is not listed in the manifest")
+    if listed - present:
+        raise PackRejected(f"member {sorted(listed - present)[0]!r} is listed in the manifest but missing")
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for name in sorted(listed):
+        table = _table_of(name)
+        data = _read_member(zf, name, manifest.members[name])
+        tables[table] = _parse_rows(table, name, data, manifest)
+    for table, rows in tables.items():
+        if manifest.counts.get(table) != len(rows):
+            raise PackRejected(
+                f"{member_name(table)} has {len(rows)} rows; the manifest says {manifest.counts.get(table)}"
+            )
+    extra = set(manifest.counts) - set(tables)
+    if extra:
+        raise PackRejected(f"the manifest counts table {sorted(extra)[0]!r}, which the pack does not hold")
+    check_references(tables)
+    return manifest, tables
+
+
+def _table_of(name: str) -> str:
+    if name.startswith("tables/") and name.endswith(".jsonl") and name[7:-6] in TABLES:
+        return name[7:-6]
+    raise PackRejected(f"member {name!r} is not a table this kiosk knows")
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, promised: Member) -> bytes:
+    if zf.getinfo(name).file_size != promised.size:
+        raise PackRejected(f"member {name!r} is not the size the manifest says")
+    digest = hashlib.sha256()
+    buf = io.BytesIO()
+    with zf.open(name) as f:
+        while chunk := f.read(1 << 20):
+            if buf.tell() + len(chunk) > promised.size:
+                raise PackRejected(f"member {name!r} is larger than the manifest says")
+            digest.update(chunk)
+            buf.write(chunk)
+    if digest.hexdigest() != promised.sha256:
+        raise PackRejected(f"member {name!r} does not match its checksum in the manifest")
+    return buf.getvalue()
+
+
+def _parse_rows(table: str, name: str, data: bytes, manifest: Manifest) -> list[dict[str, Any]]:
+    spec = TABLES[table]
+    sources = manifest.source_ids()
+    source_columns = [c.name for c in spec.columns if c.source]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackRejected(f"{name} is not UTF-8 text") from None
+    rows, seen = [], set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = check_row(spec, json.loads(line))
+        except RowError as e:
+            raise PackRejected(f"{name} line {n}: {e}") from None
+        except (ValueError, RecursionError):
+            raise PackRejected(f"{name} line {n}: not valid JSON") from None
+        for col in source_columns:
+            if row[col] not in sources:
+                raise PackRejected(f"{name} line {n}: source {row[col]!r} is not among the manifest's sources")
+        key = row_key(spec, row)
+        if key in seen:
+            raise PackRejected(f"{name} line {n}: a second row for {', '.join(map(str, key))}")
+        seen.add(key)
+        rows.append(row)
+    return rows
+
+
+def check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Every id a row names must exist, where the table it names travels in the same pack."""
+    ids = {name: {r["id"] for r in rows} for name, rows in tables.items() if TABLES[name].key == ("id",)}
+    for name, rows in tables.items():
+        for column in TABLES[name].columns:
+            target = column.refers_to
+            if target is None or target not in ids:
+                continue
+            for n, row in enumerate(rows, 1):
+                value = row[column.name]
+                if value is not None and value not in ids[target]:
+                    raise PackRejected(
+                        f"{member_name(name)} row {n}: {column.name} {value!r} is not in {target}"
+                    )
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def encode_table(rows: Iterable[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows).encode("utf-8")
+
+
+def write_pack(identity: dict[str, Any], tables: dict[str, list[dict[str, Any]]], out: str | os.PathLike[str]) -> Pack:
+    """Check the rows, write a pack file atomically, and return it as read back and verified."""
+    out = Path(out)
+    checked: dict[str, list[dict[str, Any]]] = {}
+    for table, rows in tables.items():
+        if not rows:
+            continue
+        spec = TABLES[table]
+        clean = []
+        for n, row in enumerate(rows, 1):
+            try:
+                clean.append(check_row(spec, row))
+            except RowError as e:
+                raise PackRejected(f"{table} row {n} ({_describe(row)}): {e}") from None
+        checked[table] = clean
+    blobs = {member_name(t): encode_table(rows) for t, rows in sorted(checked.items())}
+    manifest = {
+        **identity,
+        "members": {n: {"sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in blobs.items()},
+        "counts": {t: len(rows) for t, rows in checked.items()},
+    }
+    parse_manifest(manifest)  # refuse to write what the kiosk would refuse to read
+    tmp = out.with_name(out.name + ".tmp")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in [(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()), *blobs.items()]:
+            zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
+    try:
+        pack = read_pack(tmp)
+    except PackRejected:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, out)
+    return pack
+
+
+def _describe(row: Any) -> str:
+    if isinstance(row, dict):
+        for key in ("id", "occupation", "provider"):
+            if key in row:
+                return f"{key} {row[key]!r}"
+    return "unnamed"

@@ -1,0 +1,172 @@
+"""Reading a pack source folder (human-readable TOML files) into pack tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any, Iterator
+
+from kiosk.content.manifest import FORMAT_NAME, FORMAT_VERSION, PackRejected, check_version
+from kiosk.content.pack_file import Pack, check_references, write_pack
+from kiosk.content.schema import TABLES, RowError, check_row
+
+# file name -> (the TOML array of tables it holds, the pack table it fills)
+LIST_FILES = {
+    "sectors.toml": ("sector", "sectors"),
+    "routes.toml": ("route", "routes"),
+    "providers.toml": ("provider", "providers"),
+    "resources.toml": ("resource", "resources"),
+    "events.toml": ("event", "events"),
+    "alumni.toml": ("story", "alumni"),
+}
+# An occupation file's figure tables: [section] -> (pack table, value column, value key in the TOML)
+FIGURES = {
+    "pay": ("pay", "weekly_pay"),
+    "hours": ("hours", "weekly_hours"),
+    "outlook": ("outlook", "employment"),
+}
+MAX_SOURCE_FILE_BYTES = 2 * 1024 * 1024
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    if path.stat().st_size > MAX_SOURCE_FILE_BYTES:
+        raise PackRejected(f"{path.name}: the file is larger than {MAX_SOURCE_FILE_BYTES:,} bytes")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise PackRejected(f"{path.name}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise PackRejected(f"{path.name}: not valid TOML: {e}") from None
+
+
+def read_source(folder: str | Path, *, now: dt.datetime | None = None) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Read a pack source folder into the pack's identity and its checked tables."""
+    folder = Path(folder)
+    if not (folder / "pack.toml").is_file():
+        raise PackRejected(f"{folder}: not a pack source folder (it has no pack.toml)")
+    identity = _identity(read_toml(folder / "pack.toml"), now or dt.datetime.now(dt.timezone.utc))
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for file_name, (array, table) in LIST_FILES.items():
+        path = folder / file_name
+        if not path.is_file():
+            continue
+        data = read_toml(path)
+        unknown = sorted(set(data) - {array})
+        if unknown:
+            raise PackRejected(f"{file_name}: unknown entries {unknown}; expected [[{array}]] tables")
+        for n, entry in enumerate(data.get(array, []), 1):
+            where = f"{file_name}: {array} {n} ({entry.get('id', 'no id')})" if isinstance(entry, dict) else file_name
+            if table == "providers" and isinstance(entry, dict):
+                entry = dict(entry)
+                for route in entry.pop("routes", []) or []:
+                    tables["provider_routes"].append(_checked("provider_routes", {"provider": entry.get("id"), "route": route}, where))
+            tables[table].append(_checked(table, entry, where))
+    occupations = folder / "occupations"
+    for path in sorted(occupations.glob("*.toml")) if occupations.is_dir() else []:
+        where, data = f"occupations/{path.name}", read_toml(path)
+        try:
+            rows = list(_occupation_rows(data))
+        except PackRejected as e:
+            raise PackRejected(f"{where}: {e}") from None
+        for table, row in rows:
+            tables[table].append(_checked(table, row, where))
+    _check_unique(tables)
+    try:
+        check_references(tables)
+    except PackRejected as e:
+        raise PackRejected(f"{folder.name}: {e}") from None
+    return identity, {k: v for k, v in tables.items() if v}
+
+
+def build_pack(folder: str | Path, out: str | Path, *, now: dt.datetime | None = None) -> Pack:
+    """Build a pack file from a pack source folder."""
+    identity, tables = read_source(folder, now=now)
+    return write_pack(identity, tables, out)
+
+
+def _identity(data: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+    allowed = {"id", "title", "publisher", "content_version", "layer", "sample", "notice", "source"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise PackRejected(f"pack.toml: unknown entries {unknown}")
+    for name in ("id", "title", "publisher", "content_version", "layer"):
+        if not data.get(name):
+            raise PackRejected(f"pack.toml: {name!r} is missing")
+    check_version(data["content_version"])
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "pack_id": data["id"],
+        "title": data["title"],
+        "publisher": data["publisher"],
+        "content_version": data["content_version"],
+        "layer": data["layer"],
+        "sample": bool(data.get("sample", False)),
+        "notice": data.get("notice", ""),
+        "created": now.replace(microsecond=0).isoformat(),
+        "sources": [
+            {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in s.items()}
+            for s in data.get("source", [])
+        ],
+    }
+
+
+def _checked(table: str, row: Any, where: str) -> dict[str, Any]:
+    try:
+        return check_row(TABLES[table], row)
+    except RowError as e:
+        raise PackRejected(f"{where}: {e}") from None
+
+
+def _occupation_rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Split one occupation file into its occupation row, figure rows and route links."""
+    data = dict(data)
+    occ = data.get("id")
+    figures = {name: data.pop(name) for name in (*FIGURES, "replacement_demand", "skill_shortage") if name in data}
+    routes = data.pop("routes", []) or []
+    yield "occupations", data
+    for route in routes:
+        yield "occupation_routes", {"occupation": occ, "route": route}
+    for section, (table, column) in FIGURES.items():
+        for region, year, value, source in _series(figures.get(section), section):
+            yield table, {"occupation": occ, "region": region, "year": year, column: value, "source": source}
+    for region, values, source in _regions(figures.get("replacement_demand"), "replacement_demand"):
+        yield "replacement_demand", {
+            "occupation": occ, "region": region, "from_year": values.get("from"),
+            "to_year": values.get("to"), "openings": values.get("openings"), "source": source,
+        }
+    for region, values, source in _regions(figures.get("skill_shortage"), "skill_shortage"):
+        yield "skill_shortages", {"occupation": occ, "region": region, "source": source, **values}
+
+
+def _regions(section: Any, name: str) -> Iterator[tuple[str, dict[str, Any], Any]]:
+    if section is None:
+        return
+    if not isinstance(section, dict):
+        raise PackRejected(f"[{name}] must be a table")
+    source = section.get("source")
+    for region, values in section.items():
+        if region == "source":
+            continue
+        if not isinstance(values, dict):
+            raise PackRejected(f"[{name}] {region}: must be a table of values")
+        yield region, values, source
+
+
+def _series(section: Any, name: str) -> Iterator[tuple[str, int, Any, Any]]:
+    for region, values, source in _regions(section, name):
+        for year, value in values.items():
+            if not year.isdigit():
+                raise PackRejected(f"[{name}] {region}: {year!r} is not a year")
+            yield region, int(year), value, source
+
+
+def _check_unique(tables: dict[str, list[dict[str, Any]]]) -> None:
+    for table, rows in tables.items():
+        seen: set[tuple[Any, ...]] = set()
+        for row in rows:
+            key = tuple(row[c] for c in TABLES[table].key)
+            if key in seen:
+                raise PackRejected(f"{table}: two entries for {', '.join(map(str, key))}")
+            seen.add(key)

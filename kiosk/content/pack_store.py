@@ -1,0 +1,316 @@
+"""The packs installed in a data directory, and keeping the content database in step with them.
+
+Layout of the data directory:
+    packs/installed.json        which file is each pack's current and previous (last-known-good) version
+    packs/<id>/<version>-<sha>.zip
+    kiosk.db                    the content database, derived from the current packs
+    content.log                 what was installed, removed or restored, and when
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterator
+
+from kiosk.content.db_build import build_database, pack_set
+from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
+from kiosk.content.manifest import PackRejected, version_key
+from kiosk.content.pack_file import Pack, read_pack
+
+INDEX_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    """One installed pack: its current file and the previous version kept as last-known-good."""
+
+    pack_id: str
+    content_version: str
+    sha256: str
+    current: str
+    previous: str | None
+    previous_version: str | None
+    installed: str
+
+
+@dataclass(frozen=True)
+class InstallReport:
+    """What an install did: the pack now current and the version it replaced, if any."""
+
+    pack: Pack
+    replaced_version: str | None
+    counts: dict[str, int]
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that a crash leaves either the old or the new bytes, never a mix."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+class PackStore:
+    """Installs and removes packs in one data directory and rebuilds the database from them."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.packs_dir = self.data_dir / "packs"
+        self.index_path = self.packs_dir / "installed.json"
+        self.db_path = self.data_dir / "kiosk.db"
+        self.log_path = self.data_dir / "content.log"
+
+    # -- reading -----------------------------------------------------------------------------------------
+
+    def entries(self) -> dict[str, InstalledPack]:
+        if not self.index_path.is_file():
+            return {}
+        data = json.loads(self.index_path.read_text(encoding="utf-8"))
+        return {k: InstalledPack(**v) for k, v in data.get("packs", {}).items()}
+
+    def log_lines(self, last: int = 10) -> list[str]:
+        if not self.log_path.is_file():
+            return []
+        return self.log_path.read_text(encoding="utf-8").splitlines()[-last:]
+
+    # -- changing ----------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the data directory's lock: one process changes packs or the database at a time."""
+        self.packs_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.data_dir / ".lock", "a+b") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    def install(self, path: str | os.PathLike[str]) -> InstallReport:
+        """Verify a pack file and install it; a refusal or failure leaves everything as it was."""
+        with self.locked():
+            return self._install(read_pack(path), Path(path))
+
+    def remove(self, pack_id: str) -> InstalledPack:
+        """Remove an installed pack (and its last-known-good) and rebuild the database without it."""
+        with self.locked():
+            entries = self.entries()
+            if pack_id not in entries:
+                raise PackRejected(f"no pack with id {pack_id!r} is installed")
+            if len(entries) == 1:
+                raise PackRejected(
+                    f"{pack_id!r} is the only installed pack; the kiosk would have no content. "
+                    "Import another pack first."
+                )
+            removed = entries.pop(pack_id)
+            packs, entries = self._load(entries)
+            self._commit(entries, packs)
+            self._log(f"removed {pack_id} {removed.content_version}")
+            return removed
+
+    def rebuild(self, reason: str) -> dict[str, int]:
+        """Rebuild the database from the installed packs."""
+        with self.locked():
+            entries = self.entries()
+            packs, entries = self._load(entries)
+            counts = self._commit(entries, packs)
+            self._log(f"rebuilt the database: {reason}")
+            return counts
+
+    def start(self, sample_folder: Path | None) -> list[str]:
+        """Make the content ready at start-up: install the sample on first run and repair the database.
+
+        Returns what was done, in words, for the log and for staff.
+        """
+        notes: list[str] = []
+        with self.locked():
+            entries = self.entries()
+            if sample_folder is not None and self._sample_is_due(entries, sample_folder):
+                notes.append(self._install_sample(sample_folder))
+                entries = self.entries()
+            fault = self.database_fault(entries)
+            if fault:
+                packs, entries = self._load(entries, notes)
+                if not packs and sample_folder is not None:
+                    notes.append(self._install_sample(sample_folder))
+                    return notes
+                if self.db_path.exists() and not _opens(self.db_path):
+                    notes.append(f"the damaged database was kept as {set_aside(self.db_path).name}")
+                self._commit(entries, packs)
+                notes.append(f"content restored: {fault}")
+            for note in notes:
+                self._log(note)
+        return notes
+
+    def database_fault(self, entries: dict[str, InstalledPack] | None = None) -> str | None:
+        """Why the live database cannot be shown as it is, or None when it is sound and up to date."""
+        entries = self.entries() if entries is None else entries
+        try:
+            check_database(self.db_path, full=False)
+            conn = open_checked(self.db_path)
+            try:
+                built_from = conn.execute("SELECT value FROM meta WHERE key = 'pack_set'").fetchone()[0]
+            finally:
+                conn.close()
+        except DatabaseFault as e:
+            return str(e)
+        except Exception as e:  # a damaged file can fail in many ways; every one means "rebuild"
+            return f"the database cannot be read: {e}"
+        expected = json.dumps(sorted([e.pack_id, e.sha256] for e in entries.values()))
+        if built_from != expected:
+            return "the database was not built from the installed packs"
+        return None
+
+    # -- internals ---------------------------------------------------------------------------------------
+
+    def _install(self, pack: Pack, origin: Path) -> InstallReport:
+        entries = self.entries()
+        old = entries.get(pack.pack_id)
+        new_version = pack.manifest.content_version
+        if old and version_key(new_version) <= version_key(old.content_version):
+            raise PackRejected(
+                f"pack {pack.pack_id!r} version {new_version} is not newer than the installed "
+                f"version {old.content_version}; nothing was changed"
+            )
+        folder = self.packs_dir / pack.pack_id
+        folder.mkdir(parents=True, exist_ok=True)
+        file_name = f"{pack.pack_id}/{new_version}-{pack.sha256[:12]}.zip"
+        target = self.packs_dir / file_name
+        tmp = target.with_name(target.name + ".tmp")
+        shutil.copyfile(origin, tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+        fsync_dir(folder)
+        others, entries = self._load({k: v for k, v in entries.items() if k != pack.pack_id})
+        entries[pack.pack_id] = InstalledPack(
+            pack_id=pack.pack_id,
+            content_version=new_version,
+            sha256=pack.sha256,
+            current=file_name,
+            previous=old.current if old else None,
+            previous_version=old.content_version if old else None,
+            installed=_now(),
+        )
+        try:
+            counts = self._commit(entries, [*others, pack])
+        except Exception:
+            if not old or old.current != file_name:
+                target.unlink(missing_ok=True)
+            raise
+        self._log(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else ""))
+        return InstallReport(pack=pack, replaced_version=old.content_version if old else None, counts=counts)
+
+    def _load(
+        self, entries: dict[str, InstalledPack], notes: list[str] | None = None
+    ) -> tuple[list[Pack], dict[str, InstalledPack]]:
+        """Read and verify every current pack, falling back to its last-known-good version if damaged."""
+        packs, kept = [], {}
+        for pack_id, entry in entries.items():
+            try:
+                packs.append(read_pack(self.packs_dir / entry.current))
+                kept[pack_id] = entry
+                continue
+            except PackRejected as e:
+                problem = f"pack {pack_id} {entry.content_version} is damaged ({e})"
+            if entry.previous:
+                try:
+                    previous = read_pack(self.packs_dir / entry.previous)
+                except PackRejected:
+                    previous = None
+                if previous is not None:
+                    packs.append(previous)
+                    kept[pack_id] = InstalledPack(
+                        pack_id, previous.manifest.content_version, previous.sha256, entry.previous,
+                        None, None, _now(),
+                    )
+                    problem += f"; went back to version {previous.manifest.content_version}"
+            if notes is not None:
+                notes.append(problem)
+        return packs, kept
+
+    def _commit(self, entries: dict[str, InstalledPack], packs: list[Pack]) -> dict[str, int]:
+        """Build and verify a new database, record the new pack set, then put the database in place."""
+        candidate = self.data_dir / "kiosk.db.new"
+        try:
+            counts = build_database(packs, candidate)
+            check_database(candidate, expected_counts=counts)
+        except Exception:
+            candidate.unlink(missing_ok=True)
+            raise
+        assert pack_set(packs) == json.dumps(sorted([e.pack_id, e.sha256] for e in entries.values()))
+        index = {"format": INDEX_FORMAT, "packs": {k: asdict(v) for k, v in sorted(entries.items())}}
+        write_atomically(self.index_path, json.dumps(index, indent=1).encode())
+        # A crash from here on leaves a database whose pack set no longer matches: start-up rebuilds it.
+        install_database(candidate, self.db_path)
+        self._remove_unused_files(entries)
+        return counts
+
+    def _remove_unused_files(self, entries: dict[str, InstalledPack]) -> None:
+        used = {f for e in entries.values() for f in (e.current, e.previous) if f}
+        for path in self.packs_dir.glob("*/*.zip*"):
+            if path.relative_to(self.packs_dir).as_posix() not in used:
+                path.unlink(missing_ok=True)
+        for folder in self.packs_dir.iterdir():
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+    def _sample_is_due(self, entries: dict[str, InstalledPack], folder: Path) -> bool:
+        from kiosk.content.pack_source import read_toml
+
+        if not entries:
+            return True
+        info = read_toml(folder / "pack.toml")
+        sample = entries.get(info.get("id", ""))
+        return sample is not None and version_key(info["content_version"]) > version_key(sample.content_version)
+
+    def _install_sample(self, folder: Path) -> str:
+        from kiosk.content.pack_source import build_pack
+
+        incoming = self.data_dir / "incoming"
+        incoming.mkdir(parents=True, exist_ok=True)
+        path = incoming / "sample.zip"
+        pack = build_pack(folder, path)
+        try:
+            self._install(pack, path)
+        finally:
+            path.unlink(missing_ok=True)
+        return f"installed the sample content {pack.manifest.content_version}"
+
+    def _log(self, line: str) -> None:
+        with open(self.log_path, "a", encoding="utf-8") as f:
+            f.write(f"{_now()} {line}\n")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _opens(path: Path) -> bool:
+    try:
+        conn = open_checked(path)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+        return True
+    except Exception:
+        return False

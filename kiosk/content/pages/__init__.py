@@ -1,0 +1,33 @@
+"""Pages: every screen's content as plain values, built from the read API."""
+
+from __future__ import annotations
+
+from kiosk.content.pages.browse import (
+    a_to_z_page, growing_page, home_page, missing_page, search_results_page, sector_page, sectors_page,
+)
+from kiosk.content.pages.occupation import occupation_page
+from kiosk.content.pages.page import HOME, SEARCH, Page, Target
+from kiosk.content.reader import ContentReader
+
+__all__ = ["HOME", "SEARCH", "Page", "Target", "build_page"]
+
+
+def build_page(target: Target, reader: ContentReader, region: str = "UK") -> Page:
+    """The page a target leads to; a target whose content has gone gives a page that says so."""
+    kind, key = target.kind, target.key
+    if kind == "home":
+        return home_page(reader)
+    if kind == "sectors":
+        return sectors_page(reader)
+    if kind == "sector":
+        return sector_page(reader, key, region)
+    if kind == "growing":
+        return growing_page(reader, region)
+    if kind == "a-z":
+        return a_to_z_page(reader, region)
+    if kind == "search":
+        return search_results_page(reader, key)
+    if kind == "occupation":
+        occ = reader.occupation(key)
+        return occupation_page(occ, region) if occ else missing_page("That job is not in the kiosk any more.")
+    return missing_page("That page is not in the kiosk.")

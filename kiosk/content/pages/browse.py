@@ -1,0 +1,104 @@
+"""The browsing pages: home, sectors, one sector, growing jobs, all jobs A to Z, search results."""
+
+from __future__ import annotations
+
+from kiosk.content.model import OccupationSummary
+from kiosk.content.pages import wording as w
+from kiosk.content.pages.page import SEARCH, Choice, Page, Target
+from kiosk.content.reader import ContentReader
+
+
+def home_page(reader: ContentReader) -> Page:
+    counts = reader.counts()
+    return Page(
+        Target("home"),
+        "What could you do next?",
+        "Tap a picture to start exploring jobs, pay and the future.",
+        choices=(
+            Choice("Explore jobs by sector", Target("sectors"), f"{counts['sectors']} areas of work, from health to building"),
+            Choice("Search for a job", SEARCH, "Type the name of a job"),
+            Choice("Jobs that are growing", Target("growing"), "Where there will be more jobs in future"),
+            Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
+        ),
+    )
+
+
+def sectors_page(reader: ContentReader) -> Page:
+    return Page(
+        Target("sectors"),
+        "Explore jobs by sector",
+        "A sector is an area of work. Tap one to see its jobs.",
+        choices=tuple(
+            Choice(s.name, Target("sector", s.id), f"{s.occupation_count} jobs" if s.occupation_count != 1 else "1 job")
+            for s in reader.sectors()
+        ),
+        empty_message="There are no sectors in the kiosk yet.",
+    )
+
+
+def sector_page(reader: ContentReader, sector_id: str, region: str) -> Page:
+    sector = reader.sector(sector_id)
+    if sector is None:
+        return missing_page("That area of work is not in the kiosk any more.")
+    return Page(
+        Target("sector", sector_id),
+        sector.name,
+        sector.description,
+        choices=_occupation_choices(reader.occupations(sector=sector_id, region=region)),
+        empty_message="There are no jobs in this area in the kiosk yet.",
+    )
+
+
+def growing_page(reader: ContentReader, region: str) -> Page:
+    growing = [o for o in reader.occupations(region=region, sort="growth") if w.trend(o.growth_percent) == "up"]
+    return Page(
+        Target("growing"),
+        "Jobs that are growing",
+        "These jobs are expected to have more workers in future. The fastest growing come first.",
+        choices=_occupation_choices(growing),
+        empty_message="The kiosk has no figures yet about which jobs are growing.",
+    )
+
+
+def a_to_z_page(reader: ContentReader, region: str) -> Page:
+    return Page(
+        Target("a-z"),
+        "All jobs A to Z",
+        choices=_occupation_choices(reader.occupations(region=region)),
+        empty_message="There are no jobs in the kiosk yet.",
+    )
+
+
+def search_results_page(reader: ContentReader, query: str) -> Page:
+    hits = reader.search(query, limit=24) if query.strip() else []
+    if not query.strip():
+        empty = "Type the name of a job, like nurse or plumber."
+    else:
+        empty = f"No jobs match “{query.strip()}”. Check the spelling, or try a shorter word."
+    return Page(
+        Target("search", query),
+        "Search for a job",
+        choices=tuple(Choice(h.title, Target("occupation", h.id), _matched(h.matched)) for h in hits),
+        empty_message=empty,
+    )
+
+
+def missing_page(message: str) -> Page:
+    return Page(Target("missing"), "Sorry, that page is not here", message)
+
+
+def _matched(how: str) -> str:
+    return "" if how in ("title", "SOC code") else f"Found in its {how}"
+
+
+def _occupation_choices(occupations: list[OccupationSummary]) -> tuple[Choice, ...]:
+    return tuple(Choice(o.title, Target("occupation", o.id), _summary_line(o)) for o in occupations)
+
+
+def _summary_line(o: OccupationSummary) -> str:
+    parts = []
+    if o.weekly_pay:
+        parts.append(f"{w.pounds(o.weekly_pay)} a week")
+    if o.growth_percent is not None:
+        parts.append(w.trend_words(o.growth_percent).lower())
+    return " · ".join(parts)

@@ -1,0 +1,127 @@
+"""The occupation page: what the job is, what you do, pay, hours, the future, routes in and skills."""
+
+from __future__ import annotations
+
+from kiosk.content.model import Figure, Occupation
+from kiosk.content.pages import wording as w
+from kiosk.content.pages.page import (
+    Bar, BarChart, Block, BulletList, Fact, FactList, Page, Paragraph, Section, Target,
+)
+
+MAX_BARS = 5
+
+
+def occupation_page(occ: Occupation, region: str) -> Page:
+    """The full page for one occupation, with figures for `region` where there are any, else the UK."""
+    subtitle = occ.sector.name if occ.sector else ""
+    if occ.alt_titles:
+        also = ", ".join(occ.alt_titles[:4])
+        subtitle = f"{subtitle} · Also called: {also}" if subtitle else f"Also called: {also}"
+    sections = [Section("What the job is", (Paragraph(occ.summary),))]
+    if occ.tasks:
+        sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
+    sections.append(Section("Pay and hours", (_pay_and_hours(occ, region),)))
+    sections.append(Section("Jobs in the future", _future(occ, region)))
+    routes_in = [*occ.entry_routes]
+    routes_in += [f"{r.name} (level {r.rqf_level})" if r.rqf_level else r.name for r in occ.routes]
+    if routes_in:
+        sections.append(Section("How to get in", (BulletList(tuple(w.sentence(r) for r in routes_in)),)))
+    if occ.skills:
+        sections.append(Section("Skills you need", (BulletList(tuple(w.sentence(s) for s in occ.skills)),)))
+    return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections))
+
+
+def _region(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tuple[Figure, ...]]:
+    if series.get(region):
+        return region, series[region]
+    if series.get("UK"):
+        return "UK", series["UK"]
+    for name, figures in sorted(series.items()):
+        if figures:
+            return name, figures
+    return region, ()
+
+
+def _pay_and_hours(occ: Occupation, region: str) -> FactList:
+    facts = []
+    where, pay = _region(occ.pay, region)
+    if pay:
+        latest = pay[-1]
+        facts.append(
+            Fact(
+                "Pay",
+                f"{w.pounds(latest.value)} a week",
+                f"That is {w.yearly_pay(latest.value)} before tax, for a full-time worker ({where}, {latest.year}).",
+                w.source_line(latest.source, latest.year),
+            )
+        )
+    else:
+        facts.append(Fact("Pay", "Not known", "The kiosk has no pay figures for this job yet."))
+    where, hrs = _region(occ.hours, region)
+    if hrs:
+        latest = hrs[-1]
+        facts.append(
+            Fact("Hours", w.hours(latest.value), f"Usual paid hours ({where}, {latest.year}).",
+                 w.source_line(latest.source, latest.year))
+        )
+    else:
+        facts.append(Fact("Hours", "Not known", "The kiosk has no hours figures for this job yet."))
+    return FactList(tuple(facts))
+
+
+def _future(occ: Occupation, region: str) -> tuple[Block, ...]:
+    where, outlook = _region(occ.outlook, region)
+    if len(outlook) < 2:
+        return (Paragraph("The kiosk has no figures yet about how many of these jobs there will be."),)
+    first, last = outlook[0], outlook[-1]
+    change = last.value - first.value
+    percent = 100.0 * change / first.value if first.value else None
+    direction = w.trend(percent)
+    if direction == "flat":
+        headline = f"About the same number of jobs in {last.year} as in {first.year}."
+    else:
+        more = "more" if change > 0 else "fewer"
+        headline = (
+            f"{w.trend_words(percent)}: about {w.people(abs(change))} {more} jobs by {last.year} "
+            f"({'up' if change > 0 else 'down'} {abs(percent or 0):.0f}%)."
+        )
+    chart = BarChart(
+        title=f"People doing this job in {'the UK' if where == 'UK' else where}",
+        headline=headline,
+        trend=direction,
+        bars=tuple(Bar(str(f.year), f.value, w.people(f.value)) for f in _spread(outlook)),
+        source=w.source_line(last.source, f"{first.year} to {last.year}"),
+    )
+    blocks: list[Block] = [chart]
+    facts = []
+    demand = occ.replacement_demand.get(where) or occ.replacement_demand.get("UK")
+    if demand:
+        facts.append(
+            Fact(
+                "Jobs opening up",
+                f"About {w.people(demand.openings)}",
+                f"Jobs that open as people retire or move on, {demand.from_year} to {demand.to_year}.",
+                w.source_line(demand.source, f"{demand.from_year} to {demand.to_year}"),
+            )
+        )
+    shortage = occ.skill_shortages.get(where) or occ.skill_shortages.get("UK")
+    if shortage:
+        facts.append(
+            Fact(
+                "Hard to fill",
+                f"{shortage.hard_to_fill_percent:.0f} in 100 vacancies",
+                "Employers find these jobs hard to fill, so people with the right skills are wanted.",
+                w.source_line(shortage.source, shortage.year),
+            )
+        )
+    if facts:
+        blocks.append(FactList(tuple(facts)))
+    return tuple(blocks)
+
+
+def _spread(figures: tuple[Figure, ...]) -> list[Figure]:
+    """At most MAX_BARS figures, evenly spread, always keeping the first and the last year."""
+    if len(figures) <= MAX_BARS:
+        return list(figures)
+    step = (len(figures) - 1) / (MAX_BARS - 1)
+    return [figures[round(i * step)] for i in range(MAX_BARS)]

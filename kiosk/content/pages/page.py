@@ -1,0 +1,129 @@
+"""A Page: what a screen says, as plain values that any presentation can lay out, speak or symbolise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a choice leads: a kind of page and, for pages about one thing, its id."""
+
+    kind: str
+    key: str = ""
+
+
+HOME = Target("home")
+SEARCH = Target("search")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A short list of plain-text items."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key fact: a label, its value in plain words, a line of detail, and where the figure comes from."""
+
+    label: str
+    value: str
+    detail: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class FactList:
+    """Key facts shown together, each naming its source."""
+
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a bar chart: a label under it, its value, and the value in words above it."""
+
+    label: str
+    value: float
+    value_text: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """A simple bar chart with a one-line headline a 12-year-old can read, and its source."""
+
+    title: str
+    headline: str
+    trend: str  # "up", "down" or "flat"
+    bars: tuple[Bar, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """Small print, such as where figures come from."""
+
+    text: str
+
+
+Block = Union[Paragraph, BulletList, FactList, BarChart, Note]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks under it."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A tile that leads somewhere, with a line of detail under its label."""
+
+    label: str
+    target: Target
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything one screen says: a title, sections of blocks, and choices that lead on."""
+
+    target: Target
+    title: str
+    subtitle: str = ""
+    sections: tuple[Section, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    empty_message: str = ""  # said instead of choices when a list page has none
+
+    def text_blocks(self) -> list[str]:
+        """Every piece of text on the page, in reading order (for speech, symbols and tests)."""
+        out = [self.title, self.subtitle]
+        for section in self.sections:
+            out.append(section.heading)
+            for block in section.blocks:
+                out.extend(_block_text(block))
+        out.extend(f"{c.label}. {c.detail}" for c in self.choices)
+        out.append(self.empty_message)
+        return [t for t in out if t]
+
+
+def _block_text(block: Block) -> list[str]:
+    if isinstance(block, (Paragraph, Note)):
+        return [block.text]
+    if isinstance(block, BulletList):
+        return list(block.items)
+    if isinstance(block, FactList):
+        return [f"{f.label}: {f.value}. {f.detail} {f.source}".strip() for f in block.facts]
+    return [block.title, block.headline, block.source]

@@ -1,0 +1,70 @@
+"""Numbers, money, dates and trends in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kiosk.content.model import SourceRef
+
+WEEKS_PER_YEAR = 52
+FLAT_BAND_PERCENT = 2.0  # growth within ±2% over the outlook reads as "about the same"
+
+
+def pounds(value: float) -> str:
+    return f"£{round(value):,}"
+
+
+def yearly_pay(weekly: float) -> str:
+    """Weekly pay as a rounded yearly figure, e.g. "about £33,800 a year"."""
+    return f"about {pounds(round(weekly * WEEKS_PER_YEAR, -2))} a year"
+
+
+def hours(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{text} hours a week"
+
+
+def people(value: float) -> str:
+    """A head count rounded so it reads easily: 1,234,567 → "1.2 million", 98,765 → "99,000"."""
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f} million".replace(".0 ", " ")
+    if value >= 10_000:
+        return f"{round(value, -3):,.0f}"
+    if value >= 1_000:
+        return f"{round(value, -2):,.0f}"
+    return f"{round(value):,}"
+
+
+def trend(percent: float | None) -> str:
+    """'up', 'down' or 'flat' for a change over the outlook."""
+    if percent is None or abs(percent) < FLAT_BAND_PERCENT:
+        return "flat"
+    return "up" if percent > 0 else "down"
+
+
+def trend_words(percent: float | None) -> str:
+    return {"up": "Growing", "down": "Shrinking", "flat": "Staying about the same"}[trend(percent)]
+
+
+def day(iso: str) -> str:
+    """An ISO date as "1 November 2026"; text that is not a date is returned as it is."""
+    try:
+        d = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def source_line(source: SourceRef, year: int | str | None = None) -> str:
+    """Where a figure comes from, e.g. "Source: ONS ASHE, figures for 2024, retrieved 1 November 2026"."""
+    parts = [f"Source: {source.name}"]
+    if year is not None:
+        parts.append(f"figures for {year}")
+    if source.retrieved:
+        parts.append(f"retrieved {day(source.retrieved)}")
+    return ", ".join(parts)
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter, leaving the rest as written."""
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,195 @@
+"""The narrow read API the screens use: every query the kiosk shows, over one read-only connection."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.model import (
+    Figure, Occupation, OccupationSummary, PackInfo, ReplacementDemand, Route, SearchHit, Sector,
+    SkillShortage, SourceRef,
+)
+from kiosk.content.search import Searcher
+
+SORTS = {
+    "title": "o.title COLLATE NOCASE",
+    "pay": "pay IS NULL, pay DESC, o.title COLLATE NOCASE",
+    "growth": "growth IS NULL, growth DESC, o.title COLLATE NOCASE",
+}
+
+
+def open_reader(path: Path) -> "ContentReader":
+    """Open the live content database read-only for the screens."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA query_only = ON")
+    return ContentReader(conn)
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value else ()
+
+
+class ContentReader:
+    """Reads occupations, sectors, routes, figures and packs from the content database."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._searcher = Searcher(conn)
+        self._sources: dict[tuple[str, str], SourceRef] | None = None
+        self._data_version = -1
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _fresh(self) -> None:
+        # Another process may have installed new content: drop what was cached from the old content.
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._data_version = version
+            self._sources = None
+
+    def _source(self, pack_id: str, source_id: str) -> SourceRef:
+        self._fresh()
+        if self._sources is None:
+            self._sources = {
+                (p, i): SourceRef(n, lic, ret, url or "")
+                for p, i, n, lic, ret, url in self._conn.execute(
+                    "SELECT pack_id, id, name, licence, retrieved, url FROM sources"
+                )
+            }
+        return self._sources.get((pack_id, source_id), SourceRef(source_id, "unknown licence", ""))
+
+    # -- packs -------------------------------------------------------------------------------------------
+
+    def packs(self) -> list[PackInfo]:
+        rows = self._conn.execute(
+            """SELECT pack_id, title, publisher, content_version, layer, created, sample, notice
+               FROM packs ORDER BY pack_id"""
+        ).fetchall()
+        return [
+            PackInfo(*row[:6], sample=bool(row[6]), notice=row[7] or "", sources=self._pack_sources(row[0]))
+            for row in rows
+        ]
+
+    def _pack_sources(self, pack_id: str) -> tuple[SourceRef, ...]:
+        rows = self._conn.execute(
+            "SELECT name, licence, retrieved, url FROM sources WHERE pack_id = ? ORDER BY id", (pack_id,)
+        )
+        return tuple(SourceRef(n, lic, r, u or "") for n, lic, r, u in rows)
+
+    def has_sample_content(self) -> bool:
+        return self._conn.execute("SELECT EXISTS (SELECT 1 FROM packs WHERE sample)").fetchone()[0] == 1
+
+    # -- browsing ----------------------------------------------------------------------------------------
+
+    def sectors(self) -> list[Sector]:
+        rows = self._conn.execute(
+            """SELECT s.id, s.name, coalesce(s.description, ''), count(o.id)
+               FROM sectors s LEFT JOIN occupations o ON o.sector = s.id
+               GROUP BY s.id ORDER BY s.name COLLATE NOCASE"""
+        )
+        return [Sector(*row) for row in rows]
+
+    def sector(self, sector_id: str) -> Sector | None:
+        row = self._conn.execute(
+            """SELECT s.id, s.name, coalesce(s.description, ''),
+                      (SELECT count(*) FROM occupations o WHERE o.sector = s.id)
+               FROM sectors s WHERE s.id = ?""",
+            (sector_id,),
+        ).fetchone()
+        return Sector(*row) if row else None
+
+    def occupations(
+        self, *, sector: str | None = None, region: str = "UK", sort: str = "title", limit: int = 500
+    ) -> list[OccupationSummary]:
+        """Occupations (optionally of one sector) with their figures for `region`, sorted."""
+        where, params = ("WHERE o.sector = :sector", {"sector": sector}) if sector else ("", {})
+        rows = self._conn.execute(
+            f"""SELECT o.id, o.title, o.sector,
+                       coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
+                       coalesce(s.growth_percent, uk.growth_percent) AS growth
+                FROM occupations o
+                LEFT JOIN occupation_stats s ON s.occupation = o.id AND s.region = :region
+                LEFT JOIN occupation_stats uk ON uk.occupation = o.id AND uk.region = 'UK'
+                {where} ORDER BY {SORTS[sort]}
+                LIMIT :limit""",
+            {**params, "region": region, "limit": limit},
+        )
+        return [OccupationSummary(*row) for row in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        return self._searcher.search(query, limit)
+
+    # -- one occupation ----------------------------------------------------------------------------------
+
+    def occupation(self, occupation_id: str) -> Occupation | None:
+        row = self._conn.execute(
+            """SELECT id, title, soc2010, soc2020, sector, alt_titles, summary, easy_read, tasks,
+                      entry_routes, skills, interests FROM occupations WHERE id = ?""",
+            (occupation_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        occ, title, soc10, soc20, sector_id, alt, summary, easy, tasks, entry, skills, interests = row
+        return Occupation(
+            id=occ, title=title, soc2010=soc10, soc2020=soc20, sector=self.sector(sector_id),
+            alt_titles=_list(alt), summary=summary, easy_read=_list(easy), tasks=_list(tasks),
+            entry_routes=_list(entry), skills=_list(skills), interests=_list(interests),
+            pay=self._series("pay", "weekly_pay", occ),
+            hours=self._series("hours", "weekly_hours", occ),
+            outlook=self._series("outlook", "employment", occ),
+            replacement_demand={
+                region: ReplacementDemand(a, b, n, self._source(p, s))
+                for region, a, b, n, p, s in self._conn.execute(
+                    """SELECT region, from_year, to_year, openings, pack_id, source
+                       FROM replacement_demand WHERE occupation = ? ORDER BY from_year""",
+                    (occ,),
+                )
+            },
+            skill_shortages={
+                region: SkillShortage(y, h, k, self._source(p, s))
+                for region, y, h, k, p, s in self._conn.execute(
+                    """SELECT region, year, hard_to_fill_percent, skill_shortage_percent, pack_id, source
+                       FROM skill_shortages WHERE occupation = ? ORDER BY year""",
+                    (occ,),
+                )
+            },
+            routes=self.routes_into(occ),
+        )
+
+    def _series(self, table: str, column: str, occupation_id: str) -> dict[str, tuple[Figure, ...]]:
+        series: dict[str, list[Figure]] = {}
+        for region, year, value, pack_id, source in self._conn.execute(
+            f"SELECT region, year, {column}, pack_id, source FROM {table} WHERE occupation = ? ORDER BY year",
+            (occupation_id,),
+        ):
+            series.setdefault(region, []).append(Figure(year, value, self._source(pack_id, source)))
+        return {region: tuple(figures) for region, figures in series.items()}
+
+    def routes_into(self, occupation_id: str) -> tuple[Route, ...]:
+        rows = self._conn.execute(
+            """SELECT r.id, r.name, r.kind, r.rqf_level, r.summary, r.easy_read, coalesce(r.duration, ''),
+                      coalesce(r.entry, '')
+               FROM occupation_routes x JOIN routes r ON r.id = x.route
+               WHERE x.occupation = ? ORDER BY r.rqf_level, r.name""",
+            (occupation_id,),
+        )
+        return tuple(_route(row) for row in rows)
+
+    def routes(self) -> list[Route]:
+        rows = self._conn.execute(
+            """SELECT id, name, kind, rqf_level, summary, easy_read, coalesce(duration, ''), coalesce(entry, '')
+               FROM routes ORDER BY rqf_level, name"""
+        )
+        return [_route(row) for row in rows]
+
+    def counts(self) -> dict[str, Any]:
+        tables = ("occupations", "sectors", "routes", "providers", "resources", "events", "alumni")
+        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _route(row: tuple[Any, ...]) -> Route:
+    rid, name, kind, level, summary, easy, duration, entry = row
+    return Route(rid, name, kind, level, summary, _list(easy), duration, entry)

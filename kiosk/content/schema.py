@@ -1,0 +1,341 @@
+"""The tables a pack may carry, their columns, and the checks every row must pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+SOC_CODE = re.compile(r"^[1-9][0-9]{3}$")
+# Control characters other than tab and newline have no business in content and can confuse a screen.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+AUDIENCES = frozenset({"ks3", "ks4", "post16", "parents", "send"})
+
+MAX_SHORT_TEXT = 200
+MAX_LONG_TEXT = 5_000
+MAX_LIST_ITEMS = 300
+
+
+class RowError(ValueError):
+    """A row that breaks its table's schema; the message names the column and the problem."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, how a value is checked and normalised, and whether it may be empty."""
+
+    name: str
+    check: Callable[[Any], Any]
+    required: bool = True
+    refers_to: str | None = None  # the table whose id this column names
+    source: bool = False  # the column names a source in the pack's manifest
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its columns and the columns that make a row's key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    column_names: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_names", frozenset(c.name for c in self.columns))
+
+
+def _text(limit: int) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise RowError(f"must be text, not {type(value).__name__}")
+        value = value.strip()
+        if len(value) > limit:
+            raise RowError(f"is {len(value)} characters long; the limit is {limit}")
+        if CONTROL.search(value):
+            raise RowError("contains control characters")
+        return value
+
+    return check
+
+
+short_text = _text(MAX_SHORT_TEXT)
+long_text = _text(MAX_LONG_TEXT)
+url_text = _text(2_000)
+
+
+def slug(value: Any) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise RowError(f"must be an id of lower-case letters, digits and dashes, not {value!r}")
+    return value
+
+
+def soc_code(value: Any) -> str:
+    value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(value, str) or not SOC_CODE.match(value):
+        raise RowError(f"must be a 4-digit SOC code, not {value!r}")
+    return value
+
+
+def text_list(item: Callable[[Any], str] = short_text) -> Callable[[Any], list[str]]:
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list):
+            raise RowError(f"must be a list, not {type(value).__name__}")
+        if len(value) > MAX_LIST_ITEMS:
+            raise RowError(f"has {len(value)} items; the limit is {MAX_LIST_ITEMS}")
+        return [v for v in (item(v) for v in value) if v]
+
+    return check
+
+
+def number(low: float, high: float, *, whole: bool = False) -> Callable[[Any], float | int]:
+    def check(value: Any) -> float | int:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise RowError(f"must be a number, not {value!r}")
+        if not math.isfinite(value) or not low <= value <= high:
+            raise RowError(f"must be between {low:g} and {high:g}, not {value!r}")
+        if whole:
+            if value != int(value):
+                raise RowError(f"must be a whole number, not {value!r}")
+            return int(value)
+        return value
+
+    return check
+
+
+def one_of(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise RowError(f"must be one of {', '.join(choices)}, not {value!r}")
+        return value
+
+    return check
+
+
+def audience(value: Any) -> list[str]:
+    items = text_list()(value)
+    unknown = sorted(set(items) - AUDIENCES)
+    if unknown:
+        raise RowError(f"has unknown audiences {unknown}; use {', '.join(sorted(AUDIENCES))}")
+    return items
+
+
+def url(value: Any) -> str:
+    value = url_text(value)
+    if value and not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise RowError(f"must be an http(s) address, not {value!r}")
+    return value
+
+
+def iso_date(value: Any) -> str:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise RowError(f"must be a date like 2026-11-01, not {value!r}") from None
+
+
+def iso_datetime(value: Any) -> str:
+    """A local date and time (or a date alone), normalised to ISO text without seconds."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise RowError(f"must be a date and time like 2027-01-20T17:30, not {value!r}")
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise RowError(f"must be a date and time like 2027-01-20T17:30, not {value!r}") from None
+    return parsed.replace(tzinfo=None).isoformat(timespec="minutes")
+
+
+YEAR = number(1970, 2100, whole=True)
+REGION = short_text
+
+
+def _figure_table(name: str, value_column: Column, *extra: Column, key_year: str = "year") -> Table:
+    return Table(
+        name,
+        (
+            Column("occupation", slug, refers_to="occupations"),
+            Column("region", REGION),
+            Column(key_year, YEAR),
+            value_column,
+            *extra,
+            Column("source", slug, source=True),
+        ),
+        key=("occupation", "region", key_year),
+    )
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "sectors",
+            (
+                Column("id", slug),
+                Column("name", short_text),
+                Column("description", long_text, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "occupations",
+            (
+                Column("id", slug),
+                Column("title", short_text),
+                Column("soc2010", soc_code, required=False),
+                Column("soc2020", soc_code, required=False),
+                Column("sector", slug, refers_to="sectors"),
+                Column("alt_titles", text_list(), required=False),
+                Column("summary", long_text),
+                Column("easy_read", text_list(), required=False),
+                Column("tasks", text_list(), required=False),
+                Column("entry_routes", text_list(long_text), required=False),
+                Column("skills", text_list(), required=False),
+                Column("interests", text_list(), required=False),
+            ),
+            key=("id",),
+        ),
+        _figure_table("pay", Column("weekly_pay", number(1, 100_000))),
+        _figure_table("hours", Column("weekly_hours", number(1, 100))),
+        _figure_table("outlook", Column("employment", number(0, 100_000_000))),
+        Table(
+            "replacement_demand",
+            (
+                Column("occupation", slug, refers_to="occupations"),
+                Column("region", REGION),
+                Column("from_year", YEAR),
+                Column("to_year", YEAR),
+                Column("openings", number(0, 100_000_000)),
+                Column("source", slug, source=True),
+            ),
+            key=("occupation", "region", "from_year"),
+        ),
+        _figure_table(
+            "skill_shortages",
+            Column("hard_to_fill_percent", number(0, 100)),
+            Column("skill_shortage_percent", number(0, 100), required=False),
+        ),
+        Table(
+            "routes",
+            (
+                Column("id", slug),
+                Column("name", short_text),
+                Column(
+                    "kind",
+                    one_of(
+                        "a_levels", "t_levels", "apprenticeship", "technical", "degree",
+                        "supported_internship", "work", "other",
+                    ),
+                ),
+                Column("rqf_level", number(0, 8, whole=True)),
+                Column("summary", long_text),
+                Column("easy_read", text_list(), required=False),
+                Column("duration", short_text, required=False),
+                Column("entry", long_text, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "occupation_routes",
+            (Column("occupation", slug, refers_to="occupations"), Column("route", slug, refers_to="routes")),
+            key=("occupation", "route"),
+        ),
+        Table(
+            "providers",
+            (
+                Column("id", slug),
+                Column("name", short_text),
+                Column(
+                    "kind",
+                    one_of("school_sixth_form", "college", "university", "training_provider", "employer"),
+                ),
+                Column("town", short_text, required=False),
+                Column("url", url, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "provider_routes",
+            (Column("provider", slug, refers_to="providers"), Column("route", slug, refers_to="routes")),
+            key=("provider", "route"),
+        ),
+        Table(
+            "resources",
+            (
+                Column("id", slug),
+                Column("title", short_text),
+                Column("kind", one_of("printed", "online", "video", "in_house")),
+                Column("audience", audience, required=False),
+                Column("summary", long_text, required=False),
+                Column("shelf", short_text, required=False),
+                Column("url", url, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "events",
+            (
+                Column("id", slug),
+                Column("title", short_text),
+                Column("kind", one_of("open_day", "taster_day", "employer_talk", "careers_fair", "other")),
+                Column("starts", iso_datetime),
+                Column("ends", iso_datetime, required=False),
+                Column("place", short_text, required=False),
+                Column("summary", long_text, required=False),
+                Column("audience", audience, required=False),
+                Column("url", url, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "alumni",
+            (
+                Column("id", slug),
+                Column("first_name", short_text),
+                Column("year_left", YEAR),
+                Column("route", slug, required=False, refers_to="routes"),
+                Column("occupation", slug, required=False, refers_to="occupations"),
+                Column("destination", short_text),
+                Column("quote", long_text),
+            ),
+            key=("id",),
+        ),
+    )
+}
+
+def check_row(table: Table, row: Any) -> dict[str, Any]:
+    """Return the row with every column checked and normalised, or raise RowError naming the column."""
+    if not isinstance(row, dict):
+        raise RowError(f"must be an object, not {type(row).__name__}")
+    unknown = sorted(set(row) - table.column_names)
+    if unknown:
+        raise RowError(f"has unknown columns {unknown}")
+    clean: dict[str, Any] = {}
+    for column in table.columns:
+        value = row.get(column.name)
+        if value is None or value == "" or value == []:
+            if column.required:
+                raise RowError(f"column {column.name!r} is missing")
+            clean[column.name] = None
+            continue
+        try:
+            clean[column.name] = column.check(value)
+        except RowError as e:
+            raise RowError(f"column {column.name!r} {e}") from None
+    if "to_year" in clean and clean["to_year"] < clean["from_year"]:
+        raise RowError("column 'to_year' is before 'from_year'")
+    if table.name == "events" and clean.get("ends") and clean["ends"] < clean["starts"]:
+        raise RowError("column 'ends' is before 'starts'")
+    return clean
+
+
+def row_key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+    """The values of a row's key columns."""
+    return tuple(row[c] for c in table.key)

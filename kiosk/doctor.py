@@ -1,0 +1,107 @@
+"""`kiosk doctor`: what is installed, whether the database is sound, and what this machine can do."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+
+from kiosk.access.speech_engine import speech_engine_problem
+from kiosk.access.symbol_sets import installed_symbol_sets
+from kiosk.config import Settings
+from kiosk.content.db_install import DatabaseFault, check_database
+from kiosk.content.pack_store import PackStore
+
+QT_PROBE = """
+import PySide6, sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+print(app.platformName(), PySide6.__version__)
+"""
+KNOWN_BAD_PYSIDE = {"6.12.0"}  # leaks references to None on Python < 3.12 (kiosk-operations.md §1.1)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report: what was checked, ok / warning / fault, and what was found."""
+
+    name: str
+    status: str
+    detail: str
+
+
+def run_checks(settings: Settings) -> list[Check]:
+    store = PackStore(settings.data_dir)
+    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt()]
+    log = store.log_lines(5)
+    if log:
+        checks.append(Check("content log", "ok", " | ".join(log)))
+    return checks
+
+
+def _packs(store: PackStore) -> list[Check]:
+    entries = store.entries()
+    if not entries:
+        return [Check("packs", "fault", f"no packs are installed in {store.data_dir} (run the kiosk once to install the sample)")]
+    return [
+        Check(
+            f"pack {e.pack_id}",
+            "ok",
+            f"version {e.content_version}, installed {e.installed}"
+            + (f", last-known-good {e.previous_version}" if e.previous_version else ""),
+        )
+        for e in entries.values()
+    ]
+
+
+def _database(store: PackStore) -> Check:
+    fault = store.database_fault()
+    if fault is None:
+        try:
+            check_database(store.db_path, full=True)
+        except DatabaseFault as e:
+            fault = str(e)
+    if fault:
+        return Check("database", "fault", f"{store.db_path}: {fault}")
+    return Check("database", "ok", f"{store.db_path}: integrity ok, built from the installed packs")
+
+
+def _speech() -> Check:
+    problem = speech_engine_problem()
+    if problem:
+        return Check("speech", "warning", f"speech is off: {problem}")
+    return Check("speech", "ok", "pyttsx3 with espeak-ng is available")
+
+
+def _symbols(settings: Settings) -> Check:
+    sets = installed_symbol_sets(settings.data_dir)
+    if not sets:
+        return Check("symbols", "warning", "no symbol sets are installed: the kiosk shows text only")
+    return Check("symbols", "ok", "installed: " + ", ".join(sets))
+
+
+def _qt() -> Check:
+    platform = os.environ.get("QT_QPA_PLATFORM", "(Qt's default)")
+    try:
+        probe = subprocess.run([sys.executable, "-c", QT_PROBE], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return Check("qt", "fault", f"starting Qt on platform {platform} did not finish in 60 s")
+    if probe.returncode != 0:
+        last = (probe.stderr.strip().splitlines() or ["no message"])[-1]
+        return Check("qt", "fault", f"Qt cannot start on platform {platform}: {last}")
+    name, version = probe.stdout.split()
+    if version in KNOWN_BAD_PYSIDE and sys.version_info < (3, 12):
+        return Check("qt", "fault", f"PySide6 {version} on Python 3.11 crashes after hours (none_dealloc); install 6.11.3")
+    return Check("qt", "ok", f"platform {name}, PySide6 {version}")
+
+
+def run_doctor(settings: Settings, as_json: bool = False) -> int:
+    checks = run_checks(settings)
+    if as_json:
+        print(json.dumps([asdict(c) for c in checks], indent=1))
+    else:
+        for c in checks:
+            print(f"{c.status.upper():8} {c.name}: {c.detail}")
+    return 1 if any(c.status == "fault" for c in checks) else 0

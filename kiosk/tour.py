@@ -1,0 +1,101 @@
+"""`kiosk tour`: render every screen offscreen to a PNG, for documentation and review."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from kiosk.config import Settings
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text.strip())
+    if not match:
+        raise ValueError(f"--size must look like 1920x1080, not {text!r}")
+    return int(match[1]), int(match[2])
+
+
+def run_tour(settings: Settings, out: Path, size_text: str) -> int:
+    try:
+        size = parse_size(size_text)
+    except ValueError as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return 2
+    # The tour always renders offscreen, whatever screen (if any) this machine has.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_window, open_content
+
+    reader = open_content(settings)
+    app = QApplication.instance() or QApplication(["kiosk-tour"])
+    window = build_window(settings, reader, size)
+    window.allow_close = True
+    window.show()
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, step in tour_steps(window, reader):
+        step()
+        app.processEvents()
+        path = out / f"{len(written) + 1:02d}-{name}.png"
+        if not window.grab().save(str(path)):
+            print(f"kiosk: could not write {path}", file=sys.stderr)
+            return 1
+        written.append(path)
+    window.close()
+    window.deleteLater()
+    reader.close()
+    print(f"wrote {len(written)} screens to {out}")
+    for path in written:
+        print(f"  {path.name}")
+    return 0
+
+
+def tour_steps(window, reader):
+    """(name, action) pairs that bring each screen up in turn."""
+    from kiosk.content.pages.page import HOME, SEARCH, Target
+
+    sectors = sorted(reader.sectors(), key=lambda s: -s.occupation_count)
+    occupations = reader.occupations()
+    showcase = next((o.id for o in occupations if o.id == "nurse"), occupations[0].id if occupations else "")
+
+    def scroll_to_end():
+        panel = _scroll_panel(window)
+        if panel is not None:
+            bar = panel.area.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def type_into_search(text):
+        def step():
+            window.open(HOME)
+            window.open(SEARCH)
+            for letter in text:
+                window.screen_widget.keyboard.keys[letter.upper()].click()
+        return step
+
+    steps = [
+        ("home", lambda: window.open(HOME)),
+        ("sectors", lambda: window.open(Target("sectors"))),
+    ]
+    if sectors:
+        steps.append(("sector", lambda: window.open(Target("sector", sectors[0].id))))
+    steps += [
+        ("occupation", lambda: window.open(Target("occupation", showcase))),
+        ("occupation-end", scroll_to_end),
+        ("search", lambda: window.open(SEARCH)),
+        ("search-results", type_into_search("nurce")),
+        ("search-nothing-found", type_into_search("qqq")),
+        ("growing-jobs", lambda: window.open(Target("growing"))),
+        ("jobs-a-to-z", lambda: window.open(Target("a-z"))),
+        ("missing-page", lambda: window.open(Target("occupation", "no-such-job"))),
+        ("idle-warning", lambda: (window.open(HOME), window.overlay.show_countdown(27))),
+    ]
+    return steps
+
+
+def _scroll_panel(window):
+    from kiosk.ui.widgets.scroll_panel import ScrollPanel
+
+    return window.screen_widget.findChild(ScrollPanel)

@@ -1,0 +1,93 @@
+"""Colours, fonts and sizes for the current presentation, scaled to the screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont
+
+FONT_FAMILIES = ["Open Sans", "DejaVu Sans", "Sans Serif"]
+DESIGN_HEIGHT = 1080  # sizes below are for a 1080-pixel-high screen and scale with the window
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours of one theme; text colours are chosen for contrast on their background."""
+
+    window: str = "#F4F6FA"
+    text: str = "#1B1F24"
+    muted: str = "#414B57"
+    bar: str = "#0B3D6E"  # the top bar
+    bar_text: str = "#FFFFFF"
+    tile: str = "#FFFFFF"
+    tile_text: str = "#0B3D6E"
+    tile_detail: str = "#414B57"
+    tile_edge: str = "#8796A8"
+    tile_pressed: str = "#DCE7F3"
+    accent: str = "#0B6E4F"  # growing
+    warn: str = "#A23B1D"  # shrinking
+    focus: str = "#E0A100"
+    ribbon: str = "#FFD24D"
+    ribbon_text: str = "#1B1F24"
+    chart_bar: str = "#2F6DB5"
+    chart_last: str = "#0B3D6E"
+    overlay: str = "#0B3D6E"
+    overlay_text: str = "#FFFFFF"
+    disabled: str = "#9AA4B0"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Sizes in pixels for one window height, with the palette and font family."""
+
+    scale: float
+    palette: Palette
+
+    @classmethod
+    def for_height(cls, height: int, palette: Palette | None = None) -> "Theme":
+        return cls(scale=max(0.6, height / DESIGN_HEIGHT), palette=palette or Palette())
+
+    def px(self, design_px: float) -> int:
+        return max(1, round(design_px * self.scale))
+
+    def font(self, design_px: float, bold: bool = False) -> QFont:
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        font.setPixelSize(self.px(design_px))
+        font.setBold(bold)
+        return font
+
+    def color(self, name: str) -> QColor:
+        return QColor(getattr(self.palette, name))
+
+    # Named sizes (design pixels at 1080 high)
+    body = 26
+    small = 20
+    heading = 32
+    title = 52
+    tile_label = 32
+    tile_detail = 22
+    bar_height = 112
+    button_height = 88
+    margin = 28
+    gap = 20
+
+    def stylesheet(self) -> str:
+        p = self.palette
+        return f"""
+        QWidget#KioskWindow, QWidget#Screen {{ background: {p.window}; }}
+        QWidget#TopBar {{ background: {p.bar}; }}
+        QLabel {{ color: {p.text}; }}
+        QLabel#Title {{ color: {p.text}; }}
+        QLabel#Subtitle, QLabel#Source, QLabel#Detail {{ color: {p.muted}; }}
+        QLabel#Brand {{ color: {p.bar_text}; }}
+        QLabel#Ribbon {{ background: {p.ribbon}; color: {p.ribbon_text}; }}
+        QWidget#Card {{ background: {p.tile}; border: 1px solid {p.tile_edge}; border-radius: {self.px(14)}px; }}
+        QWidget#Card QLabel {{ background: transparent; border: none; }}
+        QLineEdit {{ background: {p.tile}; color: {p.text}; border: {self.px(3)}px solid {p.tile_edge};
+                     border-radius: {self.px(12)}px; padding: {self.px(8)}px {self.px(16)}px; }}
+        QLineEdit:focus {{ border-color: {p.focus}; }}
+        QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+        QWidget#IdleOverlay {{ background: rgba(11, 61, 110, 245); }}
+        QWidget#IdleOverlay QLabel {{ color: {p.overlay_text}; }}
+        """

@@ -1,0 +1,116 @@
+"""The one button of the kiosk: a large, self-painted tile with a label and an optional detail line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from kiosk.ui.theme import Theme
+
+
+class KioskButton(QAbstractButton):
+    """A touch target that paints its own plain text (so nothing in it can be read as markup or a mnemonic).
+
+    It activates on release and cancels if the finger slides off, as QAbstractButton does.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        theme: Theme,
+        detail: str = "",
+        *,
+        role: str = "tile",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._label = label
+        self._detail = detail
+        self._theme = theme
+        self._role = role  # "tile", "bar" (top bar), "key" (keyboard), "primary" (big call to action)
+        self.setText(label)
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(detail)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        size = {"tile": theme.tile_label, "bar": 28, "key": 34, "primary": 36}[role]
+        self._label_font = theme.font(size, bold=True)
+        self._detail_font = theme.font(theme.tile_detail)
+        self._keyboard_focus = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Show the focus ring only when focus came from keys or switches; a touch needs no ring.
+        self._keyboard_focus = event.reason() in (
+            Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason,
+        )
+        super().focusInEvent(event)
+
+    @property
+    def label(self) -> str:
+        return self._label
+
+    @property
+    def detail(self) -> str:
+        return self._detail
+
+    def sizeHint(self) -> QSize:
+        t = self._theme
+        height = {"tile": 150, "bar": t.button_height, "key": 92, "primary": 120}[self._role]
+        width = {"tile": 360, "bar": 200, "key": 92, "primary": 420}[self._role]
+        return QSize(t.px(width), t.px(height))
+
+    def minimumSizeHint(self) -> QSize:
+        # Never smaller than a 20 mm target on a 24-inch 1080p screen (about 72 px at full scale).
+        side = self._theme.px(72)
+        return QSize(side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t, p = self._theme, self._theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        radius = t.px(16)
+        if self._role == "bar":
+            fill, text, detail, edge = p.bar, p.bar_text, p.bar_text, p.bar_text
+        elif self._role == "primary":
+            fill, text, detail, edge = p.accent, "#FFFFFF", "#FFFFFF", p.accent
+        else:
+            fill, text, detail, edge = p.tile, p.tile_text, p.tile_detail, p.tile_edge
+        if self.isDown():
+            fill = p.tile_pressed if self._role in ("tile", "key") else p.focus
+            text = detail = p.text if self._role in ("bar", "primary") else text
+        if not self.isEnabled():
+            text = detail = edge = p.disabled
+        painter.setBrush(QColor(fill))
+        painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
+        painter.drawRoundedRect(rect, radius, radius)
+        if self.hasFocus() and self._keyboard_focus:
+            pen = QPen(t.color("focus"), max(3, t.px(5)))
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
+        pad = t.px(18)
+        inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter
+        painter.setFont(self._label_font)
+        painter.setPen(QColor(text))
+        if self._detail:
+            label_rect = painter.boundingRect(inner, int(flags), self._label)
+            detail_h = painter.fontMetrics().height()
+            painter.setFont(self._detail_font)
+            detail_rect = painter.boundingRect(inner, int(flags), self._detail)
+            total = label_rect.height() + t.px(8) + detail_rect.height()
+            top = inner.top() + max(0.0, (inner.height() - total) / 2)
+            painter.setFont(self._label_font)
+            painter.drawText(QRectF(inner.left(), top, inner.width(), label_rect.height()), int(flags), self._label)
+            painter.setFont(self._detail_font)
+            painter.setPen(QColor(detail))
+            painter.drawText(
+                QRectF(inner.left(), top + label_rect.height() + t.px(8), inner.width(), max(detail_rect.height(), detail_h)),
+                int(flags), self._detail,
+            )
+        else:
+            painter.drawText(inner, int(flags | Qt.AlignmentFlag.AlignVCenter), self._label)
+        painter.end()

@@ -1,0 +1,50 @@
+"""A scrolling area moved by large Up and Down buttons, since a pupil should never need to swipe."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.kiosk_button import KioskButton
+
+
+class ScrollPanel(QWidget):
+    """Holds a content widget; the buttons beside it scroll by most of a screenful."""
+
+    def __init__(self, content: QWidget, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setWidget(content)
+        self.up_button = KioskButton("▲ Up", theme, role="tile")
+        self.down_button = KioskButton("▼ Down", theme, role="tile")
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(theme.px(150))
+        self.up_button.clicked.connect(lambda: self.scroll_by(-1))
+        self.down_button.clicked.connect(lambda: self.scroll_by(1))
+        buttons = QVBoxLayout()
+        buttons.setSpacing(theme.px(theme.gap))
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(theme.gap))
+        layout.addWidget(self.area, 1)
+        layout.addLayout(buttons)
+        bar = self.area.verticalScrollBar()
+        bar.rangeChanged.connect(self._update_buttons)
+        bar.valueChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def scroll_by(self, direction: int) -> None:
+        bar = self.area.verticalScrollBar()
+        bar.setValue(bar.value() + direction * int(self.area.viewport().height() * 0.8))
+
+    def _update_buttons(self, *_: int) -> None:
+        bar = self.area.verticalScrollBar()
+        self.up_button.setEnabled(bar.value() > bar.minimum())
+        self.down_button.setEnabled(bar.value() < bar.maximum())

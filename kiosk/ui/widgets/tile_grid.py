@@ -1,0 +1,122 @@
+"""A grid of choice tiles that pages instead of scrolling: as many rows as fit, with Previous and Next."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.pages.page import Choice
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.kiosk_button import KioskButton
+from kiosk.ui.widgets.plain_label import PlainLabel
+
+
+class TileGrid(QWidget):
+    """Shows choices as tiles, one screenful at a time."""
+
+    def __init__(
+        self,
+        theme: Theme,
+        on_choice: Callable[[Choice], None],
+        columns: int = 3,
+        tile_height: int = 150,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tile_height = tile_height
+        self._theme = theme
+        self._on_choice = on_choice
+        self._columns = columns
+        self._choices: tuple[Choice, ...] = ()
+        self._page = 0
+        self._per_page = columns * 2
+        self.tiles: list[KioskButton] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(theme.px(theme.gap))
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(theme.px(theme.gap))
+        outer.addWidget(self._grid_host, 1)
+        pager = QHBoxLayout()
+        pager.setSpacing(theme.px(theme.gap))
+        self.previous_button = KioskButton("◀ Previous", theme, role="tile")
+        self.next_button = KioskButton("Next ▶", theme, role="tile")
+        self.page_label = PlainLabel("", theme.font(theme.body), "Detail")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for button in (self.previous_button, self.next_button):
+            button.setFixedHeight(theme.px(theme.button_height))
+            button.setFixedWidth(theme.px(300))
+        self.previous_button.clicked.connect(lambda: self.show_page(self._page - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.next_button)
+        self._pager = QWidget()
+        self._pager.setLayout(pager)
+        outer.addWidget(self._pager)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-len(self._choices) // self._per_page))
+
+    @property
+    def current_page(self) -> int:
+        return self._page
+
+    def set_choices(self, choices: Sequence[Choice]) -> None:
+        self._choices = tuple(choices)
+        self._page = 0
+        self._fit()
+        self._refill()
+
+    def show_page(self, page: int) -> None:
+        self._page = max(0, min(page, self.page_count - 1))
+        self._refill()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit():
+            self._page = 0
+            self._refill()
+
+    def _fit(self) -> bool:
+        """Work out how many rows fit the height we have; True when that changed."""
+        t = self._theme
+        pager = t.px(t.button_height) + t.px(t.gap)
+        row = t.px(self._tile_height) + t.px(t.gap)
+        rows = max(1, (self.height() - pager + t.px(t.gap)) // row) if self.height() > 0 else 2
+        per_page = int(rows) * self._columns
+        if per_page != self._per_page:
+            self._per_page = per_page
+            return True
+        return False
+
+    def _refill(self) -> None:
+        for tile in self.tiles:
+            # Unparent at once so the old tile cannot be painted for a frame before it is deleted.
+            self._grid.removeWidget(tile)
+            tile.setParent(None)
+            tile.deleteLater()
+        self.tiles = []
+        start = self._page * self._per_page
+        for i, choice in enumerate(self._choices[start : start + self._per_page]):
+            tile = KioskButton(choice.label, self._theme, choice.detail)
+            tile.clicked.connect(lambda _=False, c=choice: self._on_choice(c))
+            tile.setMaximumHeight(self._theme.px(self._tile_height * 1.3))
+            self._grid.addWidget(tile, i // self._columns, i % self._columns)
+            self.tiles.append(tile)
+        for c in range(self._columns):
+            self._grid.setColumnStretch(c, 1)
+        rows = -(-self._per_page // self._columns)
+        for r in range(rows):
+            self._grid.setRowStretch(r, 1)
+        many = self.page_count > 1
+        self._pager.setVisible(many)
+        self.previous_button.setEnabled(self._page > 0)
+        self.next_button.setEnabled(self._page < self.page_count - 1)
+        self.page_label.setText(f"Page {self._page + 1} of {self.page_count}" if many else "")

@@ -1,0 +1,123 @@
+"""The kiosk window: a top bar with Back and Home in fixed places, the current screen, and the idle warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.config import Settings
+from kiosk.content.pages.page import Choice, Target
+from kiosk.content.reader import ContentReader
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.renderer import PageRenderer, Presentation
+from kiosk.ui.screens import make_screen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.idle_overlay import IdleOverlay
+from kiosk.ui.widgets.kiosk_button import KioskButton
+from kiosk.ui.widgets.plain_label import PlainLabel
+
+SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
+
+
+class KioskWindow(QWidget):
+    """Frameless and full screen by default; refuses to close unless staff allow it."""
+
+    def __init__(self, reader: ContentReader, settings: Settings, idle: IdleWatcher, size: tuple[int, int]) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle("Careers kiosk")
+        self.reader = reader
+        self.settings = settings
+        self.allow_close = False
+        self.resize(*size)
+        self.theme = Theme.for_height(size[1])
+        self.renderer = PageRenderer(self.theme, Presentation(width=size[0]))
+        self.setStyleSheet(self.theme.stylesheet())
+        self.navigator = Navigator(self)
+        self.navigator.changed.connect(self._show)
+
+        t = self.theme
+        bar = QWidget()
+        bar.setObjectName("TopBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar.setFixedHeight(t.px(t.bar_height))
+        row = QHBoxLayout(bar)
+        pad = t.px(12)
+        row.setContentsMargins(t.px(t.margin), pad, t.px(t.margin), pad)
+        row.setSpacing(t.px(t.gap))
+        self.back_button = KioskButton("◀  Back", t, role="bar")
+        self.home_button = KioskButton("⌂  Home", t, role="bar")
+        for button in (self.back_button, self.home_button):
+            button.setFixedWidth(t.px(220))
+        self.back_button.clicked.connect(self.navigator.back)
+        self.home_button.clicked.connect(self.navigator.home)
+        row.addWidget(self.back_button)
+        row.addWidget(self.home_button)
+        row.addStretch(1)
+        brand = PlainLabel("Careers kiosk", t.font(30, bold=True), "Brand")
+        brand.setWordWrap(False)
+        row.addWidget(brand)
+
+        self.stack = QStackedWidget()
+        self.ribbon = PlainLabel(SAMPLE_RIBBON, t.font(t.small, bold=True), "Ribbon")
+        self.ribbon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ribbon.setContentsMargins(t.px(12), t.px(10), t.px(12), t.px(10))
+        self.ribbon.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.ribbon)
+
+        self.overlay = IdleOverlay(t, self)
+        self.idle = idle
+        idle.warning.connect(self.overlay.show_countdown)
+        idle.resumed.connect(self.overlay.hide)
+        idle.idle.connect(self.reset_session)
+        self.overlay.still_here.connect(idle.touch)
+        self._show(self.navigator.current)
+
+    @property
+    def screen_widget(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def open(self, target: Target) -> None:
+        self.navigator.go(target)
+
+    def choose(self, choice: Choice) -> None:
+        self.navigator.go(choice.target)
+
+    def reset_session(self) -> None:
+        """Forget everything about the last pupil: trail, screens, typed words, clipboard, warning."""
+        self.overlay.hide()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.navigator.reset()
+
+    def _show(self, target: Target) -> None:
+        screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
+        old = self.stack.currentWidget()
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.back_button.setEnabled(self.navigator.can_go_back)
+        self.home_button.setEnabled(target.kind != "home")
+        self.ribbon.setVisible(self.reader.has_sample_content())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Alt+F4 and the like arrive as close requests: a pupil must not be able to leave the kiosk.
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()

@@ -73,7 +73,9 @@ def install_database(candidate: Path, live: Path) -> None:
         dst.execute("PRAGMA journal_mode = WAL")
         dst.execute("PRAGMA synchronous = FULL")
         src.backup(dst)
-        # Readers that began before the copy keep their snapshot; the WAL is folded back once they finish.
+        # Fold the WAL back into the file now if no reader holds an old snapshot; never wait for one
+        # (a later checkpoint finishes the job), so an install cannot stall behind the screen's reads.
+        dst.execute("PRAGMA busy_timeout = 0")
         dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         dst.close()

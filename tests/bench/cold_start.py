@@ -1,0 +1,67 @@
+"""Cold start: process spawn to first painted home screen, against a bare PySide6 window started the same way."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.bench.catalogue import REPO, kiosk_command, kiosk_env
+from tests.bench.stats import log, median_p95, ms, r2
+
+TARGET_RATIO = 1.5
+BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv)
+w = QWidget()
+w.resize(1280, 800)
+w.show()
+w.repaint()
+print(f"first-paint {time.perf_counter():.6f}", flush=True)
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def spawn_to_paint(name: str, command: list[str], stderr_seen: set[str]) -> float:
+    """Seconds from just before Popen to the child's printed `first-paint <perf_counter>`."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=REPO, env=kiosk_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    out, err = proc.communicate(timeout=120)
+    for line in err.splitlines():
+        if line.strip() and line not in stderr_seen:
+            stderr_seen.add(line)
+            log(f"{name} stderr: {line}")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{name} exited {proc.returncode}: {err.strip()[-800:]}")
+    for line in out.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - t0
+    raise RuntimeError(f"{name} printed no first-paint line: {out!r}")
+
+
+def run(data_dir: Path, pairs: int) -> dict[str, object]:
+    """Alternate kiosk and bare-window runs; the data dir must already hold installed content."""
+    kiosk_cmd = kiosk_command(data_dir)
+    bare_cmd = [sys.executable, "-c", BARE]
+    kiosk, bare = [], []
+    seen: set[str] = set()
+    for i in range(pairs):
+        # Swap which goes first on odd pairs so neither side always follows the other's cache effects.
+        order = [("kiosk", kiosk_cmd, kiosk), ("bare", bare_cmd, bare)]
+        for name, command, samples in order if i % 2 == 0 else reversed(order):
+            samples.append(spawn_to_paint(name, command, seen))
+        log(f"cold_start pair {i + 1}/{pairs}: kiosk {kiosk[-1] * 1000:.1f} ms, bare {bare[-1] * 1000:.1f} ms")
+    kiosk_ms, bare_ms = ms(kiosk), ms(bare)
+    return {
+        "kiosk_ms": median_p95(kiosk_ms),
+        "bare_window_ms": median_p95(bare_ms),
+        "ratio_median": r2(statistics.median(kiosk_ms) / statistics.median(bare_ms)),
+        "target_ratio": TARGET_RATIO,
+        "runs": pairs,
+    }

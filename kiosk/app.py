@@ -50,21 +50,28 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
     return window
 
 
+def present(window, windowed: bool) -> None:
+    """Show the window: frameless, on top and full screen for a kiosk, or a normal window on a desktop."""
+    from PySide6.QtCore import Qt
+
+    if windowed:
+        window.show()
+    else:
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        window.showFullScreen()
+
+
 def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:
     """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint)."""
     reader = open_content(settings)
-    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["careers-kiosk"])
     screen = app.primaryScreen().geometry()
     size = DEFAULT_WINDOW if settings.windowed else (screen.width(), screen.height())
     window = build_window(settings, reader, size)
-    if settings.windowed:
-        window.show()
-    else:
-        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
-        window.showFullScreen()
+    present(window, settings.windowed)
     window.idle.start()
     if quit_after_first_paint:
         window.allow_close = True

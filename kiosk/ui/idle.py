@@ -27,10 +27,11 @@ class IdleWatcher(QObject):
 
     def __init__(
         self,
-        timeout_s: int,
-        warning_s: int,
+        timeout_s: float,
+        warning_s: float,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        check_every_ms: int = 1000,
     ) -> None:
         super().__init__(parent)
         self.timeout_s = timeout_s
@@ -39,7 +40,7 @@ class IdleWatcher(QObject):
         self._last = clock()
         self._warned = False
         self.timer = QTimer(self)
-        self.timer.setInterval(1000)
+        self.timer.setInterval(check_every_ms)
         self.timer.timeout.connect(self.check)
 
     @property

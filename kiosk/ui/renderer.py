@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import (
     BarChart, Block, BulletList, Choice, Fact, FactList, Note, Page, Paragraph, Section,
@@ -69,6 +69,9 @@ class PageRenderer:
     def sections(self, sections: tuple[Section, ...]) -> QWidget:
         t = self.theme
         content = QWidget()
+        # Word-wrapped text reports the height it needs at its narrowest as its minimum, which would leave
+        # blank space to scroll through; ignoring it lets the scroll area size the content by height-for-width.
+        content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         columns = QHBoxLayout(content)
         columns.setContentsMargins(0, 0, t.px(8), 0)
         columns.setSpacing(t.px(t.margin))

@@ -134,9 +134,16 @@ def write_synthetic_pack(tables: dict[str, list[dict[str, Any]]], out: Path) -> 
     return write_pack(identity("synthetic", version="1.0", layer="national"), tables, out)
 
 
-def kiosk_env() -> dict[str, str]:
+def kiosk_env(pycache: Path) -> dict[str, str]:
+    """The environment for spawned processes: offscreen Qt, and bytecode cached in `pycache`.
+
+    Caching bytecode outside the repo (PYTHONPYCACHEPREFIX) makes repeated starts behave like an installed
+    kiosk, whose modules are compiled once, even where PYTHONDONTWRITEBYTECODE is set.
+    """
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("KIOSK_DATA_DIR", None)
     return env
 
@@ -145,12 +152,12 @@ def kiosk_command(data_dir: Path) -> list[str]:
     return [sys.executable, "-m", "kiosk", "run", "--windowed", "--quit-after-first-paint", "--data-dir", str(data_dir)]
 
 
-def prepare_home_content(data_dir: Path) -> str:
+def prepare_home_content(data_dir: Path, env: dict[str, str]) -> str:
     """Run the kiosk once on `data_dir` so the sample is built and installed; fall back to a small pack.
 
     Returns "sample" or "small-pack", whichever the data dir now holds.
     """
-    proc = subprocess.run(kiosk_command(data_dir), cwd=REPO, env=kiosk_env(), capture_output=True, text=True,
+    proc = subprocess.run(kiosk_command(data_dir), cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=300)
     if proc.returncode == 0 and "first-paint " in proc.stdout:
         return "sample"
@@ -162,7 +169,7 @@ def prepare_home_content(data_dir: Path) -> str:
     make_pack(pack_path)
     PackStore(data_dir).install(pack_path)
     pack_path.unlink()
-    proc = subprocess.run(kiosk_command(data_dir), cwd=REPO, env=kiosk_env(), capture_output=True, text=True,
+    proc = subprocess.run(kiosk_command(data_dir), cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=300)
     if proc.returncode != 0 or "first-paint " not in proc.stdout:
         raise RuntimeError(f"the kiosk does not start even on a small pack (exit {proc.returncode}): "

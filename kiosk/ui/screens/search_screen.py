@@ -1,11 +1,11 @@
-"""The search screen: a search field, results that update as the pupil types, and a large keyboard."""
+"""The search screen: a search field over a large keyboard, with results beside them that update as the pupil types."""
 
 from __future__ import annotations
 
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import Choice, Page
 from kiosk.ui.renderer import PageRenderer
@@ -30,13 +30,9 @@ class SearchScreen(QWidget):
         self.setObjectName("Screen")
         self._results_for = results_for
         t = renderer.theme
-        layout = QVBoxLayout(self)
-        m = t.px(t.margin)
-        layout.setContentsMargins(m, m, m, m)
-        layout.setSpacing(t.px(t.gap))
         first = results_for(query)
         self.page = first
-        layout.addWidget(renderer.header(first))
+
         self.field = QLineEdit()
         self.field.setObjectName("SearchField")
         self.field.setPlaceholderText("Type a job, like nurse")
@@ -45,18 +41,27 @@ class SearchScreen(QWidget):
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.setMinimumHeight(t.px(88))
         self.field.textChanged.connect(self._search)
-        layout.addWidget(self.field)
         self.message = PlainLabel("", t.font(t.body), "Subtitle")
-        layout.addWidget(self.message)
-        self.results = TileGrid(t, on_choice, columns=3 if renderer.presentation.width >= 1100 else 2)
-        layout.addWidget(self.results, 1)
         self.keyboard = OnScreenKeyboard(t)
-        self.keyboard.setFixedHeight(t.px(4 * 92 + 3 * 10))
+        self.keyboard.setMaximumHeight(t.px(4 * 120 + 3 * 10))
         self.keyboard.typed.connect(self.field.insert)
         self.keyboard.backspace.connect(self.field.backspace)
         # setText, not clear(): after clear() an undo would bring back the last pupil's words.
         self.keyboard.cleared.connect(lambda: self.field.setText(""))
-        layout.addWidget(self.keyboard)
+        self.results = TileGrid(t, on_choice, columns=1, tile_height=110)
+
+        left = QVBoxLayout()
+        left.setSpacing(t.px(t.gap))
+        left.addWidget(renderer.header(first))
+        left.addWidget(self.field)
+        left.addWidget(self.message)
+        left.addWidget(self.keyboard, 1)
+        layout = QHBoxLayout(self)
+        m = t.px(t.margin)
+        layout.setContentsMargins(m, m, m, m)
+        layout.setSpacing(t.px(t.margin))
+        layout.addLayout(left, 3)
+        layout.addWidget(self.results, 2)
         self.field.setText(query)
         self._show(first)
 

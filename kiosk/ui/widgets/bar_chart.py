@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.pages.page import BarChart
@@ -32,9 +32,8 @@ class BarChartWidget(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         value_font, label_font = t.font(t.small, bold=True), t.font(t.small)
-        label_h = painter.fontMetrics().height() + t.px(10)
-        painter.setFont(value_font)
-        value_h = painter.fontMetrics().height() + t.px(6)
+        label_h = QFontMetrics(label_font).height() + t.px(10)
+        value_h = QFontMetrics(value_font).height() + t.px(6)
         area = QRectF(self.rect()).adjusted(t.px(4), value_h, -t.px(4), -label_h)
         top = max(b.value for b in bars) or 1.0
         slot = area.width() / len(bars)

@@ -109,6 +109,9 @@ class TileGrid(QWidget):
             tile.clicked.connect(lambda _=False, c=choice: self._on_choice(c))
             tile.setMaximumHeight(self._theme.px(self._tile_height * 1.3))
             self._grid.addWidget(tile, i // self._columns, i % self._columns)
+            # A layout only queues the show of a widget added to a visible parent; show it now so the
+            # very next paint after a keystroke or a page turn already has it.
+            tile.show()
             self.tiles.append(tile)
         for c in range(self._columns):
             self._grid.setColumnStretch(c, 1)

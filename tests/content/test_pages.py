@@ -1,0 +1,88 @@
+"""Pages say the right things in plain words, without Qt: the nurse page, lists, and missing content."""
+
+from __future__ import annotations
+
+from kiosk.content.pages import build_page
+from kiosk.content.pages.page import BarChart, FactList, Target
+from kiosk.content.pages.wording import people, yearly_pay
+from kiosk.content.reader import ContentReader
+
+
+def test_the_occupation_page_says_what_a_pupil_needs(reader: ContentReader) -> None:
+    page = build_page(Target("occupation", "nurse"), reader)
+    assert page.title == "Nurse"
+    headings = [s.heading for s in page.sections]
+    assert headings == ["What the job is", "What you do", "Pay and hours", "Jobs in the future", "How to get in", "Skills you need"]
+    facts = {f.label: f for s in page.sections for b in s.blocks if isinstance(b, FactList) for f in b.facts}
+    assert facts["Pay"].value == "£520 a week"
+    assert "about £27,000 a year" in facts["Pay"].detail
+    assert facts["Hours"].value == "37.5 hours a week"
+    for fact in facts.values():
+        assert fact.source.startswith("Source: Test figures, figures for 2024, retrieved 1 November 2026")
+    chart = next(b for s in page.sections for b in s.blocks if isinstance(b, BarChart))
+    assert chart.trend == "up"
+    assert chart.headline.startswith("Growing: about 550 more jobs by 2035")
+    assert [b.label for b in chart.bars] == ["2024", "2027", "2030", "2032", "2035"]
+    assert chart.source.startswith("Source: Test figures, figures for 2024 to 2035")
+    assert "Degree (level 6)" in page.text_blocks()
+
+
+def test_every_figure_on_every_sample_occupation_page_names_its_source(sample_reader: ContentReader) -> None:
+    for occ in sample_reader.occupations():
+        page = build_page(Target("occupation", occ.id), sample_reader, region="London")
+        for section in page.sections:
+            for block in section.blocks:
+                if isinstance(block, FactList):
+                    for fact in block.facts:
+                        assert fact.source.startswith("Source: ") or fact.value == "Not known", (occ.id, fact)
+                if isinstance(block, BarChart):
+                    assert block.source.startswith("Source: ") and len(block.bars) >= 2
+
+
+def test_the_region_setting_picks_regional_figures_and_falls_back_to_the_uk(sample_reader: ContentReader) -> None:
+    london = build_page(Target("occupation", "nurse"), sample_reader, region="London")
+    assert any("(London, 2024)" in t for t in london.text_blocks())
+    wales = build_page(Target("occupation", "nurse"), sample_reader, region="Wales")
+    assert any("(UK, 2024)" in t for t in wales.text_blocks())
+
+
+def test_an_occupation_without_figures_says_so_plainly(tmp_path) -> None:
+    from kiosk.content.pack_store import PackStore
+    from kiosk.content.reader import open_reader
+    from tests.helpers.packs import make_pack, occupation
+
+    tables = {"sectors": [{"id": "health", "name": "Health"}], "occupations": [occupation("chef", "Chef")]}
+    make_pack(tmp_path / "p.zip", tables)
+    PackStore(tmp_path / "d").install(tmp_path / "p.zip")
+    r = open_reader(tmp_path / "d" / "kiosk.db")
+    text = build_page(Target("occupation", "chef"), r).text_blocks()
+    r.close()
+    assert "Pay: Not known. The kiosk has no pay figures for this job yet." in text
+    assert "The kiosk has no figures yet about how many of these jobs there will be." in text
+
+
+def test_missing_content_gives_a_page_that_says_so(reader: ContentReader) -> None:
+    assert build_page(Target("occupation", "astronaut"), reader).subtitle == "That job is not in the kiosk any more."
+    assert build_page(Target("sector", "space"), reader).title == "Sorry, that page is not here"
+    assert build_page(Target("nonsense"), reader).title == "Sorry, that page is not here"
+
+
+def test_lists(reader: ContentReader) -> None:
+    home = build_page(Target("home"), reader)
+    assert [c.target.kind for c in home.choices] == ["sectors", "search", "growing", "a-z"]
+    sectors = build_page(Target("sectors"), reader)
+    assert [(c.label, c.detail) for c in sectors.choices] == [("Health", "3 jobs"), ("Trades", "2 jobs")]
+    sector = build_page(Target("sector", "trades"), reader)
+    assert [c.label for c in sector.choices] == ["Electrician", "Plumber"]
+    assert sector.choices[0].detail == "£820 a week · growing"
+    assert len(build_page(Target("a-z"), reader).choices) == 5
+    empty = build_page(Target("search", "qqqq"), reader)
+    assert empty.choices == () and "No jobs match “qqqq”" in empty.empty_message
+
+
+def test_plain_words_for_numbers() -> None:
+    assert yearly_pay(650) == "about £33,800 a year"
+    assert people(787_000) == "787,000"
+    assert people(1_234_567) == "1.2 million"
+    assert people(2_000_000) == "2 million"
+    assert people(4_321) == "4,300"

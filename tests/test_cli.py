@@ -1,0 +1,112 @@
+"""Every `kiosk` command, run as a user would, with its output and exit code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.helpers.packs import make_pack
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_pack_build_verify_import_list_remove(capsys, tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    code, out, _ = run(capsys, "pack", "build", "assets/sample", "-o", str(tmp_path / "sample.zip"))
+    assert code == 0 and out.startswith(f"built {tmp_path / 'sample.zip'}: sample 2026.11.1")
+    code, out, _ = run(capsys, "pack", "verify", str(tmp_path / "sample.zip"))
+    assert code == 0 and out.startswith("ok: sample 2026.11.1 by Careers Kiosk project")
+    make_pack(tmp_path / "school.zip", {"events": [
+        {"id": "fair", "title": "Careers fair", "kind": "careers_fair", "starts": "2027-03-01"}]},
+        pack_id="our-school", layer="school")
+    code, out, _ = run(capsys, "pack", "import", str(tmp_path / "school.zip"), "--data-dir", data)
+    assert code == 0 and out == "installed our-school 1.0\n"
+    code, out, _ = run(capsys, "pack", "list", "--json", "--data-dir", data)
+    assert {p["pack_id"] for p in json.loads(out)} == {"sample", "our-school"}
+    make_pack(tmp_path / "school2.zip", {"events": [
+        {"id": "fair", "title": "Careers fair", "kind": "careers_fair", "starts": "2027-03-02"}]},
+        pack_id="our-school", layer="school", version="1.1")
+    code, out, _ = run(capsys, "pack", "import", str(tmp_path / "school2.zip"), "--data-dir", data)
+    assert out == "installed our-school 1.1 (replacing 1.0, kept as last-known-good)\n"
+    code, out, _ = run(capsys, "pack", "list", "--data-dir", data)
+    assert "our-school  1.1  installed" in out and "last-known-good 1.0" in out
+    code, out, _ = run(capsys, "pack", "remove", "our-school", "--data-dir", data)
+    assert code == 0 and out == "removed our-school 1.1\n"
+
+
+def test_refusals_print_the_reason_and_exit_1(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_text("hello")
+    code, out, err = run(capsys, "pack", "verify", str(bad))
+    assert (code, out) == (1, "") and err == "kiosk: the file is not a pack: it is not a zip file\n"
+    code, _, err = run(capsys, "pack", "import", str(bad), "--data-dir", str(tmp_path / "d"))
+    assert code == 1 and "not a zip file" in err
+    code, _, err = run(capsys, "pack", "remove", "sample", "--data-dir", str(tmp_path / "d"))
+    assert code == 1 and "the only installed pack" in err
+
+
+def test_search_json(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "search", "nurce", "--json", "--data-dir", str(data_dir))
+    hits = json.loads(out)
+    assert code == 0 and hits[0]["id"] == "nurse"
+    assert set(hits[0]) == {"id", "title", "soc2010", "soc2020", "score"}
+    assert hits[0]["soc2010"] == "2231" and hits[0]["score"] >= hits[-1]["score"]
+
+
+def test_show_json_has_every_figure_with_its_source(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "show", "nurse", "--json", "--data-dir", str(data_dir))
+    occ = json.loads(out)
+    assert code == 0 and occ["title"] == "Nurse"
+    assert [f["year"] for f in occ["pay"]["UK"]] == [2022, 2023, 2024]
+    assert occ["pay"]["UK"][0]["source"] == {
+        "name": "Test figures", "licence": "CC0 1.0", "retrieved": "2026-11-01", "url": ""}
+    assert len(occ["outlook"]["UK"]) == 12
+    code, _, err = run(capsys, "show", "astronaut", "--data-dir", str(data_dir))
+    assert code == 1 and "no occupation with id 'astronaut'" in err
+
+
+def test_show_in_words(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "show", "plumber", "--data-dir", str(data_dir))
+    assert code == 0 and out.splitlines()[0] == "Plumber" and "Pay and hours" in out
+
+
+def test_first_use_installs_the_sample(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "fresh"))
+    code, out, _ = run(capsys, "search", "plumer", "--json")
+    assert code == 0 and json.loads(out)[0]["title"] == "Plumber"
+    assert (tmp_path / "fresh" / "kiosk.db").is_file()
+
+
+def test_doctor_ok_and_fault(capsys, data_dir: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "doctor", "--json", "--data-dir", str(data_dir))
+    checks = {c["name"]: c for c in json.loads(out)}
+    assert code == 0, out
+    assert checks["pack national"]["detail"].startswith("version 1.0, installed")
+    assert checks["database"]["status"] == "ok"
+    assert checks["qt"]["status"] == "ok" and "PySide6 6.11" in checks["qt"]["detail"]
+    assert checks["speech"]["status"] in ("ok", "warning") and checks["symbols"]["status"] == "warning"
+    (data_dir / "kiosk.db").write_bytes(b"this is not a database" * 500)
+    for suffix in ("-wal", "-shm"):
+        Path(str(data_dir / "kiosk.db") + suffix).unlink(missing_ok=True)
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    assert code == 1 and "FAULT    database" in out
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(tmp_path / "empty"))
+    assert code == 1 and "FAULT    packs: no packs are installed" in out
+
+
+def test_tour_rejects_a_bad_size(capsys, data_dir: Path, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "tour", "--out", str(tmp_path), "--size", "big", "--data-dir", str(data_dir))
+    assert code == 2 and "--size must look like 1920x1080" in err
+
+
+def test_bad_settings_are_reported_not_raised(capsys, data_dir: Path) -> None:
+    (data_dir / "settings.toml").write_text("idle_warning_s = 3\n")
+    code, _, err = run(capsys, "search", "nurse", "--data-dir", str(data_dir))
+    assert code == 1 and "idle_warning_s must be at least 20 seconds" in err

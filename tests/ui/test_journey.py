@@ -1,0 +1,106 @@
+"""The first journey by touch alone: home, sectors, a sector, an occupation; and search with the on-screen keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kiosk.content.pages.page import SEARCH, Target
+from kiosk.ui.screens.page_screen import PageScreen
+from kiosk.ui.screens.search_screen import SearchScreen
+from kiosk.ui.widgets.kiosk_button import KioskButton
+from kiosk.ui.widgets.tile_grid import TileGrid
+
+
+def tap(qtbot, button: KioskButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.label
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tile(window, label: str) -> KioskButton:
+    grid = window.screen_widget.findChild(TileGrid)
+    for t in grid.tiles:
+        if t.label == label:
+            return t
+    raise AssertionError(f"no tile {label!r} among {[t.label for t in grid.tiles]}")
+
+
+def test_explore_by_sector_to_an_occupation_and_back(qtbot, make_window, settings, reader) -> None:
+    window = make_window(settings, reader)
+    assert window.screen_widget.page.title == "What could you do next?"
+    assert not window.back_button.isEnabled()
+    tap(qtbot, tile(window, "Explore jobs by sector"))
+    assert window.screen_widget.page.target == Target("sectors")
+    tap(qtbot, tile(window, "Health"))
+    tap(qtbot, tile(window, "Nurse"))
+    screen = window.screen_widget
+    assert isinstance(screen, PageScreen) and screen.page.title == "Nurse"
+    tap(qtbot, window.back_button)
+    assert window.screen_widget.page.target == Target("sector", "health")
+    tap(qtbot, window.home_button)
+    assert window.navigator.current.kind == "home" and not window.back_button.isEnabled()
+
+
+def test_search_with_the_on_screen_keyboard(qtbot, make_window, settings, reader) -> None:
+    window = make_window(settings, reader)
+    tap(qtbot, tile(window, "Search for a job"))
+    screen = window.screen_widget
+    assert isinstance(screen, SearchScreen)
+    for letter in "PLUMER":
+        tap(qtbot, screen.keyboard.keys[letter])
+    assert screen.field.text() == "plumer"
+    assert [t.label for t in screen.results.tiles] == ["Plumber"]
+    tap(qtbot, screen.keyboard.keys["Delete"])
+    assert screen.field.text() == "plume"
+    tap(qtbot, screen.keyboard.keys["Clear"])
+    assert screen.field.text() == "" and screen.results.tiles == []
+    assert screen.message.text() == "Type the name of a job, like nurse or plumber."
+    for letter in "VET":
+        tap(qtbot, screen.keyboard.keys[letter])
+    tap(qtbot, screen.results.tiles[0])
+    assert window.screen_widget.page.title == "Veterinarian"
+
+
+def test_a_search_that_finds_nothing_says_so(qtbot, make_window, settings, reader) -> None:
+    window = make_window(settings, reader)
+    window.open(SEARCH)
+    for letter in "QQQ":
+        tap(qtbot, window.screen_widget.keyboard.keys[letter])
+    assert window.screen_widget.message.text().startswith("No jobs match “qqq”")
+
+
+def test_long_lists_page_with_previous_and_next(qtbot, make_window, settings, sample_reader) -> None:
+    window = make_window(settings, sample_reader, (1280, 800))
+    window.open(Target("a-z"))
+    grid = window.screen_widget.findChild(TileGrid)
+    qtbot.waitUntil(lambda: grid.page_count > 1)
+    first = [t.label for t in grid.tiles]
+    assert not grid.previous_button.isEnabled()
+    tap(qtbot, grid.next_button)
+    assert grid.current_page == 1 and [t.label for t in grid.tiles] != first
+    seen = set(first)
+    while grid.next_button.isEnabled():
+        seen |= {t.label for t in grid.tiles}
+        tap(qtbot, grid.next_button)
+    seen |= {t.label for t in grid.tiles}
+    assert len(seen) == len(sample_reader.occupations())
+
+
+def test_back_and_home_are_in_the_same_place_on_every_screen(qtbot, make_window, settings, sample_reader) -> None:
+    window = make_window(settings, sample_reader)
+    targets = [Target("home"), Target("sectors"), Target("sector", "health-care"), Target("occupation", "nurse"),
+               SEARCH, Target("growing"), Target("a-z"), Target("occupation", "gone")]
+    places = set()
+    for target in targets:
+        window.open(target)
+        qtbot.waitUntil(lambda: window.screen_widget.isVisible())
+        places.add((window.back_button.mapTo(window, window.back_button.rect().topLeft()).toTuple(),
+                    window.back_button.size().toTuple(),
+                    window.home_button.mapTo(window, window.home_button.rect().topLeft()).toTuple(),
+                    window.home_button.size().toTuple()))
+    assert len(places) == 1
+
+
+def test_the_sample_ribbon_shows_only_with_sample_content(qtbot, make_window, settings, reader, sample_reader) -> None:
+    assert not make_window(settings, reader).ribbon.isVisible()
+    sample = make_window(settings, sample_reader)
+    assert sample.ribbon.isVisible() and "illustrative" in sample.ribbon.text()

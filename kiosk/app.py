@@ -73,6 +73,12 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     window = build_window(settings, reader, size)
     present(window, settings.windowed)
     window.idle.start()
+    counts = reader.counts()
+    log.info(
+        "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",
+        app.platformName(), *size, counts["occupations"], counts["sectors"],
+        ", ".join(f"{p.pack_id} {p.content_version}" for p in reader.packs()),
+    )
     if quit_after_first_paint:
         window.allow_close = True
         window.repaint()

@@ -72,7 +72,11 @@ def _settings(args: argparse.Namespace, **overrides: Any):
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command or "run"
     if command == "run":
+        import logging
+
         from kiosk.app import run_kiosk
+
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
         settings = _settings(args, windowed=args.windowed or None)
         return run_kiosk(settings, quit_after_first_paint=getattr(args, "quit_after_first_paint", False))

@@ -23,7 +23,7 @@ CREATE TABLE sources (
 SEARCH = """
 CREATE VIRTUAL TABLE occupation_fts USING fts5(
   title, alt_titles, summary, tasks,
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 CREATE TABLE spell_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE spell_variants (variant TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (variant, term)) WITHOUT ROWID;

@@ -19,10 +19,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
 
-from kiosk.content.db_build import build_database, pack_set
+from typing import TYPE_CHECKING
+
 from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
 from kiosk.content.manifest import PackRejected, version_key
-from kiosk.content.pack_file import Pack, read_pack
+
+if TYPE_CHECKING:
+    from kiosk.content.pack_file import Pack
+
+# Reading pack files and building databases (zipfile, sqlite-utils) is imported only when a pack changes
+# or the database needs a rebuild: an ordinary start only checks the database, and must be quick.
 
 INDEX_FORMAT = 1
 
@@ -106,6 +112,8 @@ class PackStore:
 
     def install(self, path: str | os.PathLike[str]) -> InstallReport:
         """Verify a pack file and install it; a refusal or failure leaves everything as it was."""
+        from kiosk.content.pack_file import read_pack
+
         with self.locked():
             return self._install(read_pack(path), Path(path))
 
@@ -223,6 +231,8 @@ class PackStore:
         self, entries: dict[str, InstalledPack], notes: list[str] | None = None
     ) -> tuple[list[Pack], dict[str, InstalledPack]]:
         """Read and verify every current pack, falling back to its last-known-good version if damaged."""
+        from kiosk.content.pack_file import read_pack
+
         packs, kept = [], {}
         for pack_id, entry in entries.items():
             try:
@@ -249,6 +259,8 @@ class PackStore:
 
     def _commit(self, entries: dict[str, InstalledPack], packs: list[Pack]) -> dict[str, int]:
         """Build and verify a new database, record the new pack set, then put the database in place."""
+        from kiosk.content.db_build import build_database, pack_set
+
         candidate = self.data_dir / "kiosk.db.new"
         try:
             counts = build_database(packs, candidate)

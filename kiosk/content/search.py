@@ -12,28 +12,23 @@ TOKEN = re.compile(r"\w+")
 SOC = re.compile(r"^\d{4}$")
 MAX_TOKENS = 8
 MAX_CORRECTIONS = 4
+SHORT_QUERY = 2  # queries this short list titles by their first letters instead of searching text
 TIER_NAMES = ("title", "alternative title", "description")
 # bm25 weights for title, alternative titles, summary and tasks.
 WEIGHTS = "10.0, 4.0, 1.0, 1.0"
 
-QUERY = f"""
-SELECT o.id, o.title, o.soc2010, o.soc2020, m.tier,
-       (o.title LIKE :starts ESCAPE '\\') AS starts, m.rank
+# One tier at a time: the best rows of the tier by bm25 (at most CANDIDATES of them), then titles that
+# start with what was typed first. Later tiers run only while the page of results is not yet full.
+TIER_QUERY = f"""
+SELECT o.id, o.title, o.soc2010, o.soc2020, (o.title LIKE :starts ESCAPE '\\') AS starts, m.rank
 FROM (
-  SELECT rowid, min(tier) AS tier, rank FROM (
-    SELECT rowid, 0 AS tier, bm25(occupation_fts, {WEIGHTS}) AS rank
-      FROM occupation_fts WHERE occupation_fts MATCH :title
-    UNION ALL
-    SELECT rowid, 1, bm25(occupation_fts, {WEIGHTS})
-      FROM occupation_fts WHERE occupation_fts MATCH :alt
-    UNION ALL
-    SELECT rowid, 2, bm25(occupation_fts, {WEIGHTS})
-      FROM occupation_fts WHERE occupation_fts MATCH :any
-  ) GROUP BY rowid
+  SELECT rowid, bm25(occupation_fts, {WEIGHTS}) AS rank FROM occupation_fts
+  WHERE occupation_fts MATCH :match ORDER BY rank LIMIT :candidates
 ) AS m JOIN occupations AS o ON o.rowid = m.rowid
-ORDER BY m.tier, starts DESC, m.rank, length(o.title), o.title
-LIMIT :limit
+ORDER BY starts DESC, m.rank, length(o.title), o.title
 """
+TIER_FILTERS = ("{title} : ", "{alt_titles} : ", "")
+CANDIDATES = 200
 
 
 def tokens(query: str) -> list[str]:
@@ -54,6 +49,10 @@ class Searcher:
             return []
         if len(words) == 1 and SOC.match(words[0]):
             return self._by_soc(words[0], limit)
+        typed = query.strip()
+        if len(typed) <= SHORT_QUERY:
+            # One or two letters match thousands of words; list the titles that start with them, A to Z.
+            return self._titles_starting(typed, limit)
         hits = self._run([[w] for w in words], limit, query)
         if not hits:
             corrected = [[w, *self.corrections(w)] for w in words]
@@ -83,25 +82,34 @@ class Searcher:
             "(" + " OR ".join([f'"{o[0]}"*', *(f'"{c}"' for c in o[1:])]) + ")" for o in options
         )
         starts = typed.strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self._conn.execute(
-            QUERY,
-            {
-                "title": f"{{title}} : ({expr})",
-                "alt": f"{{alt_titles}} : ({expr})",
-                "any": expr,
-                "starts": starts,
-                "limit": limit,
-            },
-        ).fetchall()
-        hits = [
-            SearchHit(
-                id=occ, title=title, soc2010=soc10, soc2020=soc20,
-                score=round(100.0 * (3 - tier) + 10.0 * starts_with - rank, 3),
-                matched=TIER_NAMES[tier],
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for tier, column_filter in enumerate(TIER_FILTERS):
+            if len(hits) >= limit:
+                break
+            rows = self._conn.execute(
+                TIER_QUERY,
+                {"match": f"{column_filter}({expr})", "starts": starts, "candidates": max(CANDIDATES, limit * 2)},
             )
-            for occ, title, soc10, soc20, tier, starts_with, rank in rows
-        ]
+            for occ, title, soc10, soc20, starts_with, rank in rows:
+                if occ in seen:
+                    continue
+                seen.add(occ)
+                score = round(100.0 * (3 - tier) + 10.0 * starts_with - rank, 3)
+                hits.append(SearchHit(occ, title, soc10, soc20, score, TIER_NAMES[tier]))
+                if len(hits) >= limit:
+                    break
         return hits
+
+    def _titles_starting(self, typed: str, limit: int) -> list[SearchHit]:
+        # A range on the NOCASE title index: fast, unlike LIKE on an untyped column.
+        rows = self._conn.execute(
+            """SELECT id, title, soc2010, soc2020 FROM occupations
+               WHERE title >= ?1 COLLATE NOCASE AND title < ?2 COLLATE NOCASE
+               ORDER BY title COLLATE NOCASE LIMIT ?3""",
+            (typed, typed + "\U0010ffff", limit),
+        ).fetchall()
+        return [SearchHit(i, t, a, b, 310.0, "title") for i, t, a, b in rows]
 
     def _by_soc(self, code: str, limit: int) -> list[SearchHit]:
         rows = self._conn.execute(

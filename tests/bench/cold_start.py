@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from tests.bench.catalogue import REPO, kiosk_command
 from tests.bench.stats import log, median_p95, ms, r2
 
 TARGET_RATIO = 1.5
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d[ T][\d:.,]+\s*")
 BARE = """
 import sys, time
 from PySide6.QtCore import QTimer
@@ -34,8 +36,9 @@ def spawn_to_paint(name: str, command: list[str], env: dict[str, str], stderr_se
                             text=True)
     out, err = proc.communicate(timeout=120)
     for line in err.splitlines():
-        if line.strip() and line not in stderr_seen:
-            stderr_seen.add(line)
+        key = TIMESTAMP.sub("", line).strip()  # the same log line from every run is shown once
+        if key and key not in stderr_seen:
+            stderr_seen.add(key)
             log(f"{name} stderr: {line}")
     if proc.returncode != 0:
         raise RuntimeError(f"{name} exited {proc.returncode}: {err.strip()[-800:]}")

@@ -67,6 +67,7 @@ def taps(switches: int) -> Iterator[tuple[int, Callable]]:
 
 
 def run(data_dir: Path, switches: int) -> dict[str, object]:
+    """Walk the kiosk for `switches` taps on the content installed in `data_dir`; times in ms."""
     reader = open_reader(PackStore(data_dir).db_path)
     samples, settles = [], []
     by_kind: dict[str, list[float]] = {}

@@ -68,3 +68,20 @@ def test_edit_distance_counts_swaps_as_one() -> None:
 def test_variants_are_deletions_up_to_the_distance() -> None:
     assert variants("cat", 1) == {"cat", "at", "ct", "ca"}
     assert "ele" in variants("elec", 1) and "ee" not in variants("elec", 1)
+
+
+def test_one_or_two_letters_list_titles_starting_with_them(reader: ContentReader) -> None:
+    assert [h.title for h in reader.search("p")] == ["Plumber"]
+    assert [h.title for h in reader.search("De")] == ["Dental nurse"]
+    assert [h.title for h in reader.search("n")] == ["Nurse"]
+
+
+def test_an_occupation_matched_in_several_tiers_is_listed_once(reader: ContentReader) -> None:
+    # "vet" is in the vet's title, alternative title and summary.
+    assert [h.id for h in reader.search("vet")] == ["veterinarian"]
+    assert [h.title for h in reader.search("nurse", limit=1)] == ["Nurse"]
+
+
+def test_later_tiers_fill_the_page(reader: ContentReader) -> None:
+    # "care" is in no title; the nurse's tasks mention it.
+    assert [(h.title, h.matched) for h in reader.search("care")] == [("Nurse", "description")]

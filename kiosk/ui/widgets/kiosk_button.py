@@ -25,13 +25,9 @@ class KioskButton(QAbstractButton):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._label = label
-        self._detail = detail
         self._theme = theme
         self._role = role  # "tile", "bar" (top bar), "key" (keyboard), "primary" (big call to action)
-        self.setText(label)
-        self.setAccessibleName(label)
-        self.setAccessibleDescription(detail)
+        self.set_content(label, detail)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -39,6 +35,15 @@ class KioskButton(QAbstractButton):
         self._label_font = theme.font(size, bold=True)
         self._detail_font = theme.font(theme.tile_detail)
         self._keyboard_focus = False
+
+    def set_content(self, label: str, detail: str = "") -> None:
+        """Show another label and detail (tiles are reused as results change)."""
+        self._label = label
+        self._detail = detail
+        self.setText(label)
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(detail)
+        self.update()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Show the focus ring only when focus came from keys or switches; a touch needs no ring.

@@ -33,7 +33,9 @@ class TileGrid(QWidget):
         self._choices: tuple[Choice, ...] = ()
         self._page = 0
         self._per_page = columns * 2
-        self.tiles: list[KioskButton] = []
+        self.tiles: list[KioskButton] = []  # the tiles showing choices now
+        self._pool: list[KioskButton] = []
+        self._shown: tuple[Choice, ...] = ()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(theme.px(theme.gap))
@@ -97,26 +99,29 @@ class TileGrid(QWidget):
         return False
 
     def _refill(self) -> None:
-        for tile in self.tiles:
-            # Unparent at once so the old tile cannot be painted for a frame before it is deleted.
-            self._grid.removeWidget(tile)
-            tile.setParent(None)
-            tile.deleteLater()
-        self.tiles = []
         start = self._page * self._per_page
-        for i, choice in enumerate(self._choices[start : start + self._per_page]):
-            tile = KioskButton(choice.label, self._theme, choice.detail)
-            tile.clicked.connect(lambda _=False, c=choice: self._on_choice(c))
+        shown = self._choices[start : start + self._per_page]
+        # Tiles are kept and relabelled rather than rebuilt, so typing in search stays quick.
+        while len(self._pool) < len(shown):
+            i = len(self._pool)
+            tile = KioskButton("", self._theme)
+            tile.clicked.connect(lambda _=False, i=i: self._on_choice(self._shown[i]))
             tile.setMaximumHeight(self._theme.px(self._tile_height * 1.3))
             self._grid.addWidget(tile, i // self._columns, i % self._columns)
-            # A layout only queues the show of a widget added to a visible parent; show it now so the
-            # very next paint after a keystroke or a page turn already has it.
-            tile.show()
-            self.tiles.append(tile)
+            self._pool.append(tile)
+        self._shown = shown
+        for i, tile in enumerate(self._pool):
+            if i < len(shown):
+                tile.set_content(shown[i].label, shown[i].detail)
+                # A layout only queues the show of a widget added to a visible parent; show it now so
+                # the very next paint after a keystroke or a page turn already has it.
+                tile.show()
+            else:
+                tile.hide()
+        self.tiles = self._pool[: len(shown)]
         for c in range(self._columns):
             self._grid.setColumnStretch(c, 1)
-        rows = -(-self._per_page // self._columns)
-        for r in range(rows):
+        for r in range(-(-self._per_page // self._columns)):
             self._grid.setRowStretch(r, 1)
         many = self.page_count > 1
         self._pager.setVisible(many)

@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import shutil
+import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
@@ -286,13 +287,15 @@ class PackStore:
                 folder.rmdir()
 
     def _sample_is_due(self, entries: dict[str, InstalledPack], folder: Path) -> bool:
-        from kiosk.content.pack_source import read_toml
-
+        """On first run, or when the sample in the assets is newer than the installed sample."""
         if not entries:
             return True
-        info = read_toml(folder / "pack.toml")
-        sample = entries.get(info.get("id", ""))
-        return sample is not None and version_key(info["content_version"]) > version_key(sample.content_version)
+        try:
+            info = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+            sample = entries.get(info["id"])
+            return sample is not None and version_key(info["content_version"]) > version_key(sample.content_version)
+        except (OSError, KeyError, ValueError):  # a broken sample source must not stop the kiosk starting
+            return False
 
     def _install_sample(self, folder: Path) -> str:
         from kiosk.content.pack_source import build_pack

@@ -11,9 +11,8 @@ from kiosk.content.pages.page import (
     BarChart, Block, BulletList, Choice, Fact, FactList, Note, Page, Paragraph, Section,
 )
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.bar_chart import BarChartWidget
+from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.plain_label import PlainLabel
-from kiosk.ui.widgets.scroll_panel import ScrollPanel
 from kiosk.ui.widgets.tile_grid import TileGrid
 
 TWO_COLUMNS_FROM = 1400  # window widths at least this wide lay sections out in two columns
@@ -40,9 +39,9 @@ class PageRenderer:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(6))
-        layout.addWidget(PlainLabel(page.title, t.font(t.title, bold=True), "Title"))
+        layout.addWidget(PlainLabel(page.title, t.font(t.title, bold=True)))
         if page.subtitle:
-            layout.addWidget(PlainLabel(page.subtitle, t.font(t.body), "Subtitle"))
+            layout.addWidget(PlainLabel(page.subtitle, t.font(t.body), t.color("muted")))
         return box
 
     def body(self, page: Page, on_choice: Callable[[Choice], None]) -> QWidget:
@@ -53,6 +52,8 @@ class PageRenderer:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(t.gap))
         if page.sections:
+            from kiosk.ui.widgets.scroll_panel import ScrollPanel  # not needed for the first screen: start fast
+
             layout.addWidget(ScrollPanel(self.sections(page.sections), t), 1)
         if page.choices:
             few = len(page.choices) <= 4  # a handful of choices get big tiles, two to a row
@@ -61,7 +62,7 @@ class PageRenderer:
             grid.set_choices(page.choices)
             layout.addWidget(grid, 1)
         elif page.empty_message and not page.sections:
-            message = PlainLabel(page.empty_message, t.font(t.heading), "Subtitle")
+            message = PlainLabel(page.empty_message, t.font(t.heading), t.color("muted"))
             layout.addWidget(message)
             layout.addStretch(1)
         return box
@@ -93,13 +94,12 @@ class PageRenderer:
 
     def section(self, section: Section) -> QWidget:
         t = self.theme
-        card = QWidget()
-        card.setObjectName("Card")
+        card = Card(t)
         layout = QVBoxLayout(card)
         pad = t.px(22)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(t.px(12))
-        layout.addWidget(PlainLabel(section.heading, t.font(t.heading, bold=True), "Heading"))
+        layout.addWidget(PlainLabel(section.heading, t.font(t.heading, bold=True)))
         for block in section.blocks:
             self._add_block(layout, block)
         return card
@@ -109,7 +109,7 @@ class PageRenderer:
         if isinstance(block, Paragraph):
             layout.addWidget(PlainLabel(block.text, t.font(t.body)))
         elif isinstance(block, Note):
-            layout.addWidget(PlainLabel(block.text, t.font(t.small), "Source"))
+            layout.addWidget(PlainLabel(block.text, t.font(t.small), t.color("muted")))
         elif isinstance(block, BulletList):
             for item in block.items:
                 layout.addWidget(PlainLabel(f"•  {item}", t.font(t.body)))
@@ -117,14 +117,15 @@ class PageRenderer:
             for fact in block.facts:
                 layout.addWidget(self._fact(fact))
         elif isinstance(block, BarChart):
-            headline = PlainLabel(block.headline, t.font(t.body, bold=True), "Headline")
             colour = {"up": "accent", "down": "warn"}.get(block.trend, "text")
-            headline.setStyleSheet(f"color: {t.color(colour).name()};")
+            headline = PlainLabel(block.headline, t.font(t.body, bold=True), t.color(colour))
             layout.addWidget(PlainLabel(block.title, t.font(t.body)))
             layout.addWidget(headline)
+            from kiosk.ui.widgets.bar_chart import BarChartWidget  # not needed for the first screen
+
             layout.addWidget(BarChartWidget(block, t))
             if block.source:
-                layout.addWidget(PlainLabel(block.source, t.font(t.small), "Source"))
+                layout.addWidget(PlainLabel(block.source, t.font(t.small), t.color("muted")))
 
     def _fact(self, fact: Fact) -> QWidget:
         t = self.theme
@@ -132,9 +133,9 @@ class PageRenderer:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, t.px(8))
         layout.setSpacing(t.px(2))
-        layout.addWidget(PlainLabel(f"{fact.label}: {fact.value}", t.font(t.heading, bold=True), "FactValue"))
+        layout.addWidget(PlainLabel(f"{fact.label}: {fact.value}", t.font(t.heading, bold=True)))
         if fact.detail:
             layout.addWidget(PlainLabel(fact.detail, t.font(t.body)))
         if fact.source:
-            layout.addWidget(PlainLabel(fact.source, t.font(t.small), "Source"))
+            layout.addWidget(PlainLabel(fact.source, t.font(t.small), t.color("muted")))
         return box

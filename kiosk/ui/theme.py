@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 
 FONT_FAMILIES = ["Open Sans", "DejaVu Sans", "Sans Serif"]
 DESIGN_HEIGHT = 1080  # sizes below are for a 1080-pixel-high screen and scale with the window
@@ -72,22 +72,17 @@ class Theme:
     margin = 28
     gap = 20
 
-    def stylesheet(self) -> str:
+    def qpalette(self) -> QPalette:
+        """The Qt palette every widget inherits from the window."""
         p = self.palette
-        return f"""
-        QWidget#KioskWindow, QWidget#Screen {{ background: {p.window}; }}
-        QWidget#TopBar {{ background: {p.bar}; }}
-        QLabel {{ color: {p.text}; }}
-        QLabel#Title {{ color: {p.text}; }}
-        QLabel#Subtitle, QLabel#Source, QLabel#Detail {{ color: {p.muted}; }}
-        QLabel#Brand {{ color: {p.bar_text}; }}
-        QLabel#Ribbon {{ background: {p.ribbon}; color: {p.ribbon_text}; }}
-        QWidget#Card {{ background: {p.tile}; border: 1px solid {p.tile_edge}; border-radius: {self.px(14)}px; }}
-        QWidget#Card QLabel {{ background: transparent; border: none; }}
-        QLineEdit {{ background: {p.tile}; color: {p.text}; border: {self.px(3)}px solid {p.tile_edge};
-                     border-radius: {self.px(12)}px; padding: {self.px(8)}px {self.px(16)}px; }}
-        QLineEdit:focus {{ border-color: {p.focus}; }}
-        QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
-        QWidget#IdleOverlay {{ background: rgba(11, 61, 110, 245); }}
-        QWidget#IdleOverlay QLabel {{ color: {p.overlay_text}; }}
-        """
+        roles = {
+            QPalette.ColorRole.Window: p.window, QPalette.ColorRole.WindowText: p.text,
+            QPalette.ColorRole.Base: p.tile, QPalette.ColorRole.Text: p.text,
+            QPalette.ColorRole.Button: p.tile, QPalette.ColorRole.ButtonText: p.tile_text,
+            QPalette.ColorRole.Highlight: p.focus, QPalette.ColorRole.HighlightedText: p.text,
+            QPalette.ColorRole.PlaceholderText: p.muted,
+        }
+        palette = QPalette()
+        for role, colour in roles.items():
+            palette.setColor(role, QColor(colour))
+        return palette

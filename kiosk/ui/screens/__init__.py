@@ -11,7 +11,6 @@ from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
 from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
-from kiosk.ui.screens.search_screen import SearchScreen
 
 
 def make_screen(
@@ -19,5 +18,7 @@ def make_screen(
 ) -> QWidget:
     """The screen for a target, built fresh (screens hold no state worth keeping between visits)."""
     if target.kind == "search":
+        from kiosk.ui.screens.search_screen import SearchScreen  # imported on first use: a faster start
+
         return SearchScreen(lambda q: build_page(Target("search", q), reader, region), renderer, on_choice, target.key)
     return PageScreen(build_page(target, reader, region), renderer, on_choice)

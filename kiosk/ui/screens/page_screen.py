@@ -15,7 +15,6 @@ class PageScreen(QWidget):
 
     def __init__(self, page: Page, renderer: PageRenderer, on_choice: Callable[[Choice], None]) -> None:
         super().__init__()
-        self.setObjectName("Screen")
         self.page = page
         t = renderer.theme
         layout = QVBoxLayout(self)

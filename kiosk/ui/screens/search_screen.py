@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import Choice, Page
 from kiosk.ui.renderer import PageRenderer
+from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.tile_grid import TileGrid
@@ -27,21 +28,20 @@ class SearchScreen(QWidget):
         query: str = "",
     ) -> None:
         super().__init__()
-        self.setObjectName("Screen")
         self._results_for = results_for
         t = renderer.theme
         first = results_for(query)
         self.page = first
 
         self.field = QLineEdit()
-        self.field.setObjectName("SearchField")
+        self.field.setFrame(False)
         self.field.setPlaceholderText("Type a job, like nurse")
         self.field.setMaxLength(MAX_QUERY)
         self.field.setFont(t.font(t.heading, bold=True))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.setMinimumHeight(t.px(88))
         self.field.textChanged.connect(self._search)
-        self.message = PlainLabel("", t.font(t.body), "Subtitle")
+        self.message = PlainLabel("", t.font(t.body), t.color("muted"))
         self.keyboard = OnScreenKeyboard(t)
         self.keyboard.setMaximumHeight(t.px(4 * 120 + 3 * 10))
         self.keyboard.typed.connect(self.field.insert)
@@ -53,7 +53,11 @@ class SearchScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(t.px(t.gap))
         left.addWidget(renderer.header(first))
-        left.addWidget(self.field)
+        box = Card(t)
+        inner = QHBoxLayout(box)
+        inner.setContentsMargins(t.px(16), t.px(4), t.px(16), t.px(4))
+        inner.addWidget(self.field)
+        left.addWidget(box)
         left.addWidget(self.message)
         left.addWidget(self.keyboard, 1)
         layout = QHBoxLayout(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
@@ -18,13 +18,12 @@ class IdleOverlay(QWidget):
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("IdleOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._theme = theme
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.px(40))
         layout.addStretch(1)
-        self.question = PlainLabel("Are you still there?", theme.font(64, bold=True))
-        self.countdown = PlainLabel("", theme.font(40))
+        self.question = PlainLabel("Are you still there?", theme.font(64, bold=True), theme.color("overlay_text"))
+        self.countdown = PlainLabel("", theme.font(40), theme.color("overlay_text"))
         for label in (self.question, self.countdown):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -45,6 +44,13 @@ class IdleOverlay(QWidget):
             self.setGeometry(self.parentWidget().rect())
             self.show()
             self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        colour = self._theme.color("overlay")
+        colour.setAlpha(245)  # a hint of the page beneath, so the pupil sees where they were
+        painter.fillRect(self.rect(), colour)
+        painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A tap anywhere on the overlay means "still here", and it goes no further.

@@ -20,7 +20,6 @@ class OnScreenKeyboard(QWidget):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("Keyboard")
         grid = QGridLayout(self)
         grid.setSpacing(theme.px(10))
         grid.setContentsMargins(0, 0, 0, 0)
@@ -35,7 +34,6 @@ class OnScreenKeyboard(QWidget):
 
     def _add(self, grid: QGridLayout, label: str, value: str, row: int, col: int, span: int, theme: Theme) -> None:
         key = KioskButton(label, theme, role="key")
-        key.setObjectName(f"key-{label}")
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         key.clicked.connect(lambda _=False, v=value: self._press(v))
         grid.addWidget(key, row, col, 1, span)

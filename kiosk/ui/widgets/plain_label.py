@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class PlainLabel(QLabel):
-    """A word-wrapped, non-interactive label in plain-text format."""
+    """A word-wrapped, non-interactive label in plain-text format, optionally in its own colour."""
 
-    def __init__(self, text: str = "", font: QFont | None = None, name: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, text: str = "", font: QFont | None = None, color: QColor | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -18,6 +20,11 @@ class PlainLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if font is not None:
             self.setFont(font)
-        if name:
-            self.setObjectName(name)
+        if color is not None:
+            self.set_color(color)
         self.setText(text)
+
+    def set_color(self, color: QColor) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.setPalette(palette)

@@ -48,7 +48,7 @@ class TileGrid(QWidget):
         pager.setSpacing(theme.px(theme.gap))
         self.previous_button = KioskButton("◀ Previous", theme, role="tile")
         self.next_button = KioskButton("Next ▶", theme, role="tile")
-        self.page_label = PlainLabel("", theme.font(theme.body), "Detail")
+        self.page_label = PlainLabel("", theme.font(theme.body), theme.color("muted"))
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for button in (self.previous_button, self.next_button):
             button.setFixedHeight(theme.px(theme.button_height))

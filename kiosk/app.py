@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import gc
 import time
 from pathlib import Path
 
@@ -10,8 +10,16 @@ from kiosk.config import Settings
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import ContentReader, open_reader
 
-log = logging.getLogger(__name__)
 DEFAULT_WINDOW = (1280, 800)
+
+
+def log(message: str, *args: object) -> None:
+    """Log to stderr (the journal, under systemd). Logging is imported on first use, after the first paint."""
+    import logging
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger(__name__).info(message, *args)
 
 
 def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
@@ -21,7 +29,7 @@ def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
     sample: Path | None = settings.sample_dir if settings.sample_dir.is_dir() else None
     notes = store.start(sample)
     for note in notes:
-        log.info(note)
+        log(note)
     return store, notes
 
 
@@ -32,6 +40,7 @@ def open_content(settings: Settings) -> ContentReader:
 
 def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic):
     """The kiosk window with its idle watcher, installed on the running QApplication."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.idle import IdleWatcher
@@ -45,8 +54,15 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
     guards = NoContextMenus(window)
     sink = UrlSink(window)
     sink.install()
-    app.installEventFilter(guards)
-    app.installEventFilter(idle)
+
+    def install_filters() -> None:
+        app.installEventFilter(guards)
+        app.installEventFilter(idle)
+        window.lockdown_active = True
+
+    # The app-wide filters go in as soon as the event loop turns, just after the first paint: no pupil can
+    # touch the screen before then, and the hundreds of start-up events need not pass through Python.
+    QTimer.singleShot(0, window, install_filters)
     return window
 
 
@@ -73,12 +89,19 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     window = build_window(settings, reader, size)
     present(window, settings.windowed)
     window.idle.start()
-    counts = reader.counts()
-    log.info(
-        "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",
-        app.platformName(), *size, counts["occupations"], counts["sectors"],
-        ", ".join(f"{p.pack_id} {p.content_version}" for p in reader.packs()),
-    )
+
+    def after_first_paint() -> None:
+        # What start-up built lives all day: freeze it out of the collector's way, then collect as usual.
+        gc.freeze()
+        gc.enable()
+        counts = reader.counts()
+        log(
+            "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",
+            app.platformName(), *size, counts["occupations"], counts["sectors"],
+            ", ".join(f"{p.pack_id} {p.content_version}" for p in reader.packs()),
+        )
+
+    QTimer.singleShot(0, after_first_paint)
     if quit_after_first_paint:
         window.allow_close = True
         window.repaint()

@@ -3,28 +3,62 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import sys
 from pathlib import Path
 from typing import Any, Sequence
 
 from kiosk.config import SettingsError, load_settings
-from kiosk.content.manifest import PackRejected
+from kiosk.content.errors import PackRejected
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="where packs, the database and settings live (default: $KIOSK_DATA_DIR, "
                              "else the platform's data folder)")
+    return common
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
+    parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+
+
+def _run_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk run", parents=[_common()])
+    _run_options(parser)
+    return parser
+
+
+def _quick_run_args(words: list[str]) -> argparse.Namespace | None:
+    """The run options read directly, or None if there is anything else to parse.
+
+    Starting the kiosk is the common case and every millisecond before the first screen shows: building
+    an argparse parser costs several (gettext look-ups). Anything unusual goes to argparse, for its errors.
+    """
+    args = argparse.Namespace(command="run", windowed=False, quit_after_first_paint=False)
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        if word in ("--windowed", "--quit-after-first-paint"):
+            setattr(args, word[2:].replace("-", "_"), True)
+        elif word == "--data-dir" and rest and not rest[0].startswith("-"):
+            args.data_dir = Path(rest.pop(0))
+        elif word.startswith("--data-dir=") and len(word) > len("--data-dir="):
+            args.data_dir = Path(word.split("=", 1)[1])
+        else:
+            return None
+    return args
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common()
     parser = argparse.ArgumentParser(prog="kiosk", description="A careers information kiosk for schools.",
                                      parents=[common])
     parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", parents=[common], help="run the kiosk (the default)")
-    run.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
-    run.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    _run_options(run)
 
     pack = sub.add_parser("pack", help="build, check, install and remove content packs")
     verbs = pack.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -57,7 +91,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    run_words = argv[1:] if argv[:1] == ["run"] else argv
+    args = _quick_run_args(run_words)
+    if args is None:
+        args = _parser().parse_args(argv)
     try:
         return _dispatch(args)
     except (PackRejected, SettingsError) as e:
@@ -72,11 +110,12 @@ def _settings(args: argparse.Namespace, **overrides: Any):
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command or "run"
     if command == "run":
-        import logging
+        import gc
 
+        # Start-up allocates a great deal (Qt's bindings above all) and leaves little garbage: collecting
+        # meanwhile only delays the first screen. run_kiosk turns the collector back on once it is painted.
+        gc.disable()
         from kiosk.app import run_kiosk
-
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
         settings = _settings(args, windowed=args.windowed or None)
         return run_kiosk(settings, quit_after_first_paint=getattr(args, "quit_after_first_paint", False))
@@ -126,7 +165,9 @@ def _pack(args: argparse.Namespace) -> int:
         return 0
     entries = store.entries()
     if args.json:
-        print(json.dumps([dataclasses.asdict(e) for e in entries.values()], indent=1))
+        import json
+
+        print(json.dumps([e._asdict() for e in entries.values()], indent=1))
         return 0
     for e in entries.values():
         lkg = f", last-known-good {e.previous_version}" if e.previous_version else ""
@@ -135,7 +176,10 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
+    import json
+
     from kiosk.app import open_content
+    from kiosk.content.model import plain
 
     reader = open_content(_settings(args))
     try:
@@ -155,7 +199,7 @@ def _query(args: argparse.Namespace) -> int:
             print(f"kiosk: no occupation with id {args.occupation_id!r}", file=sys.stderr)
             return 1
         if args.json:
-            print(json.dumps(dataclasses.asdict(occupation), indent=1, ensure_ascii=False))
+            print(json.dumps(plain(occupation), indent=1, ensure_ascii=False))
         else:
             from kiosk.content.pages import build_page
             from kiosk.content.pages.page import Target

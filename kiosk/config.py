@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 APP_NAME = "careers-kiosk"
 MIN_IDLE_WARNING_S = 20  # WCAG 2.2.1: at least 20 seconds to extend with a simple action
@@ -18,9 +15,8 @@ class SettingsError(ValueError):
     """A setting with a value the kiosk cannot use; the message names the setting."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything the kiosk can be told, checked and frozen."""
+class Settings(NamedTuple):
+    """Everything the kiosk can be told, checked (by `load_settings`) and frozen."""
 
     data_dir: Path
     region: str = "UK"
@@ -28,23 +24,27 @@ class Settings:
     idle_warning_s: int = 30
     windowed: bool = False
 
-    def __post_init__(self) -> None:
-        if not 30 <= self.idle_timeout_s <= 20 * 60:
-            raise SettingsError(f"idle_timeout_s must be between 30 and 1200 seconds, not {self.idle_timeout_s}")
-        if not MIN_IDLE_WARNING_S <= self.idle_warning_s < self.idle_timeout_s:
-            raise SettingsError(
-                f"idle_warning_s must be at least {MIN_IDLE_WARNING_S} seconds and shorter than "
-                f"idle_timeout_s, not {self.idle_warning_s}"
-            )
-        if not self.region.strip():
-            raise SettingsError("region must not be empty")
-
     @property
     def sample_dir(self) -> Path:
         return ASSETS_DIR / "sample"
 
 
-FILE_KEYS = {f.name: f.type for f in dataclasses.fields(Settings) if f.name not in ("data_dir", "windowed")}
+def check_settings(s: Settings) -> Settings:
+    """Return the settings, or raise SettingsError naming the first one the kiosk cannot use."""
+    if not 30 <= s.idle_timeout_s <= 20 * 60:
+        raise SettingsError(f"idle_timeout_s must be between 30 and 1200 seconds, not {s.idle_timeout_s}")
+    if not MIN_IDLE_WARNING_S <= s.idle_warning_s < s.idle_timeout_s:
+        raise SettingsError(
+            f"idle_warning_s must be at least {MIN_IDLE_WARNING_S} seconds and shorter than "
+            f"idle_timeout_s, not {s.idle_warning_s}"
+        )
+    if not s.region.strip():
+        raise SettingsError("region must not be empty")
+    return s
+
+
+# The settings a settings.toml or a KIOSK_* variable may give, with their types.
+FILE_KEYS: dict[str, type] = {"region": str, "idle_timeout_s": int, "idle_warning_s": int}
 
 
 def default_data_dir(environ: Mapping[str, str]) -> Path:
@@ -65,6 +65,8 @@ def load_settings(
     values: dict[str, Any] = {}
     path = data_dir / "settings.toml"
     if path.is_file():
+        import tomllib  # only when there is a settings file: most starts have none to read
+
         try:
             loaded = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -81,11 +83,11 @@ def load_settings(
     for name, kind in FILE_KEYS.items():
         if name in values:
             values[name] = _coerce(name, values[name], kind)
-    return Settings(data_dir=data_dir, **values)
+    return check_settings(Settings(data_dir=data_dir, **values))
 
 
-def _coerce(name: str, value: Any, kind: Any) -> Any:
-    if kind in (int, "int"):
+def _coerce(name: str, value: Any, kind: type) -> Any:
+    if kind is int:
         try:
             return int(value)
         except (TypeError, ValueError):

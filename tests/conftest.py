@@ -94,6 +94,7 @@ def make_window(qtbot, clock: FakeClock):
         window.allow_close = True
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.lockdown_active)
         made.append(window)
         return window
 

@@ -110,3 +110,57 @@ def test_bad_settings_are_reported_not_raised(capsys, data_dir: Path) -> None:
     (data_dir / "settings.toml").write_text("idle_warning_s = 3\n")
     code, _, err = run(capsys, "search", "nurse", "--data-dir", str(data_dir))
     assert code == 1 and "idle_warning_s must be at least 20 seconds" in err
+
+
+def test_run_parser_and_the_full_parser_agree() -> None:
+    from kiosk.cli import _parser, _run_parser
+
+    fast = _run_parser().parse_args(["--windowed", "--data-dir", "/tmp/x"])
+    full = _parser().parse_args(["run", "--windowed", "--data-dir", "/tmp/x"])
+    assert (fast.windowed, fast.data_dir) == (full.windowed, full.data_dir) == (True, Path("/tmp/x"))
+
+
+def test_unknown_run_options_are_refused(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["run", "--fullscreen-please"])
+    assert stop.value.code == 2 and "unrecognized arguments: --fullscreen-please" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--windowed"], ["run"], ["run", "--windowed", "--data-dir", "/tmp/x"], ["--data-dir=/tmp/x"]],
+)
+def test_the_quick_start_path_reads_what_argparse_would(argv: list[str]) -> None:
+    from kiosk.cli import _parser, _quick_run_args
+
+    quick = _quick_run_args(argv[1:] if argv[:1] == ["run"] else argv)
+    full = _parser().parse_args(argv)
+    assert quick is not None
+    assert quick.windowed == full.windowed
+    assert getattr(quick, "data_dir", None) == getattr(full, "data_dir", None)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--data-dir"], ["--windowd"], ["-x"]])
+def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
+    from kiosk.cli import _quick_run_args
+
+    assert _quick_run_args(argv) is None
+
+
+def test_the_kiosk_turns_the_garbage_collector_back_on_after_its_first_paint(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import gc\n"
+        "gc.disable()  # as `kiosk run` does\n"
+        "from kiosk.app import run_kiosk\n"
+        "from kiosk.config import load_settings\n"
+        f"run_kiosk(load_settings({str(tmp_path)!r}, windowed=True), quit_after_first_paint=True)\n"
+        "print('gc on:', gc.isenabled(), 'frozen:', gc.get_freeze_count() > 0)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "gc on: True frozen: True" in done.stdout

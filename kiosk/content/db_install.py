@@ -8,7 +8,6 @@ rename a file over the live database: with WAL, new readers could see the old fi
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -85,6 +84,8 @@ def install_database(candidate: Path, live: Path) -> None:
 
 def set_aside(live: Path) -> Path:
     """Move a damaged live database (with its -wal and -shm) aside, keeping it for inspection."""
+    import datetime as dt
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = live.with_name(f"{live.name}.damaged-{stamp}")
     for suffix in ("", "-wal", "-shm"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from kiosk.content.schema import TABLES
-
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
 SCHEMA_VERSION = 1
 PAGE_SIZE = 4096
@@ -72,6 +70,8 @@ CREATE INDEX events_starts ON events (starts);
 
 def table_ddl() -> str:
     """CREATE TABLE statements for every pack table; each row also records the pack it came from."""
+    from kiosk.content.schema import TABLES  # only a database build needs the full table definitions
+
     statements = []
     for table in TABLES.values():
         columns = ", ".join(c.name for c in table.columns)
@@ -80,4 +80,10 @@ def table_ddl() -> str:
     return "\n".join(statements)
 
 
-REQUIRED_TABLES = frozenset({"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats", *TABLES})
+# Checked at every start, so spelled out here rather than derived from the schema (which would load it);
+# tests/content/test_db_schema.py keeps the two in step.
+PACK_TABLES = frozenset({
+    "sectors", "occupations", "pay", "hours", "outlook", "replacement_demand", "skill_shortages", "routes",
+    "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni",
+})
+REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats"}

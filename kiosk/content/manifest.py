@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.content.errors import PackRejected, version_key
 from kiosk.content.schema import RowError, iso_date, long_text, short_text, slug, url
 
 FORMAT_NAME = "careers-kiosk-pack"
@@ -14,10 +15,6 @@ FORMAT_VERSION = 1
 LAYERS = ("national", "regional", "school")
 VERSION = re.compile(r"^\d{1,9}(?:\.\d{1,9}){0,3}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-class PackRejected(Exception):
-    """A pack that cannot be installed; the message says what is wrong with it."""
 
 
 @dataclass(frozen=True)
@@ -82,11 +79,6 @@ class Manifest:
             "members": {k: m.__dict__ for k, m in sorted(self.members.items())},
             "counts": dict(sorted(self.counts.items())),
         }
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """A content version as numbers, so that 2026.11.10 sorts after 2026.11.9."""
-    return tuple(int(part) for part in version.split("."))
 
 
 def check_version(value: Any) -> str:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from kiosk.content.manifest import Manifest, Member, PackRejected, parse_manifest
+from kiosk.content.errors import PackRejected
+from kiosk.content.manifest import Manifest, Member, parse_manifest
 from kiosk.content.schema import TABLES, RowError, check_row, row_key
 
 MANIFEST = "manifest.json"

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any, Iterator
 
-from kiosk.content.manifest import FORMAT_NAME, FORMAT_VERSION, PackRejected, check_version
+from kiosk.content.errors import PackRejected
+from kiosk.content.manifest import FORMAT_NAME, FORMAT_VERSION, check_version
 from kiosk.content.pack_file import Pack, check_references, write_pack
 from kiosk.content.schema import TABLES, RowError, check_row
 

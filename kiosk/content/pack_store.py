@@ -10,20 +10,17 @@ Layout of the data directory:
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import json
 import os
-import shutil
-import tomllib
-from dataclasses import asdict, dataclass
+import time
 from pathlib import Path
 from typing import Iterator
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
-from kiosk.content.manifest import PackRejected, version_key
+from kiosk.content.errors import PackRejected, version_key
 
 if TYPE_CHECKING:
     from kiosk.content.pack_file import Pack
@@ -34,8 +31,7 @@ if TYPE_CHECKING:
 INDEX_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class InstalledPack:
+class InstalledPack(NamedTuple):
     """One installed pack: its current file and the previous version kept as last-known-good."""
 
     pack_id: str
@@ -47,8 +43,7 @@ class InstalledPack:
     installed: str
 
 
-@dataclass(frozen=True)
-class InstallReport:
+class InstallReport(NamedTuple):
     """What an install did: the pack now current and the version it replaced, if any."""
 
     pack: Pack
@@ -204,6 +199,8 @@ class PackStore:
         file_name = f"{pack.pack_id}/{new_version}-{pack.sha256[:12]}.zip"
         target = self.packs_dir / file_name
         tmp = target.with_name(target.name + ".tmp")
+        import shutil  # only an install copies files; an ordinary start does not
+
         shutil.copyfile(origin, tmp)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
@@ -270,7 +267,7 @@ class PackStore:
             candidate.unlink(missing_ok=True)
             raise
         assert pack_set(packs) == json.dumps(sorted([e.pack_id, e.sha256] for e in entries.values()))
-        index = {"format": INDEX_FORMAT, "packs": {k: asdict(v) for k, v in sorted(entries.items())}}
+        index = {"format": INDEX_FORMAT, "packs": {k: v._asdict() for k, v in sorted(entries.items())}}
         write_atomically(self.index_path, json.dumps(index, indent=1).encode())
         # A crash from here on leaves a database whose pack set no longer matches: start-up rebuilds it.
         install_database(candidate, self.db_path)
@@ -290,8 +287,15 @@ class PackStore:
         """On first run, or when the sample in the assets is newer than the installed sample."""
         if not entries:
             return True
+        source = folder / "pack.toml"
         try:
-            info = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+            # Parse the sample's pack.toml only if it changed after the sample was last installed.
+            changed = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(source.stat().st_mtime))
+            if all(e.installed > changed for e in entries.values()):  # same ISO UTC form: text order is time order
+                return False
+            import tomllib
+
+            info = tomllib.loads(source.read_text(encoding="utf-8"))
             sample = entries.get(info["id"])
             return sample is not None and version_key(info["content_version"]) > version_key(sample.content_version)
         except (OSError, KeyError, ValueError):  # a broken sample source must not stop the kiosk starting
@@ -316,6 +320,8 @@ class PackStore:
 
 
 def _now() -> str:
+    import datetime as dt
+
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 SOC_CODE = re.compile(r"^[1-9][0-9]{3}$")
@@ -23,8 +22,7 @@ class RowError(ValueError):
     """A row that breaks its table's schema; the message names the column and the problem."""
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column: its name, how a value is checked and normalised, and whether it may be empty."""
 
     name: str
@@ -34,17 +32,16 @@ class Column:
     source: bool = False  # the column names a source in the pack's manifest
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table: its columns and the columns that make a row's key."""
 
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    column_names: frozenset[str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "column_names", frozenset(c.name for c in self.columns))
+    @property
+    def column_names(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.columns)
 
 
 def _text(limit: int) -> Callable[[Any], str]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,8 +17,7 @@ from kiosk.ui.widgets.tile_grid import TileGrid
 TWO_COLUMNS_FROM = 1400  # window widths at least this wide lay sections out in two columns
 
 
-@dataclass(frozen=True)
-class Presentation:
+class Presentation(NamedTuple):
     """How pages are laid out: the mode (standard for now) and the window width it is laid out for."""
 
     mode: str = "standard"

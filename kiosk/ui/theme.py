@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
@@ -10,8 +10,7 @@ FONT_FAMILIES = ["Open Sans", "DejaVu Sans", "Sans Serif"]
 DESIGN_HEIGHT = 1080  # sizes below are for a 1080-pixel-high screen and scale with the window
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """The colours of one theme; text colours are chosen for contrast on their background."""
 
     window: str = "#F4F6FA"
@@ -36,12 +35,12 @@ class Palette:
     disabled: str = "#9AA4B0"
 
 
-@dataclass(frozen=True)
 class Theme:
     """Sizes in pixels for one window height, with the palette and font family."""
 
-    scale: float
-    palette: Palette
+    def __init__(self, scale: float, palette: Palette) -> None:
+        self.scale = scale
+        self.palette = palette
 
     @classmethod
     def for_height(cls, height: int, palette: Palette | None = None) -> "Theme":

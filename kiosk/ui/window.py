@@ -30,6 +30,7 @@ class KioskWindow(QWidget):
         self.reader = reader
         self.settings = settings
         self.allow_close = False
+        self.lockdown_active = False  # set once the app-wide input filters are in place
         self.resize(*size)
         self.theme = Theme.for_height(size[1])
         self.renderer = PageRenderer(self.theme, Presentation(width=size[0]))

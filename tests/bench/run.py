@@ -18,7 +18,7 @@ from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch")
 # (full, quick) repetitions
-COLD_PAIRS = (15, 4)
+COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
 SWITCHES = (200, 40)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.manifest import PackRejected
+from kiosk.content.errors import PackRejected
 from kiosk.content.pack_file import MAX_MEMBER_BYTES, read_pack, write_pack
 from tests.helpers.packs import identity, make_pack, national_tables
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.manifest import PackRejected, parse_manifest
+from kiosk.content.errors import PackRejected
+from kiosk.content.manifest import parse_manifest
 from kiosk.content.pack_file import read_pack
 
 json_values = st.recursive(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import ASSETS_DIR
-from kiosk.content.manifest import PackRejected
+from kiosk.content.errors import PackRejected
 from kiosk.content.pack_source import build_pack
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.db_install import install_database
-from kiosk.content.manifest import PackRejected
+from kiosk.content.errors import PackRejected
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from tests.helpers.packs import make_pack, national_tables, occupation

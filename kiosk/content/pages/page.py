@@ -1,13 +1,14 @@
-"""A Page: what a screen says, as plain values that any presentation can lay out, speak or symbolise."""
+"""A Page: what a screen says, as plain values that any presentation can lay out, speak or symbolise.
+
+NamedTuples (cheap to define, immutable), like the content model.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Where a choice leads: a kind of page and, for pages about one thing, its id."""
 
     kind: str
@@ -18,22 +19,19 @@ HOME = Target("home")
 SEARCH = Target("search")
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph of plain text."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class BulletList:
+class BulletList(NamedTuple):
     """A short list of plain-text items."""
 
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A key fact: a label, its value in plain words, a line of detail, and where the figure comes from."""
 
     label: str
@@ -42,15 +40,13 @@ class Fact:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class FactList:
+class FactList(NamedTuple):
     """Key facts shown together, each naming its source."""
 
     facts: tuple[Fact, ...]
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """One bar of a bar chart: a label under it, its value, and the value in words above it."""
 
     label: str
@@ -58,8 +54,7 @@ class Bar:
     value_text: str
 
 
-@dataclass(frozen=True)
-class BarChart:
+class BarChart(NamedTuple):
     """A simple bar chart with a one-line headline a 12-year-old can read, and its source."""
 
     title: str
@@ -69,8 +64,7 @@ class BarChart:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """Small print, such as where figures come from."""
 
     text: str
@@ -79,16 +73,14 @@ class Note:
 Block = Union[Paragraph, BulletList, FactList, BarChart, Note]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A heading and the blocks under it."""
 
     heading: str
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """A tile that leads somewhere, with a line of detail under its label."""
 
     label: str
@@ -96,8 +88,7 @@ class Choice:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """Everything one screen says: a title, sections of blocks, and choices that lead on."""
 
     target: Target

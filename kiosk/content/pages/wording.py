@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from kiosk.content.model import SourceRef
 
 WEEKS_PER_YEAR = 52
@@ -48,6 +46,8 @@ def trend_words(percent: float | None) -> str:
 
 def day(iso: str) -> str:
     """An ISO date as "1 November 2026"; text that is not a date is returned as it is."""
+    import datetime as dt  # not needed for the first screen, which shows no dates
+
     try:
         d = dt.date.fromisoformat(iso[:10])
     except ValueError:

@@ -108,10 +108,12 @@ class PackStore:
 
     def install(self, path: str | os.PathLike[str]) -> InstallReport:
         """Verify a pack file and install it; a refusal or failure leaves everything as it was."""
-        from kiosk.content.pack_file import read_pack
-
         with self.locked():
-            return self._install(read_pack(path), Path(path))
+            staged = self._stage(Path(path))
+            try:
+                return self._install(staged)
+            finally:
+                staged.unlink(missing_ok=True)
 
     def remove(self, pack_id: str) -> InstalledPack:
         """Remove an installed pack (and its last-known-good) and rebuild the database without it."""
@@ -125,19 +127,12 @@ class PackStore:
                     "Import another pack first."
                 )
             removed = entries.pop(pack_id)
-            packs, entries = self._load(entries)
+            notes: list[str] = []
+            packs, entries = self._load(entries, notes)
             self._commit(entries, packs)
-            self._log(f"removed {pack_id} {removed.content_version}")
+            for note in [*notes, f"removed {pack_id} {removed.content_version}"]:
+                self._log(note)
             return removed
-
-    def rebuild(self, reason: str) -> dict[str, int]:
-        """Rebuild the database from the installed packs."""
-        with self.locked():
-            entries = self.entries()
-            packs, entries = self._load(entries)
-            counts = self._commit(entries, packs)
-            self._log(f"rebuilt the database: {reason}")
-            return counts
 
     def start(self, sample_folder: Path | None) -> list[str]:
         """Make the content ready at start-up: install the sample on first run and repair the database.
@@ -153,13 +148,13 @@ class PackStore:
             fault = self.database_fault(entries)
             if fault:
                 packs, entries = self._load(entries, notes)
-                if not packs and sample_folder is not None:
-                    notes.append(self._install_sample(sample_folder))
-                    return notes
                 if self.db_path.exists() and not _opens(self.db_path):
                     notes.append(f"the damaged database was kept as {set_aside(self.db_path).name}")
-                self._commit(entries, packs)
-                notes.append(f"content restored: {fault}")
+                if packs or sample_folder is None:
+                    self._commit(entries, packs)
+                    notes.append(f"content restored: {fault}")
+                else:  # nothing installed could be read: start again from the sample
+                    notes.append(self._install_sample(sample_folder))
             for note in notes:
                 self._log(note)
         return notes
@@ -185,7 +180,30 @@ class PackStore:
 
     # -- internals ---------------------------------------------------------------------------------------
 
-    def _install(self, pack: Pack, origin: Path) -> InstallReport:
+    def _stage(self, origin: Path) -> Path:
+        """Copy a pack file into the data directory, where it cannot change (or vanish) while it is checked."""
+        import shutil
+        import uuid
+
+        from kiosk.content.pack_file import MAX_PACK_BYTES
+
+        try:
+            size = origin.stat().st_size
+            if size > MAX_PACK_BYTES:
+                raise PackRejected(f"the pack is {size:,} bytes; the limit is {MAX_PACK_BYTES:,}")
+            incoming = self.data_dir / "incoming"
+            incoming.mkdir(parents=True, exist_ok=True)
+            staged = incoming / f"{uuid.uuid4().hex}.zip"
+            shutil.copyfile(origin, staged)
+        except OSError as e:
+            raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
+        return staged
+
+    def _install(self, staged: Path) -> InstallReport:
+        """Verify a staged pack file and make it the current version of its pack."""
+        from kiosk.content.pack_file import read_pack
+
+        pack = read_pack(staged)
         entries = self.entries()
         old = entries.get(pack.pack_id)
         new_version = pack.manifest.content_version
@@ -198,15 +216,12 @@ class PackStore:
         folder.mkdir(parents=True, exist_ok=True)
         file_name = f"{pack.pack_id}/{new_version}-{pack.sha256[:12]}.zip"
         target = self.packs_dir / file_name
-        tmp = target.with_name(target.name + ".tmp")
-        import shutil  # only an install copies files; an ordinary start does not
-
-        shutil.copyfile(origin, tmp)
-        with open(tmp, "rb+") as f:
+        with open(staged, "rb+") as f:
             os.fsync(f.fileno())
-        os.replace(tmp, target)
+        os.replace(staged, target)  # the same file system: an atomic move of a complete, synced file
         fsync_dir(folder)
-        others, entries = self._load({k: v for k, v in entries.items() if k != pack.pack_id})
+        notes: list[str] = []
+        others, entries = self._load({k: v for k, v in entries.items() if k != pack.pack_id}, notes)
         entries[pack.pack_id] = InstalledPack(
             pack_id=pack.pack_id,
             content_version=new_version,
@@ -222,7 +237,9 @@ class PackStore:
             if not old or old.current != file_name:
                 target.unlink(missing_ok=True)
             raise
-        self._log(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else ""))
+        notes.append(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else ""))
+        for note in notes:
+            self._log(note)
         return InstallReport(pack=pack, replaced_version=old.content_version if old else None, counts=counts)
 
     def _load(
@@ -307,12 +324,12 @@ class PackStore:
         incoming = self.data_dir / "incoming"
         incoming.mkdir(parents=True, exist_ok=True)
         path = incoming / "sample.zip"
-        pack = build_pack(folder, path)
         try:
-            self._install(pack, path)
+            build_pack(folder, path)
+            report = self._install(path)
         finally:
             path.unlink(missing_ok=True)
-        return f"installed the sample content {pack.manifest.content_version}"
+        return f"installed the sample content {report.pack.manifest.content_version}"
 
     def _log(self, line: str) -> None:
         with open(self.log_path, "a", encoding="utf-8") as f:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from kiosk.content.model import (
     Figure, Occupation, OccupationSummary, PackInfo, ReplacementDemand, Route, SearchHit, Sector,
@@ -43,41 +44,42 @@ class ContentReader:
     def close(self) -> None:
         self._conn.close()
 
-    def _fresh(self) -> None:
-        # Another process may have installed new content: drop what was cached from the old content.
-        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._data_version:
-            self._data_version = version
-            self._sources = None
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[dict[tuple[str, str], SourceRef]]:
+        """One read transaction, so a page never mixes content from before and after an install.
 
-    def _source(self, pack_id: str, source_id: str) -> SourceRef:
-        self._fresh()
-        if self._sources is None:
-            self._sources = {
-                (p, i): SourceRef(n, lic, ret, url or "")
-                for p, i, n, lic, ret, url in self._conn.execute(
-                    "SELECT pack_id, id, name, licence, retrieved, url FROM sources"
-                )
-            }
-        return self._sources.get((pack_id, source_id), SourceRef(source_id, "unknown licence", ""))
+        Yields the sources by (pack, id), cached until another process changes the database.
+        """
+        self._conn.execute("BEGIN")
+        try:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            if self._sources is None or version != self._data_version:
+                self._data_version = version
+                self._sources = {
+                    (p, i): SourceRef(n, lic, ret, url or "")
+                    for p, i, n, lic, ret, url in self._conn.execute(
+                        "SELECT pack_id, id, name, licence, retrieved, url FROM sources"
+                    )
+                }
+            yield self._sources
+        finally:
+            self._conn.execute("COMMIT")
 
     # -- packs -------------------------------------------------------------------------------------------
 
     def packs(self) -> list[PackInfo]:
-        rows = self._conn.execute(
-            """SELECT pack_id, title, publisher, content_version, layer, created, sample, notice
-               FROM packs ORDER BY pack_id"""
-        ).fetchall()
+        with self._snapshot() as sources:
+            rows = self._conn.execute(
+                """SELECT pack_id, title, publisher, content_version, layer, created, sample, notice
+                   FROM packs ORDER BY pack_id"""
+            ).fetchall()
         return [
-            PackInfo(*row[:6], sample=bool(row[6]), notice=row[7] or "", sources=self._pack_sources(row[0]))
+            PackInfo(
+                *row[:6], sample=bool(row[6]), notice=row[7] or "",
+                sources=tuple(ref for (pack_id, _), ref in sorted(sources.items()) if pack_id == row[0]),
+            )
             for row in rows
         ]
-
-    def _pack_sources(self, pack_id: str) -> tuple[SourceRef, ...]:
-        rows = self._conn.execute(
-            "SELECT name, licence, retrieved, url FROM sources WHERE pack_id = ? ORDER BY id", (pack_id,)
-        )
-        return tuple(SourceRef(n, lic, r, u or "") for n, lic, r, u in rows)
 
     def has_sample_content(self) -> bool:
         return self._conn.execute("SELECT EXISTS (SELECT 1 FROM packs WHERE sample)").fetchone()[0] == 1
@@ -125,6 +127,13 @@ class ContentReader:
     # -- one occupation ----------------------------------------------------------------------------------
 
     def occupation(self, occupation_id: str) -> Occupation | None:
+        with self._snapshot() as sources:
+            return self._occupation(occupation_id, sources)
+
+    def _occupation(self, occupation_id: str, sources: dict[tuple[str, str], SourceRef]) -> Occupation | None:
+        def source(pack_id: str, source_id: str) -> SourceRef:
+            return sources.get((pack_id, source_id), SourceRef(source_id, "unknown licence", ""))
+
         row = self._conn.execute(
             """SELECT id, title, soc2010, soc2020, sector, alt_titles, summary, easy_read, tasks,
                       entry_routes, skills, interests FROM occupations WHERE id = ?""",
@@ -137,11 +146,11 @@ class ContentReader:
             id=occ, title=title, soc2010=soc10, soc2020=soc20, sector=self.sector(sector_id),
             alt_titles=_list(alt), summary=summary, easy_read=_list(easy), tasks=_list(tasks),
             entry_routes=_list(entry), skills=_list(skills), interests=_list(interests),
-            pay=self._series("pay", "weekly_pay", occ),
-            hours=self._series("hours", "weekly_hours", occ),
-            outlook=self._series("outlook", "employment", occ),
+            pay=self._series("pay", "weekly_pay", occ, source),
+            hours=self._series("hours", "weekly_hours", occ, source),
+            outlook=self._series("outlook", "employment", occ, source),
             replacement_demand={
-                region: ReplacementDemand(a, b, n, self._source(p, s))
+                region: ReplacementDemand(a, b, n, source(p, s))
                 for region, a, b, n, p, s in self._conn.execute(
                     """SELECT region, from_year, to_year, openings, pack_id, source
                        FROM replacement_demand WHERE occupation = ? ORDER BY from_year""",
@@ -149,7 +158,7 @@ class ContentReader:
                 )
             },
             skill_shortages={
-                region: SkillShortage(y, h, k, self._source(p, s))
+                region: SkillShortage(y, h, k, source(p, s))
                 for region, y, h, k, p, s in self._conn.execute(
                     """SELECT region, year, hard_to_fill_percent, skill_shortage_percent, pack_id, source
                        FROM skill_shortages WHERE occupation = ? ORDER BY year""",
@@ -159,13 +168,15 @@ class ContentReader:
             routes=self.routes_into(occ),
         )
 
-    def _series(self, table: str, column: str, occupation_id: str) -> dict[str, tuple[Figure, ...]]:
+    def _series(
+        self, table: str, column: str, occupation_id: str, source: Callable[[str, str], SourceRef]
+    ) -> dict[str, tuple[Figure, ...]]:
         series: dict[str, list[Figure]] = {}
-        for region, year, value, pack_id, source in self._conn.execute(
+        for region, year, value, pack_id, source_id in self._conn.execute(
             f"SELECT region, year, {column}, pack_id, source FROM {table} WHERE occupation = ? ORDER BY year",
             (occupation_id,),
         ):
-            series.setdefault(region, []).append(Figure(year, value, self._source(pack_id, source)))
+            series.setdefault(region, []).append(Figure(year, value, source(pack_id, source_id)))
         return {region: tuple(figures) for region, figures in series.items()}
 
     def routes_into(self, occupation_id: str) -> tuple[Route, ...]:
@@ -187,7 +198,8 @@ class ContentReader:
 
     def counts(self) -> dict[str, Any]:
         tables = ("occupations", "sectors", "routes", "providers", "resources", "events", "alumni")
-        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        with self._snapshot():
+            return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 def _route(row: tuple[Any, ...]) -> Route:

@@ -206,3 +206,50 @@ def test_install_database_never_mixes_old_and_new(tmp_path: Path) -> None:
     assert fresh.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     fresh.close()
     holder.close()
+
+
+def test_a_pack_that_is_missing_or_unreadable_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    before = snapshot(data_dir)
+    with pytest.raises(PackRejected, match="cannot read .*nowhere.zip"):
+        PackStore(data_dir).install(tmp_path / "nowhere.zip")
+    assert snapshot(data_dir) == before
+    assert not any((data_dir / "incoming").iterdir())
+
+
+def test_the_pack_installed_is_the_copy_that_was_checked(data_dir: Path, tmp_path: Path) -> None:
+    # The staged copy is what is verified and kept; the original (say, on a USB stick) may change later.
+    make_pack(tmp_path / "v2.zip", version="1.1")
+    store = PackStore(data_dir)
+    store.install(tmp_path / "v2.zip")
+    (tmp_path / "v2.zip").write_bytes(b"changed after the import")
+    kept = store.packs_dir / store.entries()["national"].current
+    assert kept.read_bytes()[:2] == b"PK"
+    assert store.database_fault() is None
+
+
+def test_an_install_reports_a_damaged_neighbour_and_keeps_its_last_known_good(data_dir: Path, tmp_path: Path) -> None:
+    store = PackStore(data_dir)
+    make_pack(tmp_path / "school.zip", school_tables(), pack_id="our-school", layer="school")
+    store.install(tmp_path / "school.zip")
+    make_pack(tmp_path / "school2.zip", school_tables(), pack_id="our-school", layer="school", version="1.1")
+    store.install(tmp_path / "school2.zip")
+    damaged = store.packs_dir / store.entries()["our-school"].current
+    damaged.write_bytes(b"garbage")
+    make_pack(tmp_path / "v2.zip", version="2.0")
+    store.install(tmp_path / "v2.zip")
+    assert store.entries()["our-school"].content_version == "1.0"
+    assert any("pack our-school 1.1 is damaged" in line for line in store.log_lines())
+
+
+def test_the_screens_reader_sees_an_install_by_another_process_on_its_next_page(data_dir: Path, tmp_path: Path) -> None:
+    reader = open_reader(data_dir / "kiosk.db")
+    assert reader.occupation("chef") is None
+    assert reader.occupation("nurse").pay["UK"][0].source.name == "Test figures"
+    tables = national_tables()
+    tables["occupations"].append(occupation("chef", "Chef"))
+    make_pack(tmp_path / "v2.zip", tables, version="1.1")
+    PackStore(data_dir).install(tmp_path / "v2.zip")
+    assert reader.occupation("chef").title == "Chef"
+    assert [p.content_version for p in reader.packs()] == ["1.1"]
+    assert [s.name for s in reader.packs()[0].sources] == ["Test figures"]
+    reader.close()

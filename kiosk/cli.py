@@ -24,12 +24,6 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
 
-def _run_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk run", parents=[_common()])
-    _run_options(parser)
-    return parser
-
-
 def _quick_run_args(words: list[str]) -> argparse.Namespace | None:
     """The run options read directly, or None if there is anything else to parse.
 

@@ -112,14 +112,6 @@ def test_bad_settings_are_reported_not_raised(capsys, data_dir: Path) -> None:
     assert code == 1 and "idle_warning_s must be at least 20 seconds" in err
 
 
-def test_run_parser_and_the_full_parser_agree() -> None:
-    from kiosk.cli import _parser, _run_parser
-
-    fast = _run_parser().parse_args(["--windowed", "--data-dir", "/tmp/x"])
-    full = _parser().parse_args(["run", "--windowed", "--data-dir", "/tmp/x"])
-    assert (fast.windowed, fast.data_dir) == (full.windowed, full.data_dir) == (True, Path("/tmp/x"))
-
-
 def test_unknown_run_options_are_refused(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["run", "--fullscreen-please"])

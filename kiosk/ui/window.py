@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
+from kiosk.content.pages import missing_page
 from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.renderer import PageRenderer, Presentation
 from kiosk.ui.screens import make_screen
+from kiosk.ui.screens.page_screen import PageScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.kiosk_button import KioskButton
 from kiosk.ui.widgets.plain_label import PlainLabel
 
 SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
+SORRY = "Something went wrong showing this page. Tap Home to start again, or ask a member of staff."
+log = logging.getLogger(__name__)
 
 
 class KioskWindow(QWidget):
@@ -119,7 +125,11 @@ class KioskWindow(QWidget):
         self.navigator.reset()
 
     def _show(self, target: Target) -> None:
-        screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
+        try:
+            screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
+        except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
+            log.exception("could not show %s", target)
+            screen = PageScreen(missing_page(SORRY), self.renderer, self.choose)
         old = self.stack.currentWidget()
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)

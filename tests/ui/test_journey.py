@@ -104,3 +104,18 @@ def test_the_sample_ribbon_shows_only_with_sample_content(qtbot, make_window, se
     assert not make_window(settings, reader).ribbon.isVisible()
     sample = make_window(settings, sample_reader)
     assert sample.ribbon.isVisible() and "illustrative" in sample.ribbon.text()
+
+
+def test_a_page_that_fails_to_build_says_sorry_and_home_still_works(qtbot, make_window, settings, reader, monkeypatch, caplog) -> None:
+    window = make_window(settings, reader)
+
+    def broken(occupation_id):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(reader, "occupation", broken)
+    window.open(Target("occupation", "nurse"))
+    assert window.screen_widget.page.title == "Sorry, that page is not here"
+    assert "Something went wrong" in window.screen_widget.page.subtitle
+    assert "the database went away" in caplog.text
+    tap(qtbot, window.home_button)
+    assert window.screen_widget.page.title == "What could you do next?"

@@ -9,7 +9,7 @@ from kiosk.content.pages.occupation import occupation_page
 from kiosk.content.pages.page import HOME, SEARCH, Page, Target
 from kiosk.content.reader import ContentReader
 
-__all__ = ["HOME", "SEARCH", "Page", "Target", "build_page"]
+__all__ = ["HOME", "SEARCH", "Page", "Target", "build_page", "missing_page"]
 
 
 def build_page(target: Target, reader: ContentReader, region: str = "UK") -> Page:

@@ -74,6 +74,7 @@ class OccupationSummary(NamedTuple):
     sector: str
     weekly_pay: float | None = None
     growth_percent: float | None = None
+    growth_to_year: int | None = None  # the last year of the outlook the growth runs to
 
 
 class Occupation(NamedTuple):

@@ -111,7 +111,8 @@ class ContentReader:
         rows = self._conn.execute(
             f"""SELECT o.id, o.title, o.sector,
                        coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
-                       coalesce(s.growth_percent, uk.growth_percent) AS growth
+                       coalesce(s.growth_percent, uk.growth_percent) AS growth,
+                       CASE WHEN s.growth_percent IS NOT NULL THEN s.last_year ELSE uk.last_year END
                 FROM occupations o
                 LEFT JOIN occupation_stats s ON s.occupation = o.id AND s.region = :region
                 LEFT JOIN occupation_stats uk ON uk.occupation = o.id AND uk.region = 'UK'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.content.pages import build_page
 from kiosk.content.pages.page import BarChart, FactList, Target
-from kiosk.content.pages.wording import people, yearly_pay
+from kiosk.content.pages.wording import change_by, people, yearly_pay
 from kiosk.content.reader import ContentReader
 
 
@@ -74,7 +74,7 @@ def test_lists(reader: ContentReader) -> None:
     assert [(c.label, c.detail) for c in sectors.choices] == [("Health", "3 jobs"), ("Trades", "2 jobs")]
     sector = build_page(Target("sector", "trades"), reader)
     assert [c.label for c in sector.choices] == ["Electrician", "Plumber"]
-    assert sector.choices[0].detail == "£820 a week · growing"
+    assert sector.choices[0].detail == "£820 a week · 55% more jobs by 2035"
     assert len(build_page(Target("a-z"), reader).choices) == 5
     empty = build_page(Target("search", "qqqq"), reader)
     assert empty.choices == () and "No jobs match “qqqq”" in empty.empty_message
@@ -86,3 +86,6 @@ def test_plain_words_for_numbers() -> None:
     assert people(1_234_567) == "1.2 million"
     assert people(2_000_000) == "2 million"
     assert people(4_321) == "4,300"
+    assert change_by(23.6, 2035) == "24% more jobs by 2035"
+    assert change_by(-8.2, 2030) == "8% fewer jobs by 2030"
+    assert change_by(1.0, 2035) == "about the same jobs by 2035"

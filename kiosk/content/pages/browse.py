@@ -99,6 +99,6 @@ def _summary_line(o: OccupationSummary) -> str:
     parts = []
     if o.weekly_pay:
         parts.append(f"{w.pounds(o.weekly_pay)} a week")
-    if o.growth_percent is not None:
-        parts.append(w.trend_words(o.growth_percent).lower())
+    if o.growth_percent is not None and o.growth_to_year:
+        parts.append(w.change_by(o.growth_percent, o.growth_to_year))
     return " · ".join(parts)

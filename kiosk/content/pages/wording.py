@@ -44,6 +44,14 @@ def trend_words(percent: float | None) -> str:
     return {"up": "Growing", "down": "Shrinking", "flat": "Staying about the same"}[trend(percent)]
 
 
+def change_by(percent: float, year: int) -> str:
+    """A change in the number of jobs in a few plain words, e.g. "24% more jobs by 2035"."""
+    direction = trend(percent)
+    if direction == "flat":
+        return f"about the same jobs by {year}"
+    return f"{abs(percent):.0f}% {'more' if direction == 'up' else 'fewer'} jobs by {year}"
+
+
 def day(iso: str) -> str:
     """An ISO date as "1 November 2026"; text that is not a date is returned as it is."""
     import datetime as dt  # not needed for the first screen, which shows no dates

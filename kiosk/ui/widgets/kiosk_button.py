@@ -72,11 +72,26 @@ class KioskButton(QAbstractButton):
         return QSize(side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t, p = self._theme, self._theme.palette
+        t = self._theme
+        fill, text, detail, edge = self._colours()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         radius = t.px(16)
+        painter.setBrush(QColor(fill))
+        painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
+        painter.drawRoundedRect(rect, radius, radius)
+        if self.hasFocus() and self._keyboard_focus:
+            painter.setPen(QPen(t.color("focus"), max(3, t.px(5))))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
+        pad = t.px(18)
+        self._draw_text(painter, rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6), text, detail)
+        painter.end()
+
+    def _colours(self) -> tuple[str, str, str, str]:
+        """Fill, label, detail and edge colours for the button's role and state."""
+        p = self._theme.palette
         if self._role == "bar":
             fill, text, detail, edge = p.bar, p.bar_text, p.bar_text, p.bar_text
         elif self._role == "primary":
@@ -85,37 +100,27 @@ class KioskButton(QAbstractButton):
             fill, text, detail, edge = p.tile, p.tile_text, p.tile_detail, p.tile_edge
         if self.isDown():
             fill = p.tile_pressed if self._role in ("tile", "key") else p.focus
-            text = detail = p.text if self._role in ("bar", "primary") else text
+            if self._role in ("bar", "primary"):
+                text = detail = p.text
         if not self.isEnabled():
             text = detail = edge = p.disabled
-        painter.setBrush(QColor(fill))
-        painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
-        painter.drawRoundedRect(rect, radius, radius)
-        if self.hasFocus() and self._keyboard_focus:
-            pen = QPen(t.color("focus"), max(3, t.px(5)))
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
-        pad = t.px(18)
-        inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter
+        return fill, text, detail, edge
+
+    def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str) -> None:
+        """The label, and the detail line under it, centred in the button and wrapped to fit."""
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter)
         painter.setFont(self._label_font)
         painter.setPen(QColor(text))
-        if self._detail:
-            label_rect = painter.boundingRect(inner, int(flags), self._label)
-            detail_h = painter.fontMetrics().height()
-            painter.setFont(self._detail_font)
-            detail_rect = painter.boundingRect(inner, int(flags), self._detail)
-            total = label_rect.height() + t.px(8) + detail_rect.height()
-            top = inner.top() + max(0.0, (inner.height() - total) / 2)
-            painter.setFont(self._label_font)
-            painter.drawText(QRectF(inner.left(), top, inner.width(), label_rect.height()), int(flags), self._label)
-            painter.setFont(self._detail_font)
-            painter.setPen(QColor(detail))
-            painter.drawText(
-                QRectF(inner.left(), top + label_rect.height() + t.px(8), inner.width(), max(detail_rect.height(), detail_h)),
-                int(flags), self._detail,
-            )
-        else:
-            painter.drawText(inner, int(flags | Qt.AlignmentFlag.AlignVCenter), self._label)
-        painter.end()
+        if not self._detail:
+            painter.drawText(inner, flags | int(Qt.AlignmentFlag.AlignVCenter), self._label)
+            return
+        gap = self._theme.px(8)
+        label_h = painter.boundingRect(inner, flags, self._label).height()
+        painter.setFont(self._detail_font)
+        detail_h = painter.boundingRect(inner, flags, self._detail).height()
+        top = inner.top() + max(0.0, (inner.height() - label_h - gap - detail_h) / 2)
+        painter.setFont(self._label_font)
+        painter.drawText(QRectF(inner.left(), top, inner.width(), label_h), flags, self._label)
+        painter.setFont(self._detail_font)
+        painter.setPen(QColor(detail))
+        painter.drawText(QRectF(inner.left(), top + label_h + gap, inner.width(), detail_h), flags, self._detail)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import main
+from kiosk.config import ASSETS_DIR
 from tests.helpers.packs import make_pack
 
 
@@ -19,10 +21,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_pack_build_verify_import_list_remove(capsys, tmp_path: Path) -> None:
     data = str(tmp_path / "data")
+    version = tomllib.loads((ASSETS_DIR / "sample" / "pack.toml").read_text())["content_version"]
     code, out, _ = run(capsys, "pack", "build", "assets/sample", "-o", str(tmp_path / "sample.zip"))
-    assert code == 0 and out.startswith(f"built {tmp_path / 'sample.zip'}: sample 2026.11.1")
+    assert code == 0 and out.startswith(f"built {tmp_path / 'sample.zip'}: sample {version}")
     code, out, _ = run(capsys, "pack", "verify", str(tmp_path / "sample.zip"))
-    assert code == 0 and out.startswith("ok: sample 2026.11.1 by Careers Kiosk project")
+    assert code == 0 and out.startswith(f"ok: sample {version} by Careers Kiosk project")
     make_pack(tmp_path / "school.zip", {"events": [
         {"id": "fair", "title": "Careers fair", "kind": "careers_fair", "starts": "2027-03-01"}]},
         pack_id="our-school", layer="school")

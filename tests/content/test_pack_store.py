@@ -253,3 +253,23 @@ def test_the_screens_reader_sees_an_install_by_another_process_on_its_next_page(
     assert [p.content_version for p in reader.packs()] == ["1.1"]
     assert [s.name for s in reader.packs()[0].sources] == ["Test figures"]
     reader.close()
+
+
+def test_a_newer_sample_in_the_assets_replaces_the_installed_sample(tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    from kiosk.config import ASSETS_DIR
+
+    source = tmp_path / "sample"
+    shutil.copytree(ASSETS_DIR / "sample", source)
+    toml = source / "pack.toml"
+    current = re.search(r'(?m)^content_version = "(.*)"$', toml.read_text())[1]
+    toml.write_text(toml.read_text().replace(f'"{current}"', '"2000.1.1"'))
+    store = PackStore(tmp_path / "data")
+    store.start(source)
+    assert store.entries()["sample"].content_version == "2000.1.1"
+    toml.write_text(toml.read_text().replace('"2000.1.1"', '"2000.1.2"'))
+    notes = store.start(source)
+    assert notes == ["installed the sample content 2000.1.2"]
+    assert store.entries()["sample"].previous_version == "2000.1.1"

@@ -45,15 +45,32 @@ def _packs(store: PackStore) -> list[Check]:
     entries = store.entries()
     if not entries:
         return [Check("packs", "fault", f"no packs are installed in {store.data_dir} (run the kiosk once to install the sample)")]
+    made = _pack_dates(store)
     return [
         Check(
             f"pack {e.pack_id}",
             "ok",
-            f"version {e.content_version}, installed {e.installed}"
+            f"version {e.content_version}"
+            + (f", made {made[e.pack_id]}" if e.pack_id in made else "")
+            + f", installed {e.installed}"
             + (f", last-known-good {e.previous_version}" if e.previous_version else ""),
         )
         for e in entries.values()
     ]
+
+
+def _pack_dates(store: PackStore) -> dict[str, str]:
+    """When each installed pack was made, as its manifest says (read from the database, if it opens)."""
+    from kiosk.content.reader import open_reader
+
+    try:
+        reader = open_reader(store.db_path)
+        try:
+            return {p.pack_id: p.created for p in reader.packs()}
+        finally:
+            reader.close()
+    except Exception:  # the database check below reports what is wrong with it
+        return {}
 
 
 def _database(store: PackStore) -> Check:
@@ -89,8 +106,10 @@ def _qt() -> Check:
     except subprocess.TimeoutExpired:
         return Check("qt", "fault", f"starting Qt on platform {platform} did not finish in 60 s")
     if probe.returncode != 0:
-        last = (probe.stderr.strip().splitlines() or ["no message"])[-1]
-        return Check("qt", "fault", f"Qt cannot start on platform {platform}: {last}")
+        lines = probe.stderr.strip().splitlines() or ["no message"]
+        # Qt's first complaint names the cause ("could not connect to display"); the last only lists plugins.
+        cause = next((l for l in lines if "could not" in l.lower() or "needed" in l), lines[-1])
+        return Check("qt", "fault", f"Qt cannot start on platform {platform}: {cause.strip()}")
     name, version = probe.stdout.split()
     if version in KNOWN_BAD_PYSIDE and sys.version_info < (3, 12):
         return Check("qt", "fault", f"PySide6 {version} on Python 3.11 crashes after hours (none_dealloc); install 6.11.3")

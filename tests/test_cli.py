@@ -91,7 +91,7 @@ def test_doctor_ok_and_fault(capsys, data_dir: Path, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "doctor", "--json", "--data-dir", str(data_dir))
     checks = {c["name"]: c for c in json.loads(out)}
     assert code == 0, out
-    assert checks["pack national"]["detail"].startswith("version 1.0, installed")
+    assert checks["pack national"]["detail"].startswith("version 1.0, made 2026-11-24T09:00:00+00:00, installed")
     assert checks["database"]["status"] == "ok"
     assert checks["qt"]["status"] == "ok" and "PySide6 6.11" in checks["qt"]["detail"]
     assert checks["speech"]["status"] in ("ok", "warning") and checks["symbols"]["status"] == "warning"
@@ -159,3 +159,11 @@ def test_the_kiosk_turns_the_garbage_collector_back_on_after_its_first_paint(tmp
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     assert "gc on: True frozen: True" in done.stdout
+
+
+def test_doctor_names_why_qt_cannot_start(capsys, data_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "no-such-platform")
+    code, out, _ = run(capsys, "doctor", "--data-dir", str(data_dir))
+    assert code == 1
+    assert "FAULT    qt: Qt cannot start on platform no-such-platform: " in out
+    assert 'Could not find the Qt platform plugin "no-such-platform"' in out

@@ -65,6 +65,7 @@ def test_missing_content_gives_a_page_that_says_so(reader: ContentReader) -> Non
     assert build_page(Target("occupation", "astronaut"), reader).subtitle == "That job is not in the kiosk any more."
     assert build_page(Target("sector", "space"), reader).title == "Sorry, that page is not here"
     assert build_page(Target("nonsense"), reader).title == "Sorry, that page is not here"
+    assert [c.target.kind for c in build_page(Target("nonsense"), reader).choices] == ["home", "search"]
 
 
 def test_lists(reader: ContentReader) -> None:

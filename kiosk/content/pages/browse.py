@@ -84,7 +84,16 @@ def search_results_page(reader: ContentReader, query: str) -> Page:
 
 
 def missing_page(message: str) -> Page:
-    return Page(Target("missing"), "Sorry, that page is not here", message)
+    """A page that says plainly what is missing, with big ways on (never an empty screen)."""
+    return Page(
+        Target("missing"),
+        "Sorry, that page is not here",
+        message,
+        choices=(
+            Choice("Start again", Target("home"), "Go back to the first screen"),
+            Choice("Search for a job", SEARCH, "Type the name of a job"),
+        ),
+    )
 
 
 def _matched(how: str) -> str:

@@ -89,11 +89,22 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     window = build_window(settings, reader, size)
     present(window, settings.windowed)
     window.idle.start()
+    stops = []
+
+    def stop(number: int) -> None:
+        log("stopping on signal %d", number)
+        window.allow_close = True
+        app.quit()
 
     def after_first_paint() -> None:
+        from kiosk.ui.stop_signals import StopSignals
+
         # What start-up built lives all day: freeze it out of the collector's way, then collect as usual.
         gc.freeze()
         gc.enable()
+        stops.append(StopSignals(window))
+        stops[0].stop_requested.connect(stop)
+        stops[0].install()
         counts = reader.counts()
         log(
             "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",
@@ -108,6 +119,9 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         print(f"first-paint {time.perf_counter():.6f}", flush=True)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    for bridge in stops:
+        bridge.uninstall()
     window.idle.stop()
+    window.close()
     reader.close()
     return code

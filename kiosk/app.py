@@ -89,7 +89,7 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     window = build_window(settings, reader, size)
     present(window, settings.windowed)
     window.idle.start()
-    stops = []
+    stops = []  # the SIGINT/SIGTERM bridge, made after the first paint (it needs the socket module)
 
     def stop(number: int) -> None:
         log("stopping on signal %d", number)

@@ -141,6 +141,9 @@ class PackStore:
         """
         notes: list[str] = []
         with self.locked():
+            # Files staged by an import that was killed part-way; under the lock none can be in use.
+            for stale in (self.data_dir / "incoming").glob("*.zip"):
+                stale.unlink(missing_ok=True)
             entries = self.entries()
             if sample_folder is not None and self._sample_is_due(entries, sample_folder):
                 notes.append(self._install_sample(sample_folder))

@@ -273,3 +273,11 @@ def test_a_newer_sample_in_the_assets_replaces_the_installed_sample(tmp_path: Pa
     notes = store.start(source)
     assert notes == ["installed the sample content 2000.1.2"]
     assert store.entries()["sample"].previous_version == "2000.1.1"
+
+
+def test_start_clears_files_left_by_an_import_that_was_killed(data_dir: Path) -> None:
+    leftover = data_dir / "incoming" / "0123456789abcdef.zip"
+    leftover.parent.mkdir(exist_ok=True)
+    leftover.write_bytes(b"PK half a pack")
+    PackStore(data_dir).start(None)
+    assert not leftover.exists()

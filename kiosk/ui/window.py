@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -24,7 +22,6 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 
 SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
 SORRY = "Something went wrong showing this page. Tap Home to start again, or ask a member of staff."
-log = logging.getLogger(__name__)
 
 
 class KioskWindow(QWidget):
@@ -128,7 +125,9 @@ class KioskWindow(QWidget):
         try:
             screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
-            log.exception("could not show %s", target)
+            import logging  # only when something has gone wrong: not on the way to the first screen
+
+            logging.getLogger(__name__).exception("could not show %s", target)
             screen = PageScreen(missing_page(SORRY), self.renderer, self.choose)
         old = self.stack.currentWidget()
         self.stack.addWidget(screen)

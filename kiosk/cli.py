@@ -76,6 +76,23 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("occupation_id", metavar="ID")
     show.add_argument("--json", action="store_true")
 
+    symbols = sub.add_parser("symbols", help="install, import, order and check symbol sets")
+    actions = symbols.add_subparsers(dest="verb", metavar="VERB", required=True)
+    install = actions.add_parser("install", parents=[common], help="install the pinned OpenMoji release")
+    install.add_argument("set_name", choices=["openmoji"], metavar="openmoji")
+    install.add_argument("--if-missing", action="store_true", help="do nothing if it is already installed")
+    sym_import = actions.add_parser("import", parents=[common], help="import a set as a school downloaded it")
+    sym_import.add_argument("path", type=Path, metavar="PATH")
+    sym_import.add_argument("--format", required=True, choices=["mulberry", "folder"])
+    sym_import.add_argument("--id", default="school", help="the set's id (folder sets; default: school)")
+    sym_import.add_argument("--name", default="Our school's symbols", help="the set's name (folder sets)")
+    actions.add_parser("list", parents=[common], help="list the installed sets, in the order they are used")
+    order = actions.add_parser("order", parents=[common], help="set the order sets are looked in")
+    order.add_argument("set_ids", nargs="+", metavar="ID")
+    cover = actions.add_parser("coverage", parents=[common], help="how many key words get a symbol")
+    cover.add_argument("--json", action="store_true")
+    cover.add_argument("--missing", type=int, default=40, metavar="N", help="list the N commonest misses")
+
     doctor = sub.add_parser("doctor", parents=[common], help="check packs, database, speech, symbols and Qt")
     doctor.add_argument("--json", action="store_true")
     tour = sub.add_parser("tour", parents=[common], help="render every screen to a PNG file")
@@ -117,6 +134,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _pack(args)
     if command in ("search", "show"):
         return _query(args)
+    if command == "symbols":
+        from kiosk.symbols_command import run_symbols
+
+        return run_symbols(args, _settings(args))
     if command == "doctor":
         from kiosk.doctor import run_doctor
 

@@ -9,6 +9,7 @@ from typing import Any, Mapping, NamedTuple
 APP_NAME = "careers-kiosk"
 MIN_IDLE_WARNING_S = 20  # WCAG 2.2.1: at least 20 seconds to extend with a simple action
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+LEXICON_DIR = ASSETS_DIR.parent / "symbols"  # the project's careers vocabulary and the OpenMoji pin
 
 
 class SettingsError(ValueError):

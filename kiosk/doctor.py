@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict, dataclass
 
 from kiosk.access.speech_engine import speech_engine_problem
-from kiosk.access.symbol_sets import installed_symbol_sets
+from kiosk.access.symbol_sets import installed_sets
 from kiosk.config import Settings
 from kiosk.content.db_install import DatabaseFault, check_database
 from kiosk.content.pack_store import PackStore
@@ -93,10 +93,11 @@ def _speech() -> Check:
 
 
 def _symbols(settings: Settings) -> Check:
-    sets = installed_symbol_sets(settings.data_dir)
+    sets = installed_sets(settings.data_dir)
     if not sets:
-        return Check("symbols", "warning", "no symbol sets are installed: the kiosk shows text only")
-    return Check("symbols", "ok", "installed: " + ", ".join(sets))
+        return Check("symbols", "warning", "no symbol sets are installed: the kiosk shows text only "
+                     "(kiosk symbols install openmoji)")
+    return Check("symbols", "ok", "in this order: " + ", ".join(f"{s.name} ({len(s.symbols):,})" for s in sets))
 
 
 def _qt() -> Check:

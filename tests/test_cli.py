@@ -167,3 +167,27 @@ def test_doctor_names_why_qt_cannot_start(capsys, data_dir: Path, monkeypatch) -
     assert code == 1
     assert "FAULT    qt: Qt cannot start on platform no-such-platform: " in out
     assert 'Could not find the Qt platform plugin "no-such-platform"' in out
+
+
+def test_symbols_commands(capsys, tmp_path: Path) -> None:
+    from tests.access.test_image_check import GOOD_SVG
+
+    data = str(tmp_path / "data")
+    code, out, _ = run(capsys, "symbols", "list", "--data-dir", data)
+    assert (code, out) == (0, "")
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / "local.csv").write_text("word,file,credit,licence_note\nnurse,n.svg,Our art club,ok\nchef,c.svg,Us,ok\n")
+    (folder / "n.svg").write_bytes(GOOD_SVG)
+    code, out, _ = run(capsys, "symbols", "import", str(folder), "--format", "folder", "--data-dir", data)
+    assert code == 0 and "skipped: local.csv line 3: c.svg does not exist" in out
+    assert "imported Our school's symbols: 1 symbols" in out
+    code, out, _ = run(capsys, "symbols", "order", "school", "--data-dir", data)
+    assert code == 0 and out.startswith("1. school  Our school's symbols")
+    code, _, err = run(capsys, "symbols", "order", "nonesuch", "--data-dir", data)
+    assert code == 1 and "no symbol set with id 'nonesuch'" in err
+    code, _, err = run(capsys, "symbols", "import", str(tmp_path / "nowhere"), "--format", "mulberry", "--data-dir", data)
+    assert code == 1 and "neither a folder nor a zip file" in err
+    code, out, _ = run(capsys, "symbols", "coverage", "--json", "--data-dir", data)
+    report = json.loads(out)
+    assert code == 0 and report["key_words"] > 1000 and 0 < report["with_symbol"] < report["key_words"]

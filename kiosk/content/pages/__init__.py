@@ -12,8 +12,11 @@ from kiosk.content.reader import ContentReader
 __all__ = ["HOME", "SEARCH", "Page", "Target", "build_page", "missing_page"]
 
 
-def build_page(target: Target, reader: ContentReader, region: str = "UK") -> Page:
-    """The page a target leads to; a target whose content has gone gives a page that says so."""
+def build_page(target: Target, reader: ContentReader, region: str = "UK", easy: bool = False) -> Page:
+    """The page a target leads to; a target whose content has gone gives a page that says so.
+
+    `easy` asks for easy-read wording where the content has it (picture and large-symbol modes).
+    """
     kind, key = target.kind, target.key
     if kind == "home":
         return home_page(reader)
@@ -29,5 +32,5 @@ def build_page(target: Target, reader: ContentReader, region: str = "UK") -> Pag
         return search_results_page(reader, key)
     if kind == "occupation":
         occ = reader.occupation(key)
-        return occupation_page(occ, region) if occ else missing_page("That job is not in the kiosk any more.")
+        return occupation_page(occ, region, easy) if occ else missing_page("That job is not in the kiosk any more.")
     return missing_page("That page is not in the kiosk.")

@@ -11,13 +11,17 @@ from kiosk.content.pages.page import (
 MAX_BARS = 5
 
 
-def occupation_page(occ: Occupation, region: str) -> Page:
-    """The full page for one occupation, with figures for `region` where there are any, else the UK."""
+def occupation_page(occ: Occupation, region: str, easy: bool = False) -> Page:
+    """The full page for one occupation, with figures for `region` where there are any, else the UK.
+
+    `easy` gives the easy-read words (short sentences) that picture and large-symbol modes show.
+    """
     subtitle = occ.sector.name if occ.sector else ""
     if occ.alt_titles:
         also = ", ".join(occ.alt_titles[:4])
         subtitle = f"{subtitle} · Also called: {also}" if subtitle else f"Also called: {also}"
-    sections = [Section("What the job is", (Paragraph(occ.summary),))]
+    about = tuple(Paragraph(t) for t in occ.easy_read) if easy and occ.easy_read else (Paragraph(occ.summary),)
+    sections = [Section("What the job is", about)]
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
     sections.append(Section("Pay and hours", (_pay_and_hours(occ, region),)))

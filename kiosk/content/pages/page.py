@@ -98,6 +98,22 @@ class Page(NamedTuple):
     choices: tuple[Choice, ...] = ()
     empty_message: str = ""  # said instead of choices when a list page has none
 
+    def symbol_texts(self) -> list[str]:
+        """The text picture mode shows with symbols: everything but small print such as sources."""
+        out = [self.title, self.subtitle]
+        for section in self.sections:
+            out.append(section.heading)
+            for block in section.blocks:
+                if isinstance(block, (Paragraph, BulletList)):
+                    out.extend(_block_text(block))
+                elif isinstance(block, FactList):
+                    out.extend(t for f in block.facts for t in (f.label, f.value, f.detail))
+                elif isinstance(block, BarChart):
+                    out.extend((block.title, block.headline))
+        out.extend(t for c in self.choices for t in (c.label, c.detail))
+        out.append(self.empty_message)
+        return [t for t in out if t]
+
     def text_blocks(self) -> list[str]:
         """Every piece of text on the page, in reading order (for speech, symbols and tests)."""
         out = [self.title, self.subtitle]

@@ -1,0 +1,52 @@
+"""How much of what the kiosk says gets a symbol: the picture-mode coverage measure, and the words that miss."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, NamedTuple
+
+from kiosk.access.lexicon import Lexicon
+from kiosk.access.symbol_library import SymbolLibrary
+from kiosk.content.pages import build_page
+from kiosk.content.pages.page import SEARCH, Target
+from kiosk.content.reader import ContentReader
+
+
+class Coverage(NamedTuple):
+    """Key words seen, how many got a symbol, and the words that did not (with how often)."""
+
+    key_words: int
+    with_symbol: int
+    missing: Counter[str]
+
+    @property
+    def share(self) -> float:
+        return self.with_symbol / self.key_words if self.key_words else 1.0
+
+
+def every_page_target(reader: ContentReader) -> list[Target]:
+    """Every page a pupil can reach on the installed content."""
+    targets = [Target("home"), Target("sectors"), Target("growing"), Target("a-z"), SEARCH, Target("missing")]
+    targets += [Target("sector", s.id) for s in reader.sectors()]
+    targets += [Target("occupation", o.id) for o in reader.occupations()]
+    return targets
+
+
+def picture_mode_texts(reader: ContentReader, region: str = "UK") -> list[str]:
+    return [t for target in every_page_target(reader)
+            for t in build_page(target, reader, region, easy=True).symbol_texts()]
+
+
+def measure(texts: Iterable[str], lexicon: Lexicon, library: SymbolLibrary) -> Coverage:
+    key = found = 0
+    missing: Counter[str] = Counter()
+    for text in texts:
+        for token in lexicon.symbolise(text):
+            if not token.key_word:
+                continue
+            key += 1
+            if library.first(token.concept) is not None:
+                found += 1
+            else:
+                missing[token.text.lower()] += 1
+    return Coverage(key, found, missing)

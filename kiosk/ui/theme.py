@@ -21,30 +21,48 @@ class Palette(NamedTuple):
     tile: str = "#FFFFFF"
     tile_text: str = "#0B3D6E"
     tile_detail: str = "#414B57"
-    tile_edge: str = "#8796A8"
+    tile_edge: str = "#6B7A8C"
     tile_pressed: str = "#DCE7F3"
     accent: str = "#0B6E4F"  # growing
     warn: str = "#A23B1D"  # shrinking
-    focus: str = "#E0A100"
+    focus: str = "#A04E00"  # the focus and scan ring on light ground
+    focus_on_dark: str = "#FFD24D"  # ... and on the top bar and the call to action
     ribbon: str = "#FFD24D"
     ribbon_text: str = "#1B1F24"
     chart_bar: str = "#2F6DB5"
     chart_last: str = "#0B3D6E"
     overlay: str = "#0B3D6E"
     overlay_text: str = "#FFFFFF"
-    disabled: str = "#9AA4B0"
+    primary: str = "#FFD24D"  # the one big call to action ("I'm still here"), bright on the dark warning
+    primary_text: str = "#1B1F24"
+    primary_edge: str = "#FFD24D"
+    disabled: str = "#6B7480"
+    bar_disabled: str = "#9DB4CC"
+
+
+# Black ground, white and yellow text: every text pair at least 7:1 (tests/ui/test_theme.py computes it).
+HIGH_CONTRAST = Palette(
+    window="#000000", text="#FFFFFF", muted="#E0E0E0", bar="#000000", bar_text="#FFFF00",
+    tile="#000000", tile_text="#FFFF00", tile_detail="#FFFFFF", tile_edge="#FFFFFF", tile_pressed="#303030",
+    accent="#8CFF8C", warn="#FFB199", focus="#00FFFF", focus_on_dark="#00FFFF", ribbon="#FFFF00",
+    ribbon_text="#000000",
+    chart_bar="#FFFFFF", chart_last="#FFFF00", overlay="#000000", overlay_text="#FFFFFF",
+    primary="#000000", primary_text="#FFFF00", primary_edge="#FFFF00", disabled="#BDBDBD", bar_disabled="#BDBDBD",
+)
+TEXT_SCALES = (1.0, 1.25, 1.5)  # the text size steps a pupil can choose
 
 
 class Theme:
     """Sizes in pixels for one window height, with the palette and font family."""
 
-    def __init__(self, scale: float, palette: Palette) -> None:
+    def __init__(self, scale: float, palette: Palette, text_scale: float = 1.0) -> None:
         self.scale = scale
         self.palette = palette
+        self.text_scale = text_scale
 
     @classmethod
-    def for_height(cls, height: int, palette: Palette | None = None) -> "Theme":
-        return cls(scale=max(0.6, height / DESIGN_HEIGHT), palette=palette or Palette())
+    def for_height(cls, height: int, palette: Palette | None = None, text_scale: float = 1.0) -> "Theme":
+        return cls(scale=max(0.6, height / DESIGN_HEIGHT), palette=palette or Palette(), text_scale=text_scale)
 
     def px(self, design_px: float) -> int:
         return max(1, round(design_px * self.scale))
@@ -52,7 +70,7 @@ class Theme:
     def font(self, design_px: float, bold: bool = False) -> QFont:
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
-        font.setPixelSize(self.px(design_px))
+        font.setPixelSize(self.px(design_px * self.text_scale))
         font.setBold(bold)
         return font
 

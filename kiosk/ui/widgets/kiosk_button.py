@@ -82,7 +82,8 @@ class KioskButton(QAbstractButton):
         painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
         painter.drawRoundedRect(rect, radius, radius)
         if self.hasFocus() and self._keyboard_focus:
-            painter.setPen(QPen(t.color("focus"), max(3, t.px(5))))
+            ring = "focus_on_dark" if self._role == "bar" else "focus"
+            painter.setPen(QPen(t.color(ring), max(3, t.px(5))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
         pad = t.px(18)
@@ -95,7 +96,7 @@ class KioskButton(QAbstractButton):
         if self._role == "bar":
             fill, text, detail, edge = p.bar, p.bar_text, p.bar_text, p.bar_text
         elif self._role == "primary":
-            fill, text, detail, edge = p.accent, "#FFFFFF", "#FFFFFF", p.accent
+            fill, text, detail, edge = p.primary, p.primary_text, p.primary_text, p.primary_edge
         else:
             fill, text, detail, edge = p.tile, p.tile_text, p.tile_detail, p.tile_edge
         if self.isDown():
@@ -103,7 +104,7 @@ class KioskButton(QAbstractButton):
             if self._role in ("bar", "primary"):
                 text = detail = p.text
         if not self.isEnabled():
-            text = detail = edge = p.disabled
+            text = detail = edge = p.bar_disabled if self._role == "bar" else p.disabled
         return fill, text, detail, edge
 
     def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str) -> None:

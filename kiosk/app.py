@@ -38,6 +38,21 @@ def open_content(settings: Settings) -> ContentReader:
     return open_reader(store.db_path)
 
 
+def load_symbols(settings: Settings):
+    """The vocabulary and the installed symbol sets, or None (pages then show words only) if they cannot load."""
+    from kiosk.access.lexicon import Lexicon, LexiconError
+    from kiosk.access.symbol_library import SymbolLibrary
+    from kiosk.access.symbol_sets import installed_sets
+    from kiosk.access.symboliser import Symboliser
+    from kiosk.config import LEXICON_DIR
+
+    try:
+        return Symboliser(Lexicon.load(LEXICON_DIR), SymbolLibrary(installed_sets(settings.data_dir)))
+    except (OSError, LexiconError) as e:
+        log("symbols are off: %s", e)
+        return None
+
+
 def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic):
     """The kiosk window with its idle watcher, installed on the running QApplication."""
     from PySide6.QtCore import QTimer
@@ -49,7 +64,7 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
 
     app = QApplication.instance()
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
-    window = KioskWindow(reader, settings, idle, size)
+    window = KioskWindow(reader, settings, idle, size, load_symbols=lambda: load_symbols(settings))
     idle.setParent(window)
     guards = NoContextMenus(window)
     sink = UrlSink(window)

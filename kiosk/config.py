@@ -23,6 +23,10 @@ class Settings(NamedTuple):
     region: str = "UK"
     idle_timeout_s: int = 120
     idle_warning_s: int = 30
+    default_mode: str = "standard"  # how each visit starts: "standard", "picture" (words and pictures) or "large"
+    symbol_size: str = "M"  # S, M, L or XL (over 40 mm on a 24-inch screen)
+    word_position: str = "below"  # the word "below" or "above" its symbol
+    colour_borders: bool = False  # part-of-speech colours around symbols (never the only cue)
     windowed: bool = False
 
     @property
@@ -41,11 +45,18 @@ def check_settings(s: Settings) -> Settings:
         )
     if not s.region.strip():
         raise SettingsError("region must not be empty")
+    for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
+                          ("word_position", ("below", "above"))):
+        if getattr(s, name) not in allowed:
+            raise SettingsError(f"{name} must be one of {', '.join(allowed)}, not {getattr(s, name)!r}")
     return s
 
 
 # The settings a settings.toml or a KIOSK_* variable may give, with their types.
-FILE_KEYS: dict[str, type] = {"region": str, "idle_timeout_s": int, "idle_warning_s": int}
+FILE_KEYS: dict[str, type] = {
+    "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
+    "word_position": str, "colour_borders": bool,
+}
 
 
 def default_data_dir(environ: Mapping[str, str]) -> Path:
@@ -88,6 +99,14 @@ def load_settings(
 
 
 def _coerce(name: str, value: Any, kind: type) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in ("1", "true", "yes", "on"):
+            return True
+        if str(value).lower() in ("0", "false", "no", "off"):
+            return False
+        raise SettingsError(f"{name} must be true or false, not {value!r}")
     if kind is int:
         try:
             return int(value)

@@ -17,6 +17,14 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+MODES = {  # folder name -> (display mode, high contrast)
+    "standard": ("standard", False),
+    "picture": ("picture", False),
+    "large-symbols": ("large", False),
+    "high-contrast": ("standard", True),
+}
+
+
 def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     try:
         size = parse_size(size_text)
@@ -28,38 +36,42 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_window, open_content
+    from kiosk.ui.session_display import Display
 
     reader = open_content(settings)
     app = QApplication.instance() or QApplication(["kiosk-tour"])
     window = build_window(settings, reader, size)
     window.allow_close = True
     window.show()
-    out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, step in tour_steps(window, reader):
-        step()
-        app.processEvents()
-        path = out / f"{len(written) + 1:02d}-{name}.png"
-        if not window.grab().save(str(path)):
-            print(f"kiosk: could not write {path}", file=sys.stderr)
-            return 1
-        written.append(path)
+    for folder, (mode, contrast) in MODES.items():
+        window.reset_session()
+        window.set_display(Display(mode=mode, high_contrast=contrast))
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        for number, (name, step) in enumerate(tour_steps(window, reader, mode), 1):
+            step()
+            app.processEvents()
+            path = out / folder / f"{number:02d}-{name}.png"
+            if not window.grab().save(str(path)):
+                print(f"kiosk: could not write {path}", file=sys.stderr)
+                return 1
+            written.append(path)
+        window.overlay.hide()
     window.close()
     window.deleteLater()
     reader.close()
-    print(f"wrote {len(written)} screens to {out}")
-    for path in written:
-        print(f"  {path.name}")
+    print(f"wrote {len(written)} screens to {out} ({', '.join(MODES)})")
     return 0
 
 
-def tour_steps(window, reader):
-    """(name, action) pairs that bring each screen up in turn."""
+def tour_steps(window, reader, mode: str):
+    """(name, action) pairs that bring each screen up in turn, for one display mode."""
     from kiosk.content.pages.page import HOME, SEARCH, Target
 
     sectors = sorted(reader.sectors(), key=lambda s: -s.occupation_count)
     occupations = reader.occupations()
     showcase = next((o.id for o in occupations if o.id == "nurse"), occupations[0].id if occupations else "")
+    interests = reader.interests()
 
     def scroll_to_end():
         panel = _scroll_panel(window)
@@ -77,6 +89,7 @@ def tour_steps(window, reader):
 
     steps = [
         ("home", lambda: window.open(HOME)),
+        ("how-it-looks", lambda: window.open(Target("display"))),
         ("sectors", lambda: window.open(Target("sectors"))),
     ]
     if sectors:
@@ -84,9 +97,18 @@ def tour_steps(window, reader):
     steps += [
         ("occupation", lambda: window.open(Target("occupation", showcase))),
         ("occupation-end", scroll_to_end),
-        ("search", lambda: window.open(SEARCH)),
-        ("search-results", type_into_search("nurce")),
-        ("search-nothing-found", type_into_search("qqq")),
+    ]
+    if mode == "large":
+        steps += [("things-i-like", lambda: window.open(Target("interests")))]
+        if interests:
+            steps.append(("things-i-like-jobs", lambda: window.open(Target("interest", interests[0][0]))))
+    else:
+        steps += [
+            ("search", lambda: window.open(SEARCH)),
+            ("search-results", type_into_search("nurce")),
+            ("search-nothing-found", type_into_search("qqq")),
+        ]
+    steps += [
         ("growing-jobs", lambda: window.open(Target("growing"))),
         ("jobs-a-to-z", lambda: window.open(Target("a-z"))),
         ("missing-page", lambda: window.open(Target("occupation", "no-such-job"))),

@@ -104,10 +104,16 @@ class ContentReader:
         return Sector(*row) if row else None
 
     def occupations(
-        self, *, sector: str | None = None, region: str = "UK", sort: str = "title", limit: int = 500
+        self, *, sector: str | None = None, interest: str | None = None, region: str = "UK", sort: str = "title",
+        limit: int = 500,
     ) -> list[OccupationSummary]:
-        """Occupations (optionally of one sector) with their figures for `region`, sorted."""
-        where, params = ("WHERE o.sector = :sector", {"sector": sector}) if sector else ("", {})
+        """Occupations (optionally of one sector, or for one interest) with their figures for `region`, sorted."""
+        where, params = "", {}
+        if sector:
+            where, params = "WHERE o.sector = :sector", {"sector": sector}
+        elif interest:
+            where = "WHERE EXISTS (SELECT 1 FROM json_each(o.interests) WHERE value = :interest)"
+            params = {"interest": interest}
         rows = self._conn.execute(
             f"""SELECT o.id, o.title, o.sector,
                        coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
@@ -121,6 +127,14 @@ class ContentReader:
             {**params, "region": region, "limit": limit},
         )
         return [OccupationSummary(*row) for row in rows]
+
+    def interests(self) -> list[tuple[str, int]]:
+        """What pupils who like each job enjoy ("helping people", "making things"), with how many jobs each."""
+        rows = self._conn.execute(
+            """SELECT i.value, count(*) FROM occupations o, json_each(o.interests) i
+               GROUP BY i.value ORDER BY count(*) DESC, i.value"""
+        )
+        return [(value, count) for value, count in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return self._searcher.search(query, limit)

@@ -44,7 +44,11 @@ class Navigator(QObject):
     def home(self) -> None:
         self.go(HOME)
 
+    def reset_trail(self) -> None:
+        """Forget the whole trail, without showing anything (the caller redraws)."""
+        self._trail = [HOME]
+
     def reset(self) -> None:
         """Forget the whole trail and show home, even if home is showing."""
-        self._trail = [HOME]
+        self.reset_trail()
         self.changed.emit(HOME)

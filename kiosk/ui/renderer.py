@@ -1,9 +1,10 @@
-"""The one renderer: lays out any Page for the current presentation."""
+"""The one renderer: lays out any Page for the current presentation (words, words and pictures, big pictures)."""
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
+from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import (
@@ -14,22 +15,76 @@ from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.tile_grid import TileGrid
 
+if TYPE_CHECKING:
+    from kiosk.access.symboliser import Symboliser
+    from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
+
 TWO_COLUMNS_FROM = 1400  # window widths at least this wide lay sections out in two columns
+SYMBOL_PX = {"S": 56, "M": 80, "L": 110, "XL": 150}  # design pixels; XL is over 40 mm on a 24-inch screen
+LARGE_MODE_MAX_CHOICES = 6
 
 
 class Presentation(NamedTuple):
-    """How pages are laid out: the mode (standard for now) and the window width it is laid out for."""
+    """How pages are shown: the mode, the window width, and the picture settings staff chose."""
 
-    mode: str = "standard"
+    mode: str = "standard"  # "standard", "picture" or "large"
     width: int = 1920
+    symbol_size: str = "M"
+    word_above: bool = False
+    pos_borders: bool = False
+
+    @property
+    def easy(self) -> bool:
+        """Picture and large-symbol modes show the easy-read words where the content has them."""
+        return self.mode != "standard"
 
 
 class PageRenderer:
     """Turns a Page into widgets: a header, its sections (scrollable), and its choices (paged tiles)."""
 
-    def __init__(self, theme: Theme, presentation: Presentation) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        presentation: Presentation,
+        symbols: Symboliser | None = None,
+        pixmaps: SymbolPixmaps | None = None,
+    ) -> None:
         self.theme = theme
         self.presentation = presentation
+        self.symbols = symbols
+        self.pixmaps = pixmaps
+
+    @property
+    def pictures(self) -> bool:
+        return self.presentation.mode != "standard" and self.symbols is not None and self.pixmaps is not None
+
+    def symbol_px(self, boost: float = 1.0) -> int:
+        size = SYMBOL_PX[self.presentation.symbol_size] * (1.4 if self.presentation.mode == "large" else 1.0)
+        return self.theme.px(size * boost)
+
+    # -- text --------------------------------------------------------------------------------------------
+
+    def text(self, text: str, font: QFont, color: QColor | None = None, boost: float = 1.0) -> QWidget:
+        """A piece of page text: symbol-supported in the picture modes, plain text otherwise."""
+        if not self.pictures:
+            return PlainLabel(text, font, color)
+        from kiosk.ui.widgets.symbol_text import SymbolText  # not needed for the first (standard) screen
+
+        p = self.presentation
+        return SymbolText(text, self.symbols.tokens(text), self.theme, self.pixmaps, self.symbol_px(boost),
+                          font=font, color=color, word_above=p.word_above, pos_borders=p.pos_borders)
+
+    def picture(self, text: str) -> QPixmap | None:
+        """The picture for a tile: the symbol of its first key word with one."""
+        if not self.pictures:
+            return None
+        for token in self.symbols.tokens(text):
+            if token.symbols:
+                size = self.theme.px(220 if self.presentation.mode == "large" else 120)
+                return self.pixmaps.get(token.symbols[0].path, size)
+        return None
+
+    # -- a page ------------------------------------------------------------------------------------------
 
     def header(self, page: Page) -> QWidget:
         t = self.theme
@@ -37,9 +92,9 @@ class PageRenderer:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(6))
-        layout.addWidget(PlainLabel(page.title, t.font(t.title, bold=True)))
+        layout.addWidget(self.text(page.title, t.font(t.title, bold=True)))
         if page.subtitle:
-            layout.addWidget(PlainLabel(page.subtitle, t.font(t.body), t.color("muted")))
+            layout.addWidget(self.text(page.subtitle, t.font(t.body), t.color("muted"), boost=0.7))
         return box
 
     def body(self, page: Page, on_choice: Callable[[Choice], None]) -> QWidget:
@@ -54,16 +109,25 @@ class PageRenderer:
 
             layout.addWidget(ScrollPanel(self.sections(page.sections), t), 1)
         if page.choices:
-            few = len(page.choices) <= 4  # a handful of choices get big tiles, two to a row
-            columns = 2 if few or self.presentation.width < 1100 else 3
-            grid = TileGrid(t, on_choice, columns=columns, tile_height=260 if few else 150)
-            grid.set_choices(page.choices)
-            layout.addWidget(grid, 1)
+            layout.addWidget(self.choices(page.choices, on_choice), 1)
         elif page.empty_message and not page.sections:
-            message = PlainLabel(page.empty_message, t.font(t.heading), t.color("muted"))
-            layout.addWidget(message)
+            layout.addWidget(self.text(page.empty_message, t.font(t.heading), t.color("muted")))
             layout.addStretch(1)
         return box
+
+    def choices(self, choices: tuple[Choice, ...], on_choice: Callable[[Choice], None]) -> TileGrid:
+        t, mode = self.theme, self.presentation.mode
+        few = len(choices) <= 4  # a handful of choices get big tiles, two to a row
+        if mode == "large":
+            columns, height, most = (2 if few else 3), 240, LARGE_MODE_MAX_CHOICES
+        else:
+            columns, height, most = (2 if few or self.presentation.width < 1100 else 3), (260 if few else 150), 0
+            if self.pictures:
+                height = max(height, 230)
+        grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most,
+                        picture_for=(lambda c: self.picture(c.label)) if self.pictures else None)
+        grid.set_choices(choices)
+        return grid
 
     def sections(self, sections: tuple[Section, ...]) -> QWidget:
         t = self.theme
@@ -74,7 +138,7 @@ class PageRenderer:
         columns = QHBoxLayout(content)
         columns.setContentsMargins(0, 0, t.px(8), 0)
         columns.setSpacing(t.px(t.margin))
-        if self.presentation.width >= TWO_COLUMNS_FROM:
+        if self.presentation.width >= TWO_COLUMNS_FROM and self.presentation.mode != "large":
             # Words on the left, figures on the right, as a careers leaflet would lay them out.
             figures = [s for s in sections if any(isinstance(b, (FactList, BarChart)) for b in s.blocks)]
             words = [s for s in sections if s not in figures]
@@ -97,7 +161,7 @@ class PageRenderer:
         pad = t.px(22)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(t.px(12))
-        layout.addWidget(PlainLabel(section.heading, t.font(t.heading, bold=True)))
+        layout.addWidget(self.text(section.heading, t.font(t.heading, bold=True)))
         for block in section.blocks:
             self._add_block(layout, block)
         return card
@@ -105,24 +169,24 @@ class PageRenderer:
     def _add_block(self, layout: QVBoxLayout, block: Block) -> None:
         t = self.theme
         if isinstance(block, Paragraph):
-            layout.addWidget(PlainLabel(block.text, t.font(t.body)))
+            layout.addWidget(self.text(block.text, t.font(t.body)))
         elif isinstance(block, Note):
             layout.addWidget(PlainLabel(block.text, t.font(t.small), t.color("muted")))
         elif isinstance(block, BulletList):
             for item in block.items:
-                layout.addWidget(PlainLabel(f"•  {item}", t.font(t.body)))
+                layout.addWidget(self.text(item, t.font(t.body)) if self.pictures
+                                 else PlainLabel(f"•  {item}", t.font(t.body)))
         elif isinstance(block, FactList):
             for fact in block.facts:
                 layout.addWidget(self._fact(fact))
         elif isinstance(block, BarChart):
             colour = {"up": "accent", "down": "warn"}.get(block.trend, "text")
-            headline = PlainLabel(block.headline, t.font(t.body, bold=True), t.color(colour))
-            layout.addWidget(PlainLabel(block.title, t.font(t.body)))
-            layout.addWidget(headline)
+            layout.addWidget(self.text(block.title, t.font(t.body)))
+            layout.addWidget(self.text(block.headline, t.font(t.body, bold=True), t.color(colour)))
             from kiosk.ui.widgets.bar_chart import BarChartWidget  # not needed for the first screen
 
             layout.addWidget(BarChartWidget(block, t))
-            if block.source:
+            if block.source:  # small print stays plain text, in every mode
                 layout.addWidget(PlainLabel(block.source, t.font(t.small), t.color("muted")))
 
     def _fact(self, fact: Fact) -> QWidget:
@@ -131,9 +195,9 @@ class PageRenderer:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, t.px(8))
         layout.setSpacing(t.px(2))
-        layout.addWidget(PlainLabel(f"{fact.label}: {fact.value}", t.font(t.heading, bold=True)))
+        layout.addWidget(self.text(f"{fact.label}: {fact.value}", t.font(t.heading, bold=True)))
         if fact.detail:
-            layout.addWidget(PlainLabel(fact.detail, t.font(t.body)))
+            layout.addWidget(self.text(fact.detail, t.font(t.body), boost=0.8))
         if fact.source:
             layout.addWidget(PlainLabel(fact.source, t.font(t.small), t.color("muted")))
         return box

@@ -59,6 +59,7 @@ class Theme:
         self.scale = scale
         self.palette = palette
         self.text_scale = text_scale
+        self.high_contrast = palette == HIGH_CONTRAST
 
     @classmethod
     def for_height(cls, height: int, palette: Palette | None = None, text_scale: float = 1.0) -> "Theme":

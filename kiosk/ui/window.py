@@ -1,10 +1,12 @@
-"""The kiosk window: a top bar with Back and Home in fixed places, the current screen, and the idle warning."""
+"""The kiosk window: the top bar, the current screen, the sample ribbon and the idle warning."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.pages import missing_page
@@ -15,10 +17,16 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.renderer import PageRenderer, Presentation
 from kiosk.ui.screens import make_screen
 from kiosk.ui.screens.page_screen import PageScreen
-from kiosk.ui.theme import Theme
+from kiosk.ui.session_display import DISPLAY_ACTIONS, Display, change_display
+from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme
+from kiosk.ui.widgets.icons import display_icon
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
-from kiosk.ui.widgets.kiosk_button import KioskButton
 from kiosk.ui.widgets.plain_label import PlainLabel
+from kiosk.ui.widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from kiosk.access.symboliser import Symboliser
+    from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
 SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
 SORRY = "Something went wrong showing this page. Tap Home to start again, or ask a member of staff."
@@ -27,73 +35,62 @@ SORRY = "Something went wrong showing this page. Tap Home to start again, or ask
 class KioskWindow(QWidget):
     """Frameless and full screen by default; refuses to close unless staff allow it."""
 
-    def __init__(self, reader: ContentReader, settings: Settings, idle: IdleWatcher, size: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        reader: ContentReader,
+        settings: Settings,
+        idle: IdleWatcher,
+        size: tuple[int, int],
+        load_symbols: Callable[[], Symboliser | None] | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle("Careers kiosk")
         self.reader = reader
         self.settings = settings
+        self._load_symbols = load_symbols
+        self.symbols: Symboliser | None = None
+        self.pixmaps: SymbolPixmaps | None = None
         self.allow_close = False
         self.lockdown_active = False  # set once the app-wide input filters are in place
         self.resize(*size)
-        self.theme = Theme.for_height(size[1])
-        self.renderer = PageRenderer(self.theme, Presentation(width=size[0]))
-        # A palette, not a style sheet: style sheets make every widget slower to build and paint.
-        self.setPalette(self.theme.qpalette())
-        self.setAutoFillBackground(True)
+        self._size = size
+        self.default_display = Display(mode=settings.default_mode)
+        self.display = self.default_display
         self.navigator = Navigator(self)
         self.navigator.changed.connect(self._show)
-
-        t = self.theme
-        bar = QWidget()
-        bar.setAutoFillBackground(True)
-        bar_palette = bar.palette()
-        bar_palette.setColor(QPalette.ColorRole.Window, t.color("bar"))
-        bar.setPalette(bar_palette)
-        bar.setFixedHeight(t.px(t.bar_height))
-        row = QHBoxLayout(bar)
-        pad = t.px(12)
-        row.setContentsMargins(t.px(t.margin), pad, t.px(t.margin), pad)
-        row.setSpacing(t.px(t.gap))
-        self.back_button = KioskButton("◀  Back", t, role="bar")
-        self.home_button = KioskButton("⌂  Home", t, role="bar")
-        for button in (self.back_button, self.home_button):
-            button.setFixedWidth(t.px(220))
-        self.back_button.clicked.connect(self.navigator.back)
-        self.home_button.clicked.connect(self.navigator.home)
-        row.addWidget(self.back_button)
-        row.addWidget(self.home_button)
-        row.addStretch(1)
-        brand = PlainLabel("Careers kiosk", t.font(30, bold=True), t.color("bar_text"))
-        brand.setWordWrap(False)
-        row.addWidget(brand)
-
         self.stack = QStackedWidget()
-        self.ribbon = PlainLabel(SAMPLE_RIBBON, t.font(t.small, bold=True), t.color("ribbon_text"))
-        self.ribbon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ribbon.setContentsMargins(t.px(12), t.px(10), t.px(12), t.px(10))
-        self.ribbon.setAutoFillBackground(True)
-        ribbon_palette = self.ribbon.palette()
-        ribbon_palette.setColor(QPalette.ColorRole.Window, t.color("ribbon"))
-        self.ribbon.setPalette(ribbon_palette)
         layout = QVBoxLayout(self)
         # The window is as big as the screen; its content must not push a minimum size onto it.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(bar)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.ribbon)
-
+        self._layout = layout
+        self.top_bar: TopBar | None = None
+        self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
         idle.warning.connect(lambda seconds: self.overlay.show_countdown(seconds))
         idle.resumed.connect(self._hide_overlay)
         idle.idle.connect(self.reset_session)
-        self._show(self.navigator.current)
+        self._apply_display()
+
+    # -- the parts ---------------------------------------------------------------------------------------
 
     @property
     def screen_widget(self) -> QWidget:
         return self.stack.currentWidget()
+
+    @property
+    def back_button(self):
+        return self.top_bar.back_button
+
+    @property
+    def home_button(self):
+        return self.top_bar.home_button
+
+    @property
+    def display_button(self):
+        return self.top_bar.display_button
 
     @property
     def overlay(self) -> IdleOverlay:
@@ -107,19 +104,96 @@ class KioskWindow(QWidget):
         if self._overlay is not None:
             self._overlay.hide()
 
+    # -- how it looks ------------------------------------------------------------------------------------
+
+    def set_display(self, display: Display) -> None:
+        """Change how the kiosk looks for this visit (an idle reset returns to the school's default)."""
+        if display != self.display:
+            self.display = display
+            self._apply_display()
+
+    def _apply_display(self) -> None:
+        """Build the theme, renderer, top bar and ribbon for the current display, then redraw the page."""
+        d = self.display
+        self.theme = Theme.for_height(self._size[1], HIGH_CONTRAST if d.high_contrast else Palette(),
+                                      TEXT_SCALES[d.text_step])
+        presentation = Presentation(mode=d.mode, width=self._size[0], symbol_size=self.settings.symbol_size,
+                                    word_above=self.settings.word_position == "above",
+                                    pos_borders=self.settings.colour_borders)
+        if d.mode != "standard":
+            self._ensure_symbols()
+        self.renderer = PageRenderer(self.theme, presentation, self.symbols, self.pixmaps)
+        # A palette, not a style sheet: style sheets make every widget slower to build and paint.
+        self.setPalette(self.theme.qpalette())
+        self.setAutoFillBackground(True)
+        bar = TopBar(self.theme, display_icon(self.theme.px(64)))
+        bar.back_button.clicked.connect(self.navigator.back)
+        bar.home_button.clicked.connect(self.navigator.home)
+        bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
+        ribbon = self._make_ribbon()
+        if self.top_bar is None:
+            self._layout.addWidget(bar)
+            self._layout.addWidget(self.stack, 1)
+            self._layout.addWidget(ribbon)
+        else:
+            for old, new in ((self.top_bar, bar), (self.ribbon, ribbon)):
+                self._layout.replaceWidget(old, new)
+                # Hidden and deleted where it is: unparenting would make it a window for a moment.
+                old.hide()
+                old.deleteLater()
+        self.top_bar, self.ribbon = bar, ribbon
+        if self._overlay is not None:  # rebuilt in the new colours the next time it is needed
+            self._overlay.hide()
+            self._overlay.deleteLater()
+            self._overlay = None
+        target = self.navigator.current
+        if d.mode == "large" and target.kind == "search":
+            self.navigator.home()  # large-symbol mode asks for no typing
+        else:
+            self._show(target)
+
+    def _ensure_symbols(self) -> None:
+        # Loaded the first time a picture mode is used: a kiosk that starts in words need not wait for them.
+        if self.pixmaps is None and self._load_symbols is not None:
+            from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
+
+            self.symbols = self._load_symbols()
+            self.pixmaps = SymbolPixmaps()
+
+    def _make_ribbon(self) -> PlainLabel:
+        t = self.theme
+        ribbon = PlainLabel(SAMPLE_RIBBON, t.font(t.small, bold=True), t.color("ribbon_text"))
+        ribbon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        ribbon.setContentsMargins(t.px(12), t.px(10), t.px(12), t.px(10))
+        ribbon.setAutoFillBackground(True)
+        palette = ribbon.palette()
+        palette.setColor(QPalette.ColorRole.Window, t.color("ribbon"))
+        ribbon.setPalette(palette)
+        return ribbon
+
+    # -- moving about ------------------------------------------------------------------------------------
+
     def open(self, target: Target) -> None:
         self.navigator.go(target)
 
     def choose(self, choice: Choice) -> None:
-        self.navigator.go(choice.target)
+        if choice.target.kind in DISPLAY_ACTIONS:
+            self.set_display(change_display(self.display, choice.target))
+            self.navigator.back()  # back to the page the pupil was reading, in its new look
+        else:
+            self.navigator.go(choice.target)
 
     def reset_session(self) -> None:
-        """Forget everything about the last pupil: trail, screens, typed words, clipboard, warning."""
+        """Forget everything about the last pupil: trail, screens, typed words, clipboard, display, warning."""
         self._hide_overlay()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
-        self.navigator.reset()
+        self.navigator.reset_trail()
+        if self.display != self.default_display:
+            self.set_display(self.default_display)
+        else:
+            self._show(self.navigator.current)
 
     def _show(self, target: Target) -> None:
         try:

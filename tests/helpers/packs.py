@@ -25,7 +25,8 @@ def occupation(occ_id: str, title: str, sector: str = "health", **extra: Any) ->
     return {
         "id": occ_id, "title": title, "soc2010": "2231", "soc2020": "2237", "sector": sector,
         "alt_titles": [], "summary": f"{title}s do useful work.", "easy_read": [f"{title}s help."],
-        "tasks": ["do the work"], "entry_routes": ["a degree"], "skills": ["patience"], "interests": [], **extra,
+        "tasks": ["do the work"], "entry_routes": ["a degree"], "skills": ["patience"],
+        "interests": ["helping people"], **extra,
     }
 
 
@@ -46,8 +47,10 @@ def national_tables() -> dict[str, list[dict[str, Any]]]:
         occupation("nurse", "Nurse", alt_titles=["Staff nurse"], tasks=["care for patients"]),
         occupation("dental-nurse", "Dental nurse"),
         occupation("plumber", "Plumber", sector="trades", soc2010="5314", soc2020="5314",
-                   summary="Plumbers fit and mend water pipes, baths and heating.", tasks=["fit pipes"]),
-        occupation("electrician", "Electrician", sector="trades", soc2010="5241", soc2020="5241"),
+                   summary="Plumbers fit and mend water pipes, baths and heating.", tasks=["fit pipes"],
+                   interests=["fixing things"]),
+        occupation("electrician", "Electrician", sector="trades", soc2010="5241", soc2020="5241",
+                   interests=["fixing things", "making things"]),
         occupation("veterinarian", "Veterinarian", soc2010="2216", soc2020="2240", alt_titles=["Vet"],
                    summary="Vets treat sick animals in a surgery or on farms."),
     ]

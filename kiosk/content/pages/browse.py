@@ -8,18 +8,45 @@ from kiosk.content.pages.page import SEARCH, Choice, Page, Target
 from kiosk.content.reader import ContentReader
 
 
-def home_page(reader: ContentReader) -> Page:
+def home_page(reader: ContentReader, typing: bool = True) -> Page:
+    """The first screen. Without typing (large-symbol mode), search gives way to browsing by picture."""
     counts = reader.counts()
-    return Page(
-        Target("home"),
-        "What could you do next?",
-        "Tap a picture to start exploring jobs, pay and the future.",
-        choices=(
+    if typing:
+        choices: tuple[Choice, ...] = (
             Choice("Explore jobs by sector", Target("sectors"), f"{counts['sectors']} areas of work, from health to building"),
             Choice("Search for a job", SEARCH, "Type the name of a job"),
             Choice("Jobs that are growing", Target("growing"), "Where there will be more jobs in future"),
             Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
+        )
+    else:
+        choices = (
+            Choice("Jobs by area of work", Target("sectors")),
+            Choice("Things I like", Target("interests")),
+            Choice("People at work", Target("a-z")),
+            Choice("Jobs that are growing", Target("growing")),
+        )
+    return Page(Target("home"), "What could you do next?", "Tap a picture to start.", choices=choices)
+
+
+def interests_page(reader: ContentReader) -> Page:
+    return Page(
+        Target("interests"),
+        "Things I like",
+        "Tap what you enjoy to see jobs for people who like it.",
+        choices=tuple(
+            Choice(w.sentence(name), Target("interest", name), f"{n} jobs" if n != 1 else "1 job")
+            for name, n in reader.interests()
         ),
+        empty_message="The kiosk has no jobs sorted by interests yet.",
+    )
+
+
+def interest_page(reader: ContentReader, interest: str, region: str) -> Page:
+    return Page(
+        Target("interest", interest),
+        f"Jobs for people who like {interest}",
+        choices=_occupation_choices(reader.occupations(interest=interest, region=region)),
+        empty_message="There are no jobs for this in the kiosk yet.",
     )
 
 

@@ -17,8 +17,9 @@ def make_screen(
     target: Target, reader: ContentReader, region: str, renderer: PageRenderer, on_choice: Callable[[Choice], None]
 ) -> QWidget:
     """The screen for a target, built fresh (screens hold no state worth keeping between visits)."""
+    p = renderer.presentation
     if target.kind == "search":
         from kiosk.ui.screens.search_screen import SearchScreen  # imported on first use: a faster start
 
         return SearchScreen(lambda q: build_page(Target("search", q), reader, region), renderer, on_choice, target.key)
-    return PageScreen(build_page(target, reader, region), renderer, on_choice)
+    return PageScreen(build_page(target, reader, region, easy=p.easy, typing=p.mode != "large"), renderer, on_choice)

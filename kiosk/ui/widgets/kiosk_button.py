@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.theme import Theme
@@ -22,12 +22,13 @@ class KioskButton(QAbstractButton):
         detail: str = "",
         *,
         role: str = "tile",
+        picture: QPixmap | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._theme = theme
         self._role = role  # "tile", "bar" (top bar), "key" (keyboard), "primary" (big call to action)
-        self.set_content(label, detail)
+        self.set_content(label, detail, picture)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -36,10 +37,11 @@ class KioskButton(QAbstractButton):
         self._detail_font = theme.font(theme.tile_detail)
         self._keyboard_focus = False
 
-    def set_content(self, label: str, detail: str = "") -> None:
-        """Show another label and detail (tiles are reused as results change)."""
+    def set_content(self, label: str, detail: str = "", picture: QPixmap | None = None) -> None:
+        """Show another label, detail and picture (tiles are reused as results change)."""
         self._label = label
         self._detail = detail
+        self._picture = picture
         self.setText(label)
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
@@ -87,7 +89,24 @@ class KioskButton(QAbstractButton):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
         pad = t.px(18)
-        self._draw_text(painter, rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6), text, detail)
+        inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        if self._picture is not None:
+            tall = inner.height() > t.px(120)  # a tile: the picture above the words; a bar button: beside them
+            side = min(inner.height() * (0.6 if tall else 1.0), inner.width() * 0.8, self._picture.width())
+            if tall:
+                box = QRectF(inner.center().x() - side / 2, inner.top(), side, side)
+            else:
+                box = QRectF(inner.left(), inner.center().y() - side / 2, side, side)
+            if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#FFFFFF"))
+                painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
+            painter.drawPixmap(box.toRect(), self._picture)
+            if tall:
+                inner.setTop(box.bottom() + t.px(8))
+            else:
+                inner.setLeft(box.right() + t.px(10))
+        self._draw_text(painter, inner, text, detail)
         painter.end()
 
     def _colours(self) -> tuple[str, str, str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import Choice
@@ -23,10 +23,14 @@ class TileGrid(QWidget):
         on_choice: Callable[[Choice], None],
         columns: int = 3,
         tile_height: int = 150,
+        picture_for: Callable[[Choice], QPixmap | None] | None = None,
+        max_per_page: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tile_height = tile_height
+        self._picture_for = picture_for
+        self._max_per_page = max_per_page  # large-symbol mode shows at most six choices at a time
         self._theme = theme
         self._on_choice = on_choice
         self._columns = columns
@@ -93,6 +97,8 @@ class TileGrid(QWidget):
         row = t.px(self._tile_height) + t.px(t.gap)
         rows = max(1, (self.height() - pager + t.px(t.gap)) // row) if self.height() > 0 else 2
         per_page = int(rows) * self._columns
+        if self._max_per_page:
+            per_page = min(per_page, self._max_per_page)
         if per_page != self._per_page:
             self._per_page = per_page
             return True
@@ -112,7 +118,8 @@ class TileGrid(QWidget):
         self._shown = shown
         for i, tile in enumerate(self._pool):
             if i < len(shown):
-                tile.set_content(shown[i].label, shown[i].detail)
+                picture = self._picture_for(shown[i]) if self._picture_for else None
+                tile.set_content(shown[i].label, shown[i].detail, picture)
                 # A layout only queues the show of a widget added to a visible parent; show it now so
                 # the very next paint after a keystroke or a page turn already has it.
                 tile.show()

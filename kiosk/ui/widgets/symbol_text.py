@@ -1,0 +1,245 @@
+"""Symbol-supported text: one self-painted widget per paragraph, a symbol with each key word.
+
+One widget that lays out and paints its own cells stays fast on long pages, where a widget per word would
+not; the text is drawn as plain text, so nothing in it can be read as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Sequence
+
+from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.access.symboliser import SymbolToken
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
+
+HOLD_MS = 600  # press and hold this long to choose another picture (the "change picture" button also does)
+# The modified Fitzgerald key; a border style goes with each colour so colour is never the only cue.
+FITZGERALD = {
+    "people": ("#E0B000", Qt.PenStyle.SolidLine), "verb": ("#2E8B3E", Qt.PenStyle.DashLine),
+    "descriptor": ("#2F6DB5", Qt.PenStyle.DotLine), "noun": ("#D2691E", Qt.PenStyle.SolidLine),
+    "social": ("#D0569A", Qt.PenStyle.DashDotLine),
+}
+
+
+class Cell(NamedTuple):
+    """Where one piece of text is drawn: its symbol box (empty for words without one) and its words."""
+
+    index: int
+    symbol: QRectF
+    word: QRectF
+
+
+class Piece(NamedTuple):
+    """Text as printed (with its punctuation), where it stands, and the token that gives it a picture."""
+
+    text: str
+    start: int
+    end: int
+    token: int  # index into the tokens of the one with the picture, else of the first token in the piece
+
+
+def pieces(text: str, tokens: Sequence[SymbolToken]) -> list[Piece]:
+    """Cut the text at its spaces, never inside a token: "£36,400," stays whole; "care worker" stays together.
+
+    Every character of the text is printed, so prices, numbers and punctuation read exactly as written.
+    """
+    spans = [[m.start(), m.end()] for m in re.finditer(r"\S+", text)]
+    for token in tokens:  # a phrase across a space joins its chunks into one piece
+        inside = [i for i, (a, b) in enumerate(spans) if a < token.end and b > token.start]
+        if len(inside) > 1:
+            first, last = inside[0], inside[-1]
+            spans[first:last + 1] = [[spans[first][0], spans[last][1]]]
+    out = []
+    for a, b in spans:
+        within = [i for i, t in enumerate(tokens) if t.start < b and t.end > a]
+        pictured = [i for i in within if tokens[i].symbols]
+        out.append(Piece(text[a:b], a, b, (pictured or within or [-1])[0]))
+    return out
+
+
+class SymbolText(QWidget):
+    """A paragraph as symbol cells that wrap like words; tap a cell to hear it, hold it to change its picture."""
+
+    word_tapped = Signal(int)
+    word_held = Signal(int)
+
+    def __init__(
+        self,
+        text: str,
+        tokens: Sequence[SymbolToken],
+        theme: Theme,
+        pixmaps: SymbolPixmaps,
+        symbol_px: int,
+        *,
+        font: QFont | None = None,
+        color: QColor | None = None,
+        word_above: bool = False,
+        pos_borders: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.tokens = list(tokens)
+        self.pieces = pieces(text, self.tokens)
+        self._theme = theme
+        self._pixmaps = pixmaps
+        self._symbol_px = symbol_px
+        self._font = font or theme.font(theme.body)
+        self._color = color or theme.color("text")
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._metrics = QFontMetricsF(self._bold)  # measure bold so a highlighted word never overflows
+        self._word_above = word_above
+        self._pos_borders = pos_borders
+        self._highlight = -1
+        self._chosen: dict[int, int] = {}  # token index -> which alternative picture
+        self._layout_cache: tuple[float, list[Cell], float] | None = None
+        self._press: tuple[int, QElapsedTimer] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(text)
+
+    # -- what it shows -----------------------------------------------------------------------------------
+
+    def set_highlight(self, index: int) -> None:
+        """Outline and embolden one token (the word being spoken), or none with -1."""
+        if index != self._highlight:
+            self._highlight = index
+            self.update()
+
+    @property
+    def highlighted(self) -> int:
+        return self._highlight
+
+    def choose_picture(self, index: int, alternative: int) -> None:
+        """Show another of a token's pictures (kept while this page is shown)."""
+        if 0 <= index < len(self.tokens) and 0 <= alternative < len(self.tokens[index].symbols):
+            self._chosen[index] = alternative
+            self.update()
+
+    def cell_at(self, point: QPointF) -> int:
+        """The token index of the piece under a point (its picture or its words), or -1."""
+        for cell in self._cells(self.width()):
+            area = cell.word if cell.symbol.isEmpty() else cell.symbol.united(cell.word)
+            if area.adjusted(-4, -4, 4, 4).contains(point):
+                return self.pieces[cell.index].token
+        return -1
+
+    # -- layout ------------------------------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        self._cells(width)
+        return int(self._layout_cache[2]) if self._layout_cache else 0
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._theme.px(600), self.heightForWidth(self._theme.px(600)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._symbol_px, int(self._row_height(with_symbols=False)))
+
+    def _row_height(self, with_symbols: bool = True) -> float:
+        words = self._metrics.height()
+        return self._symbol_px + self._theme.px(6) + words if with_symbols else words
+
+    def _symbol_of(self, piece: Piece) -> SymbolToken | None:
+        token = self.tokens[piece.token] if piece.token >= 0 else None
+        return token if token is not None and token.symbols else None
+
+    def _cells(self, width: float) -> list[Cell]:
+        """Lay the pieces out in rows; a row with no pictures is only as tall as its words."""
+        if self._layout_cache and self._layout_cache[0] == width:
+            return self._layout_cache[1]
+        gap = self._theme.px(10)
+        rows: list[list[tuple[int, float, float]]] = [[]]
+        x = 0.0
+        for i, piece in enumerate(self.pieces):
+            cell_w = max(self._metrics.horizontalAdvance(piece.text),
+                         self._symbol_px if self._symbol_of(piece) else 0.0)
+            if x > 0 and x + cell_w > width:
+                rows.append([])
+                x = 0.0
+            rows[-1].append((i, x, cell_w))
+            x += cell_w + gap
+        cells, y = [], 0.0
+        for row in rows:
+            pictured = any(self._symbol_of(self.pieces[i]) for i, _, _ in row)
+            words_h, sym_gap = self._metrics.height(), self._theme.px(6)
+            for i, x0, cell_w in row:
+                if not pictured:
+                    cells.append(Cell(i, QRectF(), QRectF(x0, y, cell_w, words_h)))
+                    continue
+                sym_y, word_y = (y + words_h + sym_gap, y) if self._word_above else (y, y + self._symbol_px + sym_gap)
+                symbol = QRectF(x0 + (cell_w - self._symbol_px) / 2, sym_y, self._symbol_px, self._symbol_px) \
+                    if self._symbol_of(self.pieces[i]) else QRectF()
+                cells.append(Cell(i, symbol, QRectF(x0, word_y, cell_w, words_h)))
+            y += self._row_height(pictured) + gap
+        self._layout_cache = (width, cells, y - gap if cells else 0.0)
+        return cells
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's event type
+        super().resizeEvent(event)
+        self._layout_cache = None
+
+    # -- painting ----------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = self._theme
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for cell in self._cells(self.width()):
+            piece = self.pieces[cell.index]
+            token = self._symbol_of(piece)
+            if token is not None and not cell.symbol.isEmpty():
+                self._paint_symbol(painter, cell, token, piece.token)
+            highlighted = self._highlight >= 0 and piece.token == self._highlight
+            painter.setFont(self._bold if highlighted else self._font)
+            painter.setPen(self._color)
+            painter.drawText(cell.word, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), piece.text)
+            if highlighted:  # outline and bold together: colour is never the only cue
+                painter.setPen(QPen(t.color("focus"), max(3, t.px(4))))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(cell.symbol.united(cell.word).adjusted(-6, -6, 6, 6), 8, 8)
+        painter.end()
+
+    def _paint_symbol(self, painter: QPainter, cell: Cell, token: SymbolToken, token_index: int) -> None:
+        t = self._theme
+        if t.high_contrast:  # a light plate keeps dark drawings visible on black
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#FFFFFF"))
+            painter.drawRoundedRect(cell.symbol, 6, 6)
+        ref = token.symbols[min(self._chosen.get(token_index, 0), len(token.symbols) - 1)]
+        pixmap = self._pixmaps.get(ref.path, int(self._symbol_px))
+        if pixmap is not None:
+            painter.drawPixmap(cell.symbol.toRect(), pixmap)
+        if self._pos_borders and token.pos in FITZGERALD:
+            colour, style = FITZGERALD[token.pos]
+            pen = QPen(QColor(colour), max(2, t.px(3)))
+            pen.setStyle(style)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell.symbol.adjusted(-3, -3, 3, 3), 6, 6)
+
+    # -- touch -------------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.cell_at(event.position())
+        timer = QElapsedTimer()
+        timer.start()
+        self._press = (index, timer) if index >= 0 else None
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        if press is None or self.cell_at(event.position()) != press[0]:
+            return  # sliding off cancels, as it does on every button
+        if press[1].elapsed() >= HOLD_MS and self.tokens[press[0]].symbols:
+            self.word_held.emit(press[0])
+        else:
+            self.word_tapped.emit(press[0])

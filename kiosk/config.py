@@ -27,6 +27,7 @@ class Settings(NamedTuple):
     symbol_size: str = "M"  # S, M, L or XL (over 40 mm on a 24-inch screen)
     word_position: str = "below"  # the word "below" or "above" its symbol
     colour_borders: bool = False  # part-of-speech colours around symbols (never the only cue)
+    screen_inches: float = 24.0  # the touchscreen's diagonal, so targets can be sized in millimetres
     windowed: bool = False
 
     @property
@@ -43,6 +44,8 @@ def check_settings(s: Settings) -> Settings:
             f"idle_warning_s must be at least {MIN_IDLE_WARNING_S} seconds and shorter than "
             f"idle_timeout_s, not {s.idle_warning_s}"
         )
+    if not 7 <= s.screen_inches <= 100:
+        raise SettingsError(f"screen_inches must be between 7 and 100, not {s.screen_inches}")
     if not s.region.strip():
         raise SettingsError("region must not be empty")
     for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
@@ -55,7 +58,7 @@ def check_settings(s: Settings) -> Settings:
 # The settings a settings.toml or a KIOSK_* variable may give, with their types.
 FILE_KEYS: dict[str, type] = {
     "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
-    "word_position": str, "colour_borders": bool,
+    "word_position": str, "colour_borders": bool, "screen_inches": float,
 }
 
 
@@ -107,6 +110,11 @@ def _coerce(name: str, value: Any, kind: type) -> Any:
         if str(value).lower() in ("0", "false", "no", "off"):
             return False
         raise SettingsError(f"{name} must be true or false, not {value!r}")
+    if kind is float:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{name} must be a number, not {value!r}") from None
     if kind is int:
         try:
             return int(value)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
 FONT_FAMILIES = ["Open Sans", "DejaVu Sans", "Sans Serif"]
+TARGET_MM = 20  # WCAG 2.5.5 / EN 301 549: every touch target at least 20 mm
 DESIGN_HEIGHT = 1080  # sizes below are for a 1080-pixel-high screen and scale with the window
 
 
@@ -55,15 +57,33 @@ TEXT_SCALES = (1.0, 1.25, 1.5)  # the text size steps a pupil can choose
 class Theme:
     """Sizes in pixels for one window height, with the palette and font family."""
 
-    def __init__(self, scale: float, palette: Palette, text_scale: float = 1.0) -> None:
+    def __init__(self, scale: float, palette: Palette, text_scale: float = 1.0, min_target: int = 0) -> None:
         self.scale = scale
         self.palette = palette
         self.text_scale = text_scale
         self.high_contrast = palette == HIGH_CONTRAST
+        self.min_target = min_target or self.px(72)  # the smallest tappable size, in pixels
 
     @classmethod
     def for_height(cls, height: int, palette: Palette | None = None, text_scale: float = 1.0) -> "Theme":
         return cls(scale=max(0.6, height / DESIGN_HEIGHT), palette=palette or Palette(), text_scale=text_scale)
+
+    @classmethod
+    def for_screen(
+        cls, size: tuple[int, int], screen_inches: float, palette: Palette | None = None, text_scale: float = 1.0
+    ) -> "Theme":
+        """Sizes for a window of `size` pixels on a screen of `screen_inches` diagonal (as staff set it).
+
+        Qt's own idea of the screen's size is not to be trusted (offscreen reports 100 dpi), so targets are
+        measured against the size staff give: every tappable target is at least TARGET_MM across.
+        """
+        px_per_mm = math.hypot(*size) / (screen_inches * 25.4)
+        return cls(max(0.6, size[1] / DESIGN_HEIGHT), palette or Palette(), text_scale,
+                   math.ceil(TARGET_MM * px_per_mm))
+
+    def target(self, design_px: float) -> int:
+        """A tappable size: the design size scaled to the window, never below the minimum target."""
+        return max(self.px(design_px), self.min_target)
 
     def px(self, design_px: float) -> int:
         return max(1, round(design_px * self.scale))

@@ -115,8 +115,8 @@ class KioskWindow(QWidget):
     def _apply_display(self) -> None:
         """Build the theme, renderer, top bar and ribbon for the current display, then redraw the page."""
         d = self.display
-        self.theme = Theme.for_height(self._size[1], HIGH_CONTRAST if d.high_contrast else Palette(),
-                                      TEXT_SCALES[d.text_step])
+        self.theme = Theme.for_screen(self._size, self.settings.screen_inches,
+                                      HIGH_CONTRAST if d.high_contrast else Palette(), TEXT_SCALES[d.text_step])
         presentation = Presentation(mode=d.mode, width=self._size[0], symbol_size=self.settings.symbol_size,
                                     word_above=self.settings.word_position == "above",
                                     pos_borders=self.settings.colour_borders)

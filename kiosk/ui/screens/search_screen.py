@@ -1,4 +1,4 @@
-"""The search screen: a search field over a large keyboard, with results beside them that update as the pupil types."""
+"""The search screen: a search field over a large keyboard, and results that update as the pupil types."""
 
 from __future__ import annotations
 
@@ -39,33 +39,42 @@ class SearchScreen(QWidget):
         self.field.setMaxLength(MAX_QUERY)
         self.field.setFont(t.font(t.heading, bold=True))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.field.setMinimumHeight(t.px(88))
+        self.field.setMinimumHeight(t.target(88))
         self.field.textChanged.connect(self._search)
         self.message = PlainLabel("", t.font(t.body), t.color("muted"))
         self.keyboard = OnScreenKeyboard(t)
-        self.keyboard.setMaximumHeight(t.px(4 * 120 + 3 * 10))
+        self.keyboard.setMinimumHeight(4 * t.min_target + 3 * t.px(10))  # keys never under 20 mm
+        self.keyboard.setMaximumHeight(4 * t.target(120) + 3 * t.px(10))
         self.keyboard.typed.connect(self.field.insert)
         self.keyboard.backspace.connect(self.field.backspace)
         # setText, not clear(): after clear() an undo would bring back the last pupil's words.
         self.keyboard.cleared.connect(lambda: self.field.setText(""))
-        self.results = TileGrid(t, on_choice, columns=1, tile_height=110)
 
-        left = QVBoxLayout()
-        left.setSpacing(t.px(t.gap))
-        left.addWidget(renderer.header(first))
+        # Results beside the keyboard on a wide screen; above it where keys would otherwise be under 20 mm.
+        side_by_side = (renderer.presentation.width * 0.58 - 10 * t.px(10)) / 10 >= t.min_target
+        self.results = TileGrid(t, on_choice, columns=1 if side_by_side else 2, tile_height=110)
         box = Card(t)
         inner = QHBoxLayout(box)
         inner.setContentsMargins(t.px(16), t.px(4), t.px(16), t.px(4))
         inner.addWidget(self.field)
-        left.addWidget(box)
-        left.addWidget(self.message)
-        left.addWidget(self.keyboard, 1)
-        layout = QHBoxLayout(self)
+        column = QVBoxLayout()
+        column.setSpacing(t.px(t.gap))
+        column.addWidget(renderer.header(first))
+        column.addWidget(box)
+        column.addWidget(self.message)
+        if side_by_side:
+            column.addWidget(self.keyboard, 1)
+            layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self)
+            layout.addLayout(column, 3)
+            layout.addWidget(self.results, 2)
+        else:
+            column.addWidget(self.results, 1)
+            column.addWidget(self.keyboard)
+            layout = QVBoxLayout(self)
+            layout.addLayout(column)
         m = t.px(t.margin)
         layout.setContentsMargins(m, m, m, m)
         layout.setSpacing(t.px(t.margin))
-        layout.addLayout(left, 3)
-        layout.addWidget(self.results, 2)
         self.field.setText(query)
         self._show(first)
 

@@ -29,7 +29,7 @@ class IdleOverlay(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             layout.addWidget(label)
         self.button = KioskButton("I'm still here", theme, role="primary")
-        self.button.setFixedSize(theme.px(560), theme.px(150))
+        self.button.setFixedSize(theme.target(560), theme.target(150))
         self.button.clicked.connect(self.still_here)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)

@@ -66,11 +66,11 @@ class KioskButton(QAbstractButton):
         t = self._theme
         height = {"tile": 150, "bar": t.button_height, "key": 92, "primary": 120}[self._role]
         width = {"tile": 360, "bar": 200, "key": 92, "primary": 420}[self._role]
-        return QSize(t.px(width), t.px(height))
+        return QSize(t.target(width), t.target(height))
 
     def minimumSizeHint(self) -> QSize:
-        # Never smaller than a 20 mm target on a 24-inch 1080p screen (about 72 px at full scale).
-        side = self._theme.px(72)
+        # Never smaller than a 20 mm target on the screen staff configured.
+        side = self._theme.min_target
         return QSize(side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:

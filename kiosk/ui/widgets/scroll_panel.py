@@ -23,7 +23,7 @@ class ScrollPanel(QWidget):
         self.up_button = KioskButton("▲ Up", theme, role="tile")
         self.down_button = KioskButton("▼ Down", theme, role="tile")
         for button in (self.up_button, self.down_button):
-            button.setFixedWidth(theme.px(150))
+            button.setFixedWidth(theme.target(150))
         self.up_button.clicked.connect(lambda: self.scroll_by(-1))
         self.down_button.clicked.connect(lambda: self.scroll_by(1))
         buttons = QVBoxLayout()

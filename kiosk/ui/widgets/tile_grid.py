@@ -55,8 +55,8 @@ class TileGrid(QWidget):
         self.page_label = PlainLabel("", theme.font(theme.body), theme.color("muted"))
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for button in (self.previous_button, self.next_button):
-            button.setFixedHeight(theme.px(theme.button_height))
-            button.setFixedWidth(theme.px(300))
+            button.setFixedHeight(theme.target(theme.button_height))
+            button.setFixedWidth(theme.target(300))
         self.previous_button.clicked.connect(lambda: self.show_page(self._page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
         pager.addWidget(self.previous_button)
@@ -93,8 +93,8 @@ class TileGrid(QWidget):
     def _fit(self) -> bool:
         """Work out how many rows fit the height we have; True when that changed."""
         t = self._theme
-        pager = t.px(t.button_height) + t.px(t.gap)
-        row = t.px(self._tile_height) + t.px(t.gap)
+        pager = t.target(t.button_height) + t.px(t.gap)
+        row = t.target(self._tile_height) + t.px(t.gap)
         rows = max(1, (self.height() - pager + t.px(t.gap)) // row) if self.height() > 0 else 2
         per_page = int(rows) * self._columns
         if self._max_per_page:
@@ -112,7 +112,7 @@ class TileGrid(QWidget):
             i = len(self._pool)
             tile = KioskButton("", self._theme)
             tile.clicked.connect(lambda _=False, i=i: self._on_choice(self._shown[i]))
-            tile.setMaximumHeight(self._theme.px(self._tile_height * 1.3))
+            tile.setMaximumHeight(self._theme.target(self._tile_height * 1.3))
             self._grid.addWidget(tile, i // self._columns, i % self._columns)
             self._pool.append(tile)
         self._shown = shown

@@ -20,9 +20,9 @@ class TopBar(QWidget):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, t.color("bar"))
         self.setPalette(palette)
-        self.setFixedHeight(t.px(t.bar_height))
-        row = QHBoxLayout(self)
         pad = t.px(12)
+        self.setFixedHeight(max(t.px(t.bar_height), t.target(t.button_height) + 2 * pad))
+        row = QHBoxLayout(self)
         row.setContentsMargins(t.px(t.margin), pad, t.px(t.margin), pad)
         row.setSpacing(t.px(t.gap))
         self.back_button = KioskButton("◀  Back", t, role="bar")
@@ -30,8 +30,8 @@ class TopBar(QWidget):
         # One large control, with a picture, changes how the kiosk looks from any page.
         self.display_button = KioskButton("How it looks", t, role="bar", picture=display_picture)
         for button in (self.back_button, self.home_button):
-            button.setFixedWidth(t.px(220))
-        self.display_button.setFixedWidth(t.px(300))
+            button.setFixedWidth(t.target(220))
+        self.display_button.setFixedWidth(t.target(300))
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         row.addStretch(1)

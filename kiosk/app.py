@@ -53,6 +53,24 @@ def load_symbols(settings: Settings):
         return None
 
 
+def make_speaker(settings: Settings):
+    """Speech, if this machine can speak: espeak-ng for the words and an audio output to play them.
+
+    Returns (speaker, worker) or None; `kiosk doctor` says why speech is off.
+    """
+    from kiosk.access.speech import DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE, SpeechWorker, problem
+    from kiosk.ui.qt_player import QtPlayer, audio_output_problem
+    from kiosk.ui.speech_controller import SpeechController
+
+    reason = problem() or audio_output_problem()
+    if reason:
+        log("speech is off: %s", reason)
+        return None
+    worker = SpeechWorker(settings.data_dir / "speech-cache")
+    worker.start()
+    return SpeechController(worker, QtPlayer(), DEFAULT_VOICE, DEFAULT_RATE, DEFAULT_PITCH), worker
+
+
 def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic):
     """The kiosk window with its idle watcher, installed on the running QApplication."""
     from PySide6.QtCore import QTimer
@@ -105,6 +123,7 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     present(window, settings.windowed)
     window.idle.start()
     stops = []  # the SIGINT/SIGTERM bridge, made after the first paint (it needs the socket module)
+    workers = []  # the speech worker's thread, stopped when the kiosk stops
 
     def stop(number: int) -> None:
         log("stopping on signal %d", number)
@@ -120,6 +139,10 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         stops.append(StopSignals(window))
         stops[0].stop_requested.connect(stop)
         stops[0].install()
+        speech = make_speaker(settings)  # after the first paint: QtMultimedia and espeak take a while to load
+        if speech is not None:
+            window.set_speaker(speech[0])
+            workers.append(speech[1])
         counts = reader.counts()
         log(
             "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",
@@ -136,6 +159,8 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     code = app.exec()
     for bridge in stops:
         bridge.uninstall()
+    for worker in workers:
+        worker.stop()
     window.idle.stop()
     window.close()
     reader.close()

@@ -53,6 +53,17 @@ class PageRenderer:
         self.presentation = presentation
         self.symbols = symbols
         self.pixmaps = pixmaps
+        self.on_word: Callable[[str], None] | None = None  # a tapped word in picture mode, to be spoken
+        self._spoken: list[tuple[QWidget, str]] = []
+
+    def take_spoken(self) -> list[tuple[QWidget, str]]:
+        """The text widgets laid out since the last call, in reading order, with their text (for speech)."""
+        spoken, self._spoken = self._spoken, []
+        return spoken
+
+    def _said(self, widget: QWidget, text: str) -> QWidget:
+        self._spoken.append((widget, text))
+        return widget
 
     @property
     def pictures(self) -> bool:
@@ -67,12 +78,21 @@ class PageRenderer:
     def text(self, text: str, font: QFont, color: QColor | None = None, boost: float = 1.0) -> QWidget:
         """A piece of page text: symbol-supported in the picture modes, plain text otherwise."""
         if not self.pictures:
-            return PlainLabel(text, font, color)
+            return self._said(PlainLabel(text, font, color), text)
         from kiosk.ui.widgets.symbol_text import SymbolText  # not needed for the first (standard) screen
 
         p = self.presentation
-        return SymbolText(text, self.symbols.tokens(text), self.theme, self.pixmaps, self.symbol_px(boost),
-                          font=font, color=color, word_above=p.word_above, pos_borders=p.pos_borders)
+        widget = SymbolText(text, self.symbols.tokens(text), self.theme, self.pixmaps, self.symbol_px(boost),
+                            font=font, color=color, word_above=p.word_above, pos_borders=p.pos_borders)
+        if self.on_word is not None:
+            say = self.on_word
+            widget.word_tapped.connect(lambda i, w=widget: say(w.text[w.tokens[i].start : w.tokens[i].end]))
+        return self._said(widget, text)
+
+    def small_print(self, text: str) -> QWidget:
+        """Sources and the like: plain text in every mode, and read out last in their part of the page."""
+        t = self.theme
+        return self._said(PlainLabel(text, t.font(t.small), t.color("muted")), text)
 
     def picture(self, text: str) -> QPixmap | None:
         """The picture for a tile: the symbol of its first key word with one."""
@@ -171,11 +191,11 @@ class PageRenderer:
         if isinstance(block, Paragraph):
             layout.addWidget(self.text(block.text, t.font(t.body)))
         elif isinstance(block, Note):
-            layout.addWidget(PlainLabel(block.text, t.font(t.small), t.color("muted")))
+            layout.addWidget(self.small_print(block.text))
         elif isinstance(block, BulletList):
             for item in block.items:
                 layout.addWidget(self.text(item, t.font(t.body)) if self.pictures
-                                 else PlainLabel(f"•  {item}", t.font(t.body)))
+                                 else self._said(PlainLabel(f"•  {item}", t.font(t.body)), item))
         elif isinstance(block, FactList):
             for fact in block.facts:
                 layout.addWidget(self._fact(fact))
@@ -187,7 +207,7 @@ class PageRenderer:
 
             layout.addWidget(BarChartWidget(block, t))
             if block.source:  # small print stays plain text, in every mode
-                layout.addWidget(PlainLabel(block.source, t.font(t.small), t.color("muted")))
+                layout.addWidget(self.small_print(block.source))
 
     def _fact(self, fact: Fact) -> QWidget:
         t = self.theme
@@ -199,5 +219,5 @@ class PageRenderer:
         if fact.detail:
             layout.addWidget(self.text(fact.detail, t.font(t.body), boost=0.8))
         if fact.source:
-            layout.addWidget(PlainLabel(fact.source, t.font(t.small), t.color("muted")))
+            layout.addWidget(self.small_print(fact.source))
         return box

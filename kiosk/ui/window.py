@@ -26,6 +26,7 @@ from kiosk.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from kiosk.access.symboliser import Symboliser
+    from kiosk.ui.speech_controller import SpeechController
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
 SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
@@ -42,6 +43,7 @@ class KioskWindow(QWidget):
         idle: IdleWatcher,
         size: tuple[int, int],
         load_symbols: Callable[[], Symboliser | None] | None = None,
+        speaker: SpeechController | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Careers kiosk")
@@ -69,6 +71,11 @@ class KioskWindow(QWidget):
         self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
+        self.speaker: SpeechController | None = None
+        self._reading: list[tuple[QWidget, str]] = []
+        self._reading_starts: list[int] = []
+        self._read_widget: QWidget | None = None
+        self._attach_speaker(speaker)
         idle.warning.connect(lambda seconds: self.overlay.show_countdown(seconds))
         idle.resumed.connect(self._hide_overlay)
         idle.idle.connect(self.reset_session)
@@ -123,13 +130,23 @@ class KioskWindow(QWidget):
         if d.mode != "standard":
             self._ensure_symbols()
         self.renderer = PageRenderer(self.theme, presentation, self.symbols, self.pixmaps)
+        if self.speaker is not None:
+            from kiosk.access.speech import DEFAULT_RATE, SLOW_RATE
+
+            self.renderer.on_word = self.speaker.speak  # tap a word (or its symbol) to hear just that word
+            # Symbol modes speak more slowly by default.
+            self.speaker.rate = SLOW_RATE if d.mode != "standard" else DEFAULT_RATE
         # A palette, not a style sheet: style sheets make every widget slower to build and paint.
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)
-        bar = TopBar(self.theme, display_icon(self.theme.px(64)))
+        bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None)
         bar.back_button.clicked.connect(self.navigator.back)
         bar.home_button.clicked.connect(self.navigator.home)
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
+        if self.speaker is not None:
+            bar.speak_button.clicked.connect(self.speak_page)
+            bar.repeat_button.clicked.connect(self.speaker.repeat)
+            bar.stop_button.clicked.connect(self.speaker.stop)
         ribbon = self._make_ribbon()
         if self.top_bar is None:
             self._layout.addWidget(bar)
@@ -159,6 +176,55 @@ class KioskWindow(QWidget):
 
             self.symbols = self._load_symbols()
             self.pixmaps = SymbolPixmaps()
+
+    # -- speech ------------------------------------------------------------------------------------------
+
+    def set_speaker(self, speaker: SpeechController) -> None:
+        """Turn speech on (the app does this just after the first paint), showing Speak, Repeat and Stop."""
+        self._attach_speaker(speaker)
+        self._apply_display()
+
+    def _attach_speaker(self, speaker: SpeechController | None) -> None:
+        self.speaker = speaker
+        if speaker is not None:
+            speaker.setParent(self)
+            speaker.word_started.connect(self._follow_word)
+            speaker.word_started.connect(lambda _: self.idle.touch())  # listening counts as being here
+
+    def speak_page(self) -> None:
+        """Read the page out, in order, highlighting each word as it is heard."""
+        if self.speaker is None:
+            return
+        parts = getattr(self.screen_widget, "speech_parts", lambda: [])()
+        self._reading, self._reading_starts, offset = parts, [], 0
+        for _, text in parts:
+            self._reading_starts.append(offset)
+            offset += len(text) + 1
+        self.speaker.speak("\n".join(text for _, text in parts))
+
+    def _follow_word(self, index: int) -> None:
+        from bisect import bisect_right
+
+        from kiosk.ui.widgets.kiosk_button import KioskButton
+        from kiosk.ui.widgets.symbol_text import SymbolText
+
+        previous, self._read_widget = self._read_widget, None
+        if 0 <= index < len(self.speaker.words) and self._reading:
+            at = self.speaker.words[index].char_start
+            part = max(0, bisect_right(self._reading_starts, at) - 1)
+            widget, _ = self._reading[part]
+            self._read_widget = widget
+            if isinstance(widget, SymbolText):
+                widget.set_highlight(widget.token_at(at - self._reading_starts[part]))
+            elif isinstance(widget, PlainLabel):
+                widget.set_reading(True)
+            elif isinstance(widget, KioskButton):
+                widget.set_marked(True)
+        if previous is not None and previous is not self._read_widget:
+            try:
+                _clear_reading(previous)
+            except RuntimeError:
+                pass  # the page it was on has gone
 
     def _make_ribbon(self) -> PlainLabel:
         t = self.theme
@@ -190,12 +256,17 @@ class KioskWindow(QWidget):
         if clipboard is not None:
             clipboard.clear()
         self.navigator.reset_trail()
+        if self.speaker is not None:
+            self.speaker.stop()
         if self.display != self.default_display:
             self.set_display(self.default_display)
         else:
             self._show(self.navigator.current)
 
     def _show(self, target: Target) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()  # any tap that changes the page interrupts speech
+        self._reading, self._read_widget = [], None
         try:
             screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
@@ -221,6 +292,20 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Alt+F4 and the like arrive as close requests: a pupil must not be able to leave the kiosk.
         if self.allow_close:
+            if self.speaker is not None:
+                self.speaker.stop()
             event.accept()
         else:
             event.ignore()
+
+
+def _clear_reading(widget: QWidget) -> None:
+    from kiosk.ui.widgets.kiosk_button import KioskButton
+    from kiosk.ui.widgets.symbol_text import SymbolText
+
+    if isinstance(widget, SymbolText):
+        widget.set_highlight(-1)
+    elif isinstance(widget, PlainLabel):
+        widget.set_reading(False)
+    elif isinstance(widget, KioskButton):
+        widget.set_marked(False)

@@ -29,7 +29,9 @@ class FakeEngine:
         self.holding = threading.Event()
         self.fail_on: str | None = None
 
-    def render(self, text: str, voice: str, rate: int, pitch: int, cancelled: Callable[[], bool] | None = None) -> Rendering:
+    def render(
+        self, text: str, voice: str, rate: int, pitch: int, cancelled: Callable[[], bool] | None = None
+    ) -> Rendering:
         self.threads.add(threading.current_thread().name)
         self.rendered.append(text)
         if self.gate is not None:

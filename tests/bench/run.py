@@ -16,11 +16,12 @@ from pathlib import Path  # noqa: E402
 
 from tests.bench.stats import log, machine  # noqa: E402
 
-NAMES = ("cold_start", "search_keystroke", "page_switch")
+NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
 SWITCHES = (200, 40)
+PICTURE_BUILDS = (31, 6)
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench.catalogue import kiosk_env, prepare_home_content
 
         env = kiosk_env(Path(tmp) / "pycache")
-        if {"cold_start", "page_switch"} & set(args.names):
+        if {"cold_start", "page_switch", "picture_page"} & set(args.names):
             t0 = time.perf_counter()
             content = prepare_home_content(home_dir, env)
             log(f"prepared {content} content in {home_dir} ({time.perf_counter() - t0:.2f} s, not timed)")
@@ -63,10 +64,14 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import search_keystroke
 
                     result[name] = search_keystroke.run(SEARCH_ROUNDS[pick])
-                else:
+                elif name == "page_switch":
                     from tests.bench import page_switch
 
                     result[name] = page_switch.run(home_dir, SWITCHES[pick])
+                else:
+                    from tests.bench import picture_page
+
+                    result[name] = picture_page.run(home_dir, PICTURE_BUILDS[pick])
             except Exception as e:  # report the crash and go on: one broken benchmark should not hide the rest
                 traceback.print_exc(file=sys.stderr)
                 result[name] = {"error": f"{type(e).__name__}: {e}"}

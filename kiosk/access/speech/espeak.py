@@ -93,6 +93,9 @@ def open_espeak() -> Espeak:
     global _engine
     with _engine_lock:
         if _engine is None:
+            reason = problem()
+            if reason is not None:
+                raise EspeakError(reason)
             _engine = Espeak(binding())
         return _engine
 
@@ -212,7 +215,8 @@ class Espeak:
         for v in self._lib.ListVoices(None):
             # `languages` starts with a priority byte before the language code.
             language = (v.languages or b"")[1:].decode("utf-8", "replace")
-            voices.append(Voice((v.identifier or b"").decode("utf-8", "replace"), (v.name or b"").decode("utf-8", "replace"), language))
+            voice_id, name = ((raw or b"").decode("utf-8", "replace") for raw in (v.identifier, v.name))
+            voices.append(Voice(voice_id, name, language))
         return voices
 
     def _count_bytes(self) -> bool:

@@ -74,7 +74,8 @@ class Callbacks:
 
 def even_timings(text: str, ms_per_word: int = 300) -> tuple[tuple[WordTiming, ...], int]:
     """Made-up timings for FakeSpeaker: each whitespace-separated word takes `ms_per_word`."""
-    words = tuple(WordTiming(m.start(), m.end() - m.start(), i * ms_per_word) for i, m in enumerate(re.finditer(r"\S+", text)))
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    words = tuple(WordTiming(start, end - start, i * ms_per_word) for i, (start, end) in enumerate(spans))
     return words, len(words) * ms_per_word
 
 

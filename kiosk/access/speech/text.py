@@ -1,4 +1,4 @@
-"""Text made fit to speak (no tags, entities or control characters; one space between words), mapped back to the original."""
+"""Text made fit to speak (no tags, entities or control characters, single spaces), mapped back to the original."""
 
 from __future__ import annotations
 

@@ -42,7 +42,9 @@ def char_index(text: str, positions_in_bytes: bool) -> Callable[[int], int]:
 def _extend_word(text: str, end: int, limit: int) -> int:
     # espeak's span can stop short of the word written: "well" of "well-known", "people" of "people's", "£20,0"
     # of "£20,000". Reach the end of the letters and digits, across joining marks between them.
-    while end < limit and (text[end].isalnum() or (text[end] in _JOINERS and end + 1 < limit and text[end + 1].isalnum())):
+    while end < limit and (
+        text[end].isalnum() or (text[end] in _JOINERS and end + 1 < limit and text[end + 1].isalnum())
+    ):
         end += 1
     return end
 

@@ -78,6 +78,12 @@ class SearchScreen(QWidget):
         self.field.setText(query)
         self._show(first)
 
+    def speech_parts(self) -> list:
+        """What Speak reads: the heading, what was found, then the results on show."""
+        from kiosk.ui.screens.page_screen import tile_parts
+
+        return [(self.message, self.message.text()), *tile_parts(self)]
+
     def _search(self, text: str) -> None:
         self._show(self._results_for(text))
 

@@ -36,6 +36,7 @@ class KioskButton(QAbstractButton):
         self._label_font = theme.font(size, bold=True)
         self._detail_font = theme.font(theme.tile_detail)
         self._keyboard_focus = False
+        self._marked = False
 
     def set_content(self, label: str, detail: str = "", picture: QPixmap | None = None) -> None:
         """Show another label, detail and picture (tiles are reused as results change)."""
@@ -46,6 +47,16 @@ class KioskButton(QAbstractButton):
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
         self.update()
+
+    def set_marked(self, on: bool) -> None:
+        """Show the focus ring without taking focus: the switch-scanning cursor, or speech reading this tile."""
+        if on != self._marked:
+            self._marked = on
+            self.update()
+
+    @property
+    def marked(self) -> bool:
+        return self._marked
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Show the focus ring only when focus came from keys or switches; a touch needs no ring.
@@ -83,7 +94,7 @@ class KioskButton(QAbstractButton):
         painter.setBrush(QColor(fill))
         painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
         painter.drawRoundedRect(rect, radius, radius)
-        if self.hasFocus() and self._keyboard_focus:
+        if (self.hasFocus() and self._keyboard_focus) or self._marked:
             ring = "focus_on_dark" if self._role == "bar" else "focus"
             painter.setPen(QPen(t.color(ring), max(3, t.px(5))))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -23,6 +23,20 @@ class PlainLabel(QLabel):
         if color is not None:
             self.set_color(color)
         self.setText(text)
+
+    def set_reading(self, on: bool) -> None:
+        """Outline the label while speech reads it (colour is never the only cue: the outline is thick)."""
+        if on != self.property("reading"):
+            self.setProperty("reading", on)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.property("reading"):
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 4))
+            painter.drawRect(self.rect().adjusted(2, 2, -2, -2))
+            painter.end()
 
     def set_color(self, color: QColor) -> None:
         palette = self.palette()

@@ -115,6 +115,13 @@ class SymbolText(QWidget):
     def highlighted(self) -> int:
         return self._highlight
 
+    def token_at(self, offset: int) -> int:
+        """The token covering a character offset of the text (for following speech), or -1."""
+        for i, token in enumerate(self.tokens):
+            if token.start <= offset < token.end:
+                return i
+        return -1
+
     def choose_picture(self, index: int, alternative: int) -> None:
         """Show another of a token's pictures (kept while this page is shown)."""
         if 0 <= index < len(self.tokens) and 0 <= alternative < len(self.tokens[index].symbols):

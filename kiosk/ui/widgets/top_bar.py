@@ -13,7 +13,7 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 class TopBar(QWidget):
     """Holds the controls that keep identical geometry on every screen (WCAG 3.2.3)."""
 
-    def __init__(self, theme: Theme, display_picture: QPixmap | None = None) -> None:
+    def __init__(self, theme: Theme, display_picture: QPixmap | None = None, speech: bool = False) -> None:
         super().__init__()
         t = theme
         self.setAutoFillBackground(True)
@@ -34,8 +34,18 @@ class TopBar(QWidget):
         self.display_button.setFixedWidth(t.target(300))
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
+        # Speak, Repeat and Stop: only where speech works, and then in the same place on every page.
+        self.speak_button = self.repeat_button = self.stop_button = None
+        if speech:
+            self.speak_button = KioskButton("▶ Speak", t, role="bar")
+            self.repeat_button = KioskButton("↻ Repeat", t, role="bar")
+            self.stop_button = KioskButton("■ Stop", t, role="bar")
+            for button in (self.speak_button, self.repeat_button, self.stop_button):
+                button.setFixedWidth(t.target(190))
+                row.addWidget(button)
         row.addStretch(1)
-        brand = PlainLabel("Careers kiosk", t.font(30, bold=True), t.color("bar_text"))
-        brand.setWordWrap(False)
-        row.addWidget(brand)
+        if not speech:
+            brand = PlainLabel("Careers kiosk", t.font(30, bold=True), t.color("bar_text"))
+            brand.setWordWrap(False)
+            row.addWidget(brand)
         row.addWidget(self.display_button)

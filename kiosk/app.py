@@ -88,9 +88,18 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
     sink = UrlSink(window)
     sink.install()
 
+    if settings.scan_mode != "off":
+        from kiosk.ui.scanning import ScanController
+
+        window.scanner = ScanController(window, window.scan_buttons, settings.scan_mode, settings.scan_interval_s,
+                                        clock=clock, parent=window)
+
     def install_filters() -> None:
         app.installEventFilter(guards)
         app.installEventFilter(idle)
+        if window.scanner is not None:
+            app.installEventFilter(window.scanner)
+            window.scanner.restart()
         window.lockdown_active = True
 
     # The app-wide filters go in as soon as the event loop turns, just after the first paint: no pupil can

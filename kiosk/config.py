@@ -28,6 +28,8 @@ class Settings(NamedTuple):
     word_position: str = "below"  # the word "below" or "above" its symbol
     colour_borders: bool = False  # part-of-speech colours around symbols (never the only cue)
     screen_inches: float = 24.0  # the touchscreen's diagonal, so targets can be sized in millimetres
+    scan_mode: str = "off"  # switch access: "off", "auto" (one switch) or "step" (two switches: Space, Enter)
+    scan_interval_s: float = 2.0  # how long automatic scanning rests on each row or button
     windowed: bool = False
 
     @property
@@ -48,8 +50,10 @@ def check_settings(s: Settings) -> Settings:
         raise SettingsError(f"screen_inches must be between 7 and 100, not {s.screen_inches}")
     if not s.region.strip():
         raise SettingsError("region must not be empty")
+    if not 0.5 <= s.scan_interval_s <= 10:
+        raise SettingsError(f"scan_interval_s must be between 0.5 and 10 seconds, not {s.scan_interval_s}")
     for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
-                          ("word_position", ("below", "above"))):
+                          ("word_position", ("below", "above")), ("scan_mode", ("off", "auto", "step"))):
         if getattr(s, name) not in allowed:
             raise SettingsError(f"{name} must be one of {', '.join(allowed)}, not {getattr(s, name)!r}")
     return s
@@ -58,7 +62,8 @@ def check_settings(s: Settings) -> Settings:
 # The settings a settings.toml or a KIOSK_* variable may give, with their types.
 FILE_KEYS: dict[str, type] = {
     "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
-    "word_position": str, "colour_borders": bool, "screen_inches": float,
+    "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str,
+    "scan_interval_s": float,
 }
 
 

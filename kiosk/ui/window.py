@@ -26,6 +26,7 @@ from kiosk.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from kiosk.access.symboliser import Symboliser
+    from kiosk.ui.scanning import ScanController
     from kiosk.ui.speech_controller import SpeechController
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
@@ -71,12 +72,13 @@ class KioskWindow(QWidget):
         self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
+        self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.speaker: SpeechController | None = None
         self._reading: list[tuple[QWidget, str]] = []
         self._reading_starts: list[int] = []
         self._read_widget: QWidget | None = None
         self._attach_speaker(speaker)
-        idle.warning.connect(lambda seconds: self.overlay.show_countdown(seconds))
+        idle.warning.connect(self._warn)
         idle.resumed.connect(self._hide_overlay)
         idle.idle.connect(self.reset_session)
         self._apply_display()
@@ -107,9 +109,17 @@ class KioskWindow(QWidget):
             self._overlay.still_here.connect(self.idle.touch)
         return self._overlay
 
+    def _warn(self, seconds: int) -> None:
+        appearing = not self.overlay.isVisible()
+        self.overlay.show_countdown(seconds)
+        if appearing and self.scanner is not None:
+            self.scanner.restart()  # the switch reaches "I'm still here" at once
+
     def _hide_overlay(self) -> None:
-        if self._overlay is not None:
+        if self._overlay is not None and self._overlay.isVisible():
             self._overlay.hide()
+            if self.scanner is not None:
+                self.scanner.restart()
 
     # -- how it looks ------------------------------------------------------------------------------------
 
@@ -158,6 +168,7 @@ class KioskWindow(QWidget):
                 # Hidden and deleted where it is: unparenting would make it a window for a moment.
                 old.hide()
                 old.deleteLater()
+                new.show()  # a layout only queues the show; the next paint (and switch scanning) needs it now
         self.top_bar, self.ribbon = bar, ribbon
         if self._overlay is not None:  # rebuilt in the new colours the next time it is needed
             self._overlay.hide()
@@ -283,6 +294,19 @@ class KioskWindow(QWidget):
         self.back_button.setEnabled(self.navigator.can_go_back)
         self.home_button.setEnabled(target.kind != "home")
         self.ribbon.setVisible(self.reader.has_sample_content())
+        if self.scanner is not None:
+            self.scanner.restart()
+
+    def scan_buttons(self) -> tuple[list, list]:
+        """What switch scanning moves over: the page's buttons, then the top bar's (or the idle warning's)."""
+        from kiosk.ui.widgets.kiosk_button import KioskButton
+
+        def on_show(parent: QWidget) -> list:
+            return [b for b in parent.findChildren(KioskButton) if b.isVisibleTo(self) and b.isEnabled()]
+
+        if self._overlay is not None and self._overlay.isVisible():
+            return [self._overlay.button], []
+        return on_show(self.screen_widget), on_show(self.top_bar)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

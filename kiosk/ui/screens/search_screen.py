@@ -52,7 +52,8 @@ class SearchScreen(QWidget):
 
         # Results beside the keyboard on a wide screen; above it where keys would otherwise be under 20 mm.
         side_by_side = (renderer.presentation.width * 0.58 - 10 * t.px(10)) / 10 >= t.min_target
-        self.results = TileGrid(t, on_choice, columns=1 if side_by_side else 2, tile_height=110)
+        self.results = TileGrid(t, on_choice, columns=1 if side_by_side else 3, tile_height=110,
+                                pager_beside=not side_by_side)
         box = Card(t)
         inner = QHBoxLayout(box)
         inner.setContentsMargins(t.px(16), t.px(4), t.px(16), t.px(4))

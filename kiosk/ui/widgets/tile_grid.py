@@ -25,9 +25,11 @@ class TileGrid(QWidget):
         tile_height: int = 150,
         picture_for: Callable[[Choice], QPixmap | None] | None = None,
         max_per_page: int = 0,
+        pager_beside: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._pager_beside = pager_beside  # Previous and Next either side of the tiles, where height is short
         self._tile_height = tile_height
         self._picture_for = picture_for
         self._max_per_page = max_per_page  # large-symbol mode shows at most six choices at a time
@@ -40,7 +42,7 @@ class TileGrid(QWidget):
         self.tiles: list[KioskButton] = []  # the tiles showing choices now
         self._pool: list[KioskButton] = []
         self._shown: tuple[Choice, ...] = ()
-        outer = QVBoxLayout(self)
+        outer = QHBoxLayout(self) if pager_beside else QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(theme.px(theme.gap))
         self._grid_host = QWidget()
@@ -56,15 +58,23 @@ class TileGrid(QWidget):
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for button in (self.previous_button, self.next_button):
             button.setFixedHeight(theme.target(theme.button_height))
-            button.setFixedWidth(theme.target(300))
+            button.setFixedWidth(theme.target(160 if pager_beside else 300))
         self.previous_button.clicked.connect(lambda: self.show_page(self._page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self._page + 1))
-        pager.addWidget(self.previous_button)
-        pager.addWidget(self.page_label, 1)
-        pager.addWidget(self.next_button)
         self._pager = QWidget()
         self._pager.setLayout(pager)
-        outer.addWidget(self._pager)
+        if pager_beside:
+            self.previous_button.set_content("◀")
+            self.next_button.set_content("▶")
+            outer.insertWidget(0, self.previous_button)
+            outer.addWidget(self.next_button)
+            self.page_label.hide()
+            self._pager = _Pair(self.previous_button, self.next_button)
+        else:
+            pager.addWidget(self.previous_button)
+            pager.addWidget(self.page_label, 1)
+            pager.addWidget(self.next_button)
+            outer.addWidget(self._pager)
 
     @property
     def page_count(self) -> int:
@@ -93,9 +103,14 @@ class TileGrid(QWidget):
     def _fit(self) -> bool:
         """Work out how many rows fit the height we have; True when that changed."""
         t = self._theme
-        pager = t.target(t.button_height) + t.px(t.gap)
+        pager = 0 if self._pager_beside else t.target(t.button_height) + t.px(t.gap)
         row = t.target(self._tile_height) + t.px(t.gap)
-        rows = max(1, (self.height() - pager + t.px(t.gap)) // row) if self.height() > 0 else 2
+        if self.height() <= 0:
+            rows = 2
+        else:
+            rows = max(1, (self.height() + t.px(t.gap)) // row)  # no pager needed if everything fits
+            if rows * self._columns < len(self._choices):
+                rows = max(1, (self.height() - pager + t.px(t.gap)) // row)
         per_page = int(rows) * self._columns
         if self._max_per_page:
             per_page = min(per_page, self._max_per_page)
@@ -135,3 +150,14 @@ class TileGrid(QWidget):
         self.previous_button.setEnabled(self._page > 0)
         self.next_button.setEnabled(self._page < self.page_count - 1)
         self.page_label.setText(f"Page {self._page + 1} of {self.page_count}" if many else "")
+
+
+class _Pair:
+    """Previous and Next when they stand apart, shown and hidden together like the pager row."""
+
+    def __init__(self, *buttons: KioskButton) -> None:
+        self._buttons = buttons
+
+    def setVisible(self, visible: bool) -> None:
+        for button in self._buttons:
+            button.setVisible(visible)

@@ -31,7 +31,10 @@ class SymbolLibrary:
         """Every picture for the concept, best first (at most MAX_ALTERNATIVES)."""
         cached = self._cache.get(concept.id)
         if cached is None:
-            cached = self._cache[concept.id] = tuple(self._search(concept))[:MAX_ALTERNATIVES]
+            found = list(self._search(concept))
+            # Line-art versions are alternatives too (some pupils read plain drawings more easily).
+            found += [SymbolRef(r.set_id, r.name, r.line_art, None) for r in found if r.line_art is not None]
+            cached = self._cache[concept.id] = tuple(found)[:MAX_ALTERNATIVES]
         return cached
 
     def first(self, concept: Concept | None) -> SymbolRef | None:

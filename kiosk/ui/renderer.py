@@ -53,7 +53,9 @@ class PageRenderer:
         self.presentation = presentation
         self.symbols = symbols
         self.pixmaps = pixmaps
-        self.on_word: Callable[[str], None] | None = None  # a tapped word in picture mode, to be spoken
+        self.on_tap: Callable[[object, int], None] | None = None  # a tapped word or symbol (paragraph, token)
+        self.on_hold: Callable[[object, int], None] | None = None  # a held symbol: choose another picture
+        self.picture_choices: dict[str, int] = {}  # concept id -> the pupil's choice of picture, for the visit
         self._spoken: list[tuple[QWidget, str]] = []
 
     def take_spoken(self) -> list[tuple[QWidget, str]]:
@@ -83,10 +85,12 @@ class PageRenderer:
 
         p = self.presentation
         widget = SymbolText(text, self.symbols.tokens(text), self.theme, self.pixmaps, self.symbol_px(boost),
-                            font=font, color=color, word_above=p.word_above, pos_borders=p.pos_borders)
-        if self.on_word is not None:
-            say = self.on_word
-            widget.word_tapped.connect(lambda i, w=widget: say(w.text[w.tokens[i].start : w.tokens[i].end]))
+                            font=font, color=color, word_above=p.word_above, pos_borders=p.pos_borders,
+                            choices=self.picture_choices)
+        if self.on_tap is not None:
+            widget.word_tapped.connect(lambda i, w=widget, tap=self.on_tap: tap(w, i))
+        if self.on_hold is not None:
+            widget.word_held.connect(lambda i, w=widget, hold=self.on_hold: hold(w, i))
         return self._said(widget, text)
 
     def small_print(self, text: str) -> QWidget:

@@ -72,6 +72,9 @@ class KioskWindow(QWidget):
         self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
+        self.picture_choices: dict[str, int] = {}  # concept id -> the picture the pupil chose, for this visit
+        self.changing_pictures = False  # the next tap on a symbol opens the picture chooser
+        self._chooser: QWidget | None = None
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.speaker: SpeechController | None = None
         self._reading: list[tuple[QWidget, str]] = []
@@ -140,10 +143,12 @@ class KioskWindow(QWidget):
         if d.mode != "standard":
             self._ensure_symbols()
         self.renderer = PageRenderer(self.theme, presentation, self.symbols, self.pixmaps)
+        self.renderer.picture_choices = self.picture_choices
+        self.renderer.on_tap = self._tapped_word
+        self.renderer.on_hold = self._choose_picture
         if self.speaker is not None:
             from kiosk.access.speech import DEFAULT_RATE, SLOW_RATE
 
-            self.renderer.on_word = self.speaker.speak  # tap a word (or its symbol) to hear just that word
             # Symbol modes speak more slowly by default.
             self.speaker.rate = SLOW_RATE if d.mode != "standard" else DEFAULT_RATE
         # A palette, not a style sheet: style sheets make every widget slower to build and paint.
@@ -237,6 +242,60 @@ class KioskWindow(QWidget):
             except RuntimeError:
                 pass  # the page it was on has gone
 
+    # -- words and pictures ------------------------------------------------------------------------------
+
+    def _tapped_word(self, paragraph, index: int) -> None:
+        """Hear a tapped word (or, after "Change a picture", choose its picture)."""
+        token = paragraph.tokens[index]
+        if self.changing_pictures and token.symbols:
+            self._choose_picture(paragraph, index)
+        elif self.speaker is not None:
+            self.speaker.speak(paragraph.text[token.start : token.end])
+
+    def _choose_picture(self, paragraph, index: int) -> None:
+        from kiosk.ui.widgets.picture_chooser import PictureChooser
+
+        token = paragraph.tokens[index]
+        if not token.symbols or self.pixmaps is None:
+            return
+        self.changing_pictures = False
+
+        current = self.picture_choices.get(token.concept_id, 0)
+
+        def pick(alternative: int) -> None:
+            if alternative != current:  # "Keep this one" changes nothing
+                self.picture_choices[token.concept_id] = alternative
+            self._close_chooser()
+            for widget in self.screen_widget.findChildren(type(paragraph)):
+                widget.update()  # every paragraph with this word shows the new picture
+
+        self._close_chooser()
+        word = paragraph.text[token.start : token.end]
+        self._chooser = PictureChooser(self.theme, self.pixmaps, word, token.symbols, current, pick, self)
+        self._chooser.show()
+        self._chooser.raise_()
+        if self.scanner is not None:
+            self.scanner.restart()
+
+    @property
+    def chooser(self):
+        return self._chooser
+
+    def _close_chooser(self) -> None:
+        if self._chooser is not None:
+            self._chooser.hide()
+            self._chooser.deleteLater()
+            self._chooser = None
+            if self.scanner is not None:
+                self.scanner.restart()
+
+    def _credits_screen(self) -> QWidget:
+        from kiosk.access.credits import credits_page
+
+        self._ensure_symbols()
+        sets = self.symbols.library.sets if self.symbols is not None else []
+        return PageScreen(credits_page(sets, self.reader.packs()), self.renderer, self.choose)
+
     def _make_ribbon(self) -> PlainLabel:
         t = self.theme
         ribbon = PlainLabel(SAMPLE_RIBBON, t.font(t.small, bold=True), t.color("ribbon_text"))
@@ -254,7 +313,10 @@ class KioskWindow(QWidget):
         self.navigator.go(target)
 
     def choose(self, choice: Choice) -> None:
-        if choice.target.kind in DISPLAY_ACTIONS:
+        if choice.target.kind == "change-picture":
+            self.changing_pictures = True  # a way to change a picture that needs no long press
+            self.navigator.back()
+        elif choice.target.kind in DISPLAY_ACTIONS:
             self.set_display(change_display(self.display, choice.target))
             self.navigator.back()  # back to the page the pupil was reading, in its new look
         else:
@@ -267,6 +329,9 @@ class KioskWindow(QWidget):
         if clipboard is not None:
             clipboard.clear()
         self.navigator.reset_trail()
+        self.picture_choices.clear()
+        self.changing_pictures = False
+        self._close_chooser()
         if self.speaker is not None:
             self.speaker.stop()
         if self.display != self.default_display:
@@ -279,7 +344,10 @@ class KioskWindow(QWidget):
             self.speaker.stop()  # any tap that changes the page interrupts speech
         self._reading, self._read_widget = [], None
         try:
-            screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
+            if target.kind == "credits":
+                screen = self._credits_screen()
+            else:
+                screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
             import logging  # only when something has gone wrong: not on the way to the first screen
 
@@ -306,6 +374,8 @@ class KioskWindow(QWidget):
 
         if self._overlay is not None and self._overlay.isVisible():
             return [self._overlay.button], []
+        if self._chooser is not None:
+            return on_show(self._chooser), []
         return on_show(self.screen_widget), on_show(self.top_bar)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -174,7 +174,9 @@ def test_lookup_follows_the_schools_order(tmp_path: Path) -> None:
     install_openmoji(data, lock_file(tmp_path, tarball), fetch=lambda pin: tarball)
     import_folder(data, school_folder(tmp_path, "word,file,credit,licence_note\nnurse,n.svg,Us,ok\n", {"n.svg": GOOD_SVG}))
     assert [s.id for s in installed_sets(data)] == ["school", "openmoji"]  # a school's own set first
-    assert [r.set_id for r in SymbolLibrary(installed_sets(data)).find(NURSE)] == ["school", "openmoji"]
+    found = SymbolLibrary(installed_sets(data)).find(NURSE)
+    assert [r.set_id for r in found] == ["school", "openmoji", "openmoji"]  # the school's own first
+    assert found[2].path.parent.name == "black" and found[2].line_art is None  # line art as an alternative
     write_order(data, ["openmoji", "school"])
     assert SymbolLibrary(installed_sets(data)).first(NURSE).set_id == "openmoji"
 

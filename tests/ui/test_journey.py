@@ -119,3 +119,25 @@ def test_a_page_that_fails_to_build_says_sorry_and_home_still_works(qtbot, make_
     assert "the database went away" in caplog.text
     tap(qtbot, window.home_button)
     assert window.screen_widget.page.title == "What could you do next?"
+
+
+def test_the_credits_page_names_each_sets_licence_and_attribution(qtbot, make_window, settings, reader) -> None:
+    import json
+
+    from kiosk.access.symbol_sets import symbols_dir
+    from kiosk.app import load_symbols
+
+    folder = symbols_dir(settings.data_dir) / "openmoji"
+    folder.mkdir(parents=True)
+    (folder / "set.json").write_text(json.dumps({
+        "format": 1, "id": "openmoji", "kind": "openmoji", "name": "OpenMoji", "version": "17.0.0",
+        "licence": "CC BY-SA 4.0", "attribution": "All emojis designed by OpenMoji", "url": "https://openmoji.org",
+        "symbols": {}}))
+    window = make_window(settings, reader)
+    window._load_symbols = lambda: load_symbols(settings)
+    window.open(Target("display"))
+    tap(qtbot, tile(window, "Who made the pictures"))
+    text = window.screen_widget.page.text_blocks()
+    assert "Pictures: OpenMoji 17.0.0" in text and "Licence: CC BY-SA 4.0." in text
+    assert "All emojis designed by OpenMoji" in text
+    assert "Test figures. Licence: CC0 1.0. Retrieved 1 November 2026." in text

@@ -20,5 +20,7 @@ def display_page() -> Page:
             Choice("High contrast", Target("contrast"), "Yellow and white on black, on or off"),
             Choice("Bigger text", Target("text", "bigger"), "Make the words larger"),
             Choice("Smaller text", Target("text", "smaller"), "Make the words smaller"),
+            Choice("Change a picture", Target("change-picture"), "Then tap a picture to choose another"),
+            Choice("Who made the pictures", Target("credits"), "Credits for pictures and facts"),
         ),
     )

@@ -80,6 +80,7 @@ class SymbolText(QWidget):
         color: QColor | None = None,
         word_above: bool = False,
         pos_borders: bool = False,
+        choices: dict[str, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,7 +98,8 @@ class SymbolText(QWidget):
         self._word_above = word_above
         self._pos_borders = pos_borders
         self._highlight = -1
-        self._chosen: dict[int, int] = {}  # token index -> which alternative picture
+        # concept id -> which of its pictures the pupil chose: shared by every paragraph, kept for the visit
+        self._choices = choices if choices is not None else {}
         self._layout_cache: tuple[float, list[Cell], float] | None = None
         self._press: tuple[int, QElapsedTimer] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -122,11 +124,6 @@ class SymbolText(QWidget):
                 return i
         return -1
 
-    def choose_picture(self, index: int, alternative: int) -> None:
-        """Show another of a token's pictures (kept while this page is shown)."""
-        if 0 <= index < len(self.tokens) and 0 <= alternative < len(self.tokens[index].symbols):
-            self._chosen[index] = alternative
-            self.update()
 
     def cell_at(self, point: QPointF) -> int:
         """The token index of the piece under a point (its picture or its words), or -1."""
@@ -221,7 +218,7 @@ class SymbolText(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#FFFFFF"))
             painter.drawRoundedRect(cell.symbol, 6, 6)
-        ref = token.symbols[min(self._chosen.get(token_index, 0), len(token.symbols) - 1)]
+        ref = token.symbols[min(self._choices.get(token.concept_id, 0), len(token.symbols) - 1)]
         pixmap = self._pixmaps.get(ref.path, int(self._symbol_px))
         if pixmap is not None:
             painter.drawPixmap(cell.symbol.toRect(), pixmap)

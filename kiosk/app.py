@@ -148,7 +148,8 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         stops.append(StopSignals(window))
         stops[0].stop_requested.connect(stop)
         stops[0].install()
-        speech = make_speaker(settings)  # after the first paint: QtMultimedia and espeak take a while to load
+        window.prepare_pictures()  # after the first paint: the symbol sets take a moment to load
+        speech = make_speaker(settings)  # likewise QtMultimedia and espeak
         if speech is not None:
             window.set_speaker(speech[0])
             workers.append(speech[1])

@@ -28,6 +28,7 @@ class Settings(NamedTuple):
     word_position: str = "below"  # the word "below" or "above" its symbol
     colour_borders: bool = False  # part-of-speech colours around symbols (never the only cue)
     screen_inches: float = 24.0  # the touchscreen's diagonal, so targets can be sized in millimetres
+    tap_to_hear: bool = False  # large-symbol mode: the first tap says a choice, the second chooses it
     scan_mode: str = "off"  # switch access: "off", "auto" (one switch) or "step" (two switches: Space, Enter)
     scan_interval_s: float = 2.0  # how long automatic scanning rests on each row or button
     windowed: bool = False
@@ -62,7 +63,7 @@ def check_settings(s: Settings) -> Settings:
 # The settings a settings.toml or a KIOSK_* variable may give, with their types.
 FILE_KEYS: dict[str, type] = {
     "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
-    "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str,
+    "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "scan_interval_s": float,
 }
 

@@ -14,6 +14,12 @@ from kiosk.config import Settings
 from kiosk.content.db_install import DatabaseFault, check_database
 from kiosk.content.pack_store import PackStore
 
+AUDIO_PROBE = """
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtMultimedia import QMediaDevices
+app = QGuiApplication([])
+print(len(QMediaDevices.audioOutputs()))
+"""
 QT_PROBE = """
 import PySide6, sys
 from PySide6.QtGui import QGuiApplication
@@ -86,10 +92,23 @@ def _database(store: PackStore) -> Check:
 
 
 def _speech() -> Check:
-    problem = speech_engine_problem()
+    problem = speech_engine_problem() or _audio_problem()
     if problem:
-        return Check("speech", "warning", f"speech is off: {problem}")
-    return Check("speech", "ok", "pyttsx3 with espeak-ng is available")
+        return Check("speech", "warning", f"speech is off, and its buttons hidden: {problem}")
+    return Check("speech", "ok", "espeak-ng (through pyttsx3) and an audio output are available")
+
+
+def _audio_problem() -> str | None:
+    # In a child process: Qt's multimedia start-up is noisy, and a broken audio stack must not hang doctor.
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    try:
+        probe = subprocess.run([sys.executable, "-c", AUDIO_PROBE], capture_output=True, text=True, timeout=60, env=env)
+    except subprocess.TimeoutExpired:
+        return "looking for an audio output did not finish in 60 s"
+    lines = probe.stdout.split()
+    if probe.returncode != 0 or not lines:
+        return "Qt's multimedia support could not start"
+    return None if int(lines[-1]) > 0 else "no audio output device was found (is a sound server running?)"
 
 
 def _symbols(settings: Settings) -> Check:

@@ -42,6 +42,7 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     app = QApplication.instance() or QApplication(["kiosk-tour"])
     window = build_window(settings, reader, size)
     window.allow_close = True
+    _show_speech_bar(window)
     window.show()
     written = []
     for folder, (mode, contrast) in MODES.items():
@@ -115,6 +116,29 @@ def tour_steps(window, reader, mode: str):
         ("idle-warning", lambda: (window.open(HOME), window.overlay.show_countdown(27))),
     ]
     return steps
+
+
+class _Silent:
+    """A player and a speech worker that do nothing: the tour shows the speech bar, it does not speak."""
+
+    def request(self, *args) -> None: ...
+    def load(self, wav) -> None: ...
+    def play(self) -> None: ...
+    def pause(self) -> None: ...
+    def stop(self) -> None: ...
+    def seek(self, ms: int) -> None: ...
+    def position(self) -> int: return 0
+    def playing(self) -> bool: return False
+
+
+def _show_speech_bar(window) -> None:
+    """Where espeak-ng is installed, picture the kiosk as a pupil with speech sees it."""
+    from kiosk.access.speech import DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE, problem
+
+    if problem() is None:
+        from kiosk.ui.speech_controller import SpeechController
+
+        window.set_speaker(SpeechController(_Silent(), _Silent(), DEFAULT_VOICE, DEFAULT_RATE, DEFAULT_PITCH))
 
 
 def _scroll_panel(window):

@@ -74,6 +74,7 @@ class KioskWindow(QWidget):
         self.idle = idle
         self.picture_choices: dict[str, int] = {}  # concept id -> the picture the pupil chose, for this visit
         self.changing_pictures = False  # the next tap on a symbol opens the picture chooser
+        self._armed: Choice | None = None  # tap to hear: the choice heard, waiting for its second tap
         self._chooser: QWidget | None = None
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.speaker: SpeechController | None = None
@@ -185,6 +186,21 @@ class KioskWindow(QWidget):
         else:
             self._show(target)
 
+    def prepare_pictures(self) -> None:
+        """Load the symbols and draw one, so the first picture page a pupil opens is as quick as the rest.
+
+        The app calls this just after the first paint, while nobody is using the kiosk yet.
+        """
+        self._ensure_symbols()
+        if self.symbols is None or self.pixmaps is None:
+            return
+        from kiosk.ui.widgets.symbol_text import SymbolText  # noqa: F401 - loaded now rather than on a tap
+
+        for token in self.symbols.tokens("Nurses look after people"):
+            if token.symbols:
+                self.pixmaps.get(token.symbols[0].path, self.theme.px(80))
+                break
+
     def _ensure_symbols(self) -> None:
         # Loaded the first time a picture mode is used: a kiosk that starts in words need not wait for them.
         if self.pixmaps is None and self._load_symbols is not None:
@@ -241,6 +257,21 @@ class KioskWindow(QWidget):
                 _clear_reading(previous)
             except RuntimeError:
                 pass  # the page it was on has gone
+
+    def _hear_first(self, choice: Choice) -> bool:
+        """Large-symbol mode's "tap to hear, tap again to choose": True when this tap only spoke the choice."""
+        if not (self.settings.tap_to_hear and self.display.mode == "large" and self.speaker is not None):
+            return False
+        if self._armed == choice:
+            self._armed = None
+            return False
+        self._armed = choice
+        self.speaker.speak(f"{choice.label}. {choice.detail}" if choice.detail else choice.label)
+        from kiosk.ui.widgets.kiosk_button import KioskButton
+
+        for tile in self.screen_widget.findChildren(KioskButton):
+            tile.set_marked(tile.label == choice.label)  # shows which choice a second tap will open
+        return True
 
     # -- words and pictures ------------------------------------------------------------------------------
 
@@ -313,6 +344,8 @@ class KioskWindow(QWidget):
         self.navigator.go(target)
 
     def choose(self, choice: Choice) -> None:
+        if self._hear_first(choice):
+            return
         if choice.target.kind == "change-picture":
             self.changing_pictures = True  # a way to change a picture that needs no long press
             self.navigator.back()
@@ -340,6 +373,7 @@ class KioskWindow(QWidget):
             self._show(self.navigator.current)
 
     def _show(self, target: Target) -> None:
+        self._armed = None
         if self.speaker is not None:
             self.speaker.stop()  # any tap that changes the page interrupts speech
         self._reading, self._read_widget = [], None

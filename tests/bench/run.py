@@ -16,7 +16,7 @@ from pathlib import Path  # noqa: E402
 
 from tests.bench.stats import log, machine  # noqa: E402
 
-NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page")
+NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench.catalogue import kiosk_env, prepare_home_content
 
         env = kiosk_env(Path(tmp) / "pycache")
-        if {"cold_start", "page_switch", "picture_page"} & set(args.names):
+        if {"cold_start", "page_switch", "picture_page", "symbol_coverage"} & set(args.names):
             t0 = time.perf_counter()
             content = prepare_home_content(home_dir, env)
             log(f"prepared {content} content in {home_dir} ({time.perf_counter() - t0:.2f} s, not timed)")
@@ -68,10 +68,19 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import page_switch
 
                     result[name] = page_switch.run(home_dir, SWITCHES[pick])
-                else:
+                elif name == "picture_page":
                     from tests.bench import picture_page
 
                     result[name] = picture_page.run(home_dir, PICTURE_BUILDS[pick])
+                elif name == "symbol_coverage":
+                    from tests.bench import picture_page, symbol_coverage
+
+                    picture_page.install_symbols(home_dir)
+                    result[name] = symbol_coverage.run(home_dir)
+                else:
+                    from tests.bench import speech_latency
+
+                    result[name] = speech_latency.run(args.quick)
             except Exception as e:  # report the crash and go on: one broken benchmark should not hide the rest
                 traceback.print_exc(file=sys.stderr)
                 result[name] = {"error": f"{type(e).__name__}: {e}"}

@@ -82,7 +82,7 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
 
     app = QApplication.instance()
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
-    window = KioskWindow(reader, settings, idle, size, load_symbols=lambda: load_symbols(settings))
+    window = KioskWindow(reader, settings, idle, size, load_symbols=lambda: load_symbols(settings), clock=clock)
     idle.setParent(window)
     guards = NoContextMenus(window)
     sink = UrlSink(window)

@@ -29,6 +29,10 @@ class Settings(NamedTuple):
     colour_borders: bool = False  # part-of-speech colours around symbols (never the only cue)
     screen_inches: float = 24.0  # the touchscreen's diagonal, so targets can be sized in millimetres
     tap_to_hear: bool = False  # large-symbol mode: the first tap says a choice, the second chooses it
+    touch_hold_s: float = 0.0  # a touch counts only after being held this long (0 to 2 s; 0.25-0.5 suits tremor)
+    touch_debounce_s: float = 0.0  # a button ignores being used again this soon (0 to 3 s)
+    speech_rate: int = 130  # words a minute
+    symbol_speech_rate: int = 100  # words a minute in picture and large-symbol modes
     scan_mode: str = "off"  # switch access: "off", "auto" (one switch) or "step" (two switches: Space, Enter)
     scan_interval_s: float = 2.0  # how long automatic scanning rests on each row or button
     windowed: bool = False
@@ -51,6 +55,10 @@ def check_settings(s: Settings) -> Settings:
         raise SettingsError(f"screen_inches must be between 7 and 100, not {s.screen_inches}")
     if not s.region.strip():
         raise SettingsError("region must not be empty")
+    for name, low, high in (("touch_hold_s", 0, 2), ("touch_debounce_s", 0, 3), ("speech_rate", 80, 250),
+                            ("symbol_speech_rate", 80, 250)):
+        if not low <= getattr(s, name) <= high:
+            raise SettingsError(f"{name} must be between {low} and {high}, not {getattr(s, name)}")
     if not 0.5 <= s.scan_interval_s <= 10:
         raise SettingsError(f"scan_interval_s must be between 0.5 and 10 seconds, not {s.scan_interval_s}")
     for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
@@ -64,6 +72,7 @@ def check_settings(s: Settings) -> Settings:
 FILE_KEYS: dict[str, type] = {
     "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
+    "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
     "scan_interval_s": float,
 }
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+import time
+from typing import Callable, NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
@@ -54,6 +55,15 @@ HIGH_CONTRAST = Palette(
 TEXT_SCALES = (1.0, 1.25, 1.5)  # the text size steps a pupil can choose
 
 
+class TouchRules(NamedTuple):
+    """Touch filters staff set for pupils with tremor: how long a touch must be held, and how soon a button
+    may be used again. Both off by default."""
+
+    hold_s: float = 0.0
+    debounce_s: float = 0.0
+    clock: Callable[[], float] = time.monotonic
+
+
 class Theme:
     """Sizes in pixels for one window height, with the palette and font family."""
 
@@ -63,6 +73,7 @@ class Theme:
         self.text_scale = text_scale
         self.high_contrast = palette == HIGH_CONTRAST
         self.min_target = min_target or self.px(72)  # the smallest tappable size, in pixels
+        self.touch = TouchRules()
 
     @classmethod
     def for_height(cls, height: int, palette: Palette | None = None, text_scale: float = 1.0) -> "Theme":

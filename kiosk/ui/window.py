@@ -18,7 +18,7 @@ from kiosk.ui.renderer import PageRenderer, Presentation
 from kiosk.ui.screens import make_screen
 from kiosk.ui.screens.page_screen import PageScreen
 from kiosk.ui.session_display import DISPLAY_ACTIONS, Display, change_display
-from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme
+from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme, TouchRules
 from kiosk.ui.widgets.icons import display_icon
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.plain_label import PlainLabel
@@ -45,12 +45,16 @@ class KioskWindow(QWidget):
         size: tuple[int, int],
         load_symbols: Callable[[], Symboliser | None] | None = None,
         speaker: SpeechController | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Careers kiosk")
         self.reader = reader
         self.settings = settings
         self._load_symbols = load_symbols
+        import time
+
+        self._clock = clock or time.monotonic
         self.symbols: Symboliser | None = None
         self.pixmaps: SymbolPixmaps | None = None
         self.allow_close = False
@@ -138,6 +142,7 @@ class KioskWindow(QWidget):
         d = self.display
         self.theme = Theme.for_screen(self._size, self.settings.screen_inches,
                                       HIGH_CONTRAST if d.high_contrast else Palette(), TEXT_SCALES[d.text_step])
+        self.theme.touch = TouchRules(self.settings.touch_hold_s, self.settings.touch_debounce_s, self._clock)
         presentation = Presentation(mode=d.mode, width=self._size[0], symbol_size=self.settings.symbol_size,
                                     word_above=self.settings.word_position == "above",
                                     pos_borders=self.settings.colour_borders)
@@ -147,11 +152,8 @@ class KioskWindow(QWidget):
         self.renderer.picture_choices = self.picture_choices
         self.renderer.on_tap = self._tapped_word
         self.renderer.on_hold = self._choose_picture
-        if self.speaker is not None:
-            from kiosk.access.speech import DEFAULT_RATE, SLOW_RATE
-
-            # Symbol modes speak more slowly by default.
-            self.speaker.rate = SLOW_RATE if d.mode != "standard" else DEFAULT_RATE
+        if self.speaker is not None:  # symbol modes speak more slowly
+            self.speaker.rate = self.settings.symbol_speech_rate if d.mode != "standard" else self.settings.speech_rate
         # A palette, not a style sheet: style sheets make every widget slower to build and paint.
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFocusEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.theme import Theme
@@ -37,6 +37,7 @@ class KioskButton(QAbstractButton):
         self._detail_font = theme.font(theme.tile_detail)
         self._keyboard_focus = False
         self._marked = False
+        self._pressed_at = self._activated_at = float("-inf")
 
     def set_content(self, label: str, detail: str = "", picture: QPixmap | None = None) -> None:
         """Show another label, detail and picture (tiles are reused as results change)."""
@@ -47,6 +48,23 @@ class KioskButton(QAbstractButton):
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
         self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = self._theme.touch.clock()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        rules = self._theme.touch
+        now = rules.clock()
+        too_short = rules.hold_s > 0 and now - self._pressed_at < rules.hold_s
+        too_soon = rules.debounce_s > 0 and now - self._activated_at < rules.debounce_s
+        if self.isDown() and (too_short or too_soon):
+            self.setDown(False)  # not a press that counts: nothing happens
+            event.accept()
+            return
+        if self.isDown() and self.hitButton(event.position().toPoint()):
+            self._activated_at = now
+        super().mouseReleaseEvent(event)
 
     def set_marked(self, on: bool) -> None:
         """Show the focus ring without taking focus: the switch-scanning cursor, or speech reading this tile."""

@@ -118,3 +118,39 @@ def test_every_button_on_every_page_can_be_reached(qtbot, make_window, data_dir,
             reached.update(id(b) for b in window.scanner.highlighted)
             window.scanner.advance()
         assert reached == {id(b) for b in page + bar}, target
+
+
+def test_one_switch_alone_reaches_a_job_and_hears_it(qtbot, make_window, data_dir, reader, clock) -> None:
+    from kiosk.ui.speech_controller import SpeechController
+
+    settings = load_settings(data_dir, environ={}, scan_mode="auto")
+    window = make_window(settings, reader)
+    worker, player = FakeWorker(), FakePlayer()
+    window.set_speaker(SpeechController(worker, player, "gmw/en", 130, 50))
+
+    def wait_for(label: str) -> None:  # the timer moves the highlight; the pupil waits, then presses
+        for _ in range(40):
+            if label in labels(window):
+                return
+            window.scanner.advance()
+        raise AssertionError(f"scanning never reached {label!r}")
+
+    def choose(label: str) -> None:
+        wait_for(label)
+        if labels(window) != [label]:
+            clock.advance(1)
+            press(window, Qt.Key.Key_Space)  # into the row
+            wait_for(label)
+            while labels(window) != [label]:
+                window.scanner.advance()
+        clock.advance(1)
+        press(window, Qt.Key.Key_Space)
+
+    choose("Explore jobs by sector")
+    choose("Trades")
+    choose("Plumber")
+    assert window.navigator.current == Target("occupation", "plumber")
+    choose("▶ Speak")
+    assert worker.requests[-1].startswith("Plumber\n") and player.is_playing
+    window.speaker.stop()
+    window.scanner.stop()

@@ -26,15 +26,19 @@ class Coverage(NamedTuple):
 
 def every_page_target(reader: ContentReader) -> list[Target]:
     """Every page a pupil can reach on the installed content."""
-    targets = [Target("home"), Target("sectors"), Target("growing"), Target("a-z"), SEARCH, Target("missing")]
+    targets = [Target("home"), Target("sectors"), Target("growing"), Target("a-z"), SEARCH, Target("missing"),
+               Target("display"), Target("interests")]
+    targets += [Target("interest", name) for name, _ in reader.interests()]
     targets += [Target("sector", s.id) for s in reader.sectors()]
     targets += [Target("occupation", o.id) for o in reader.occupations()]
     return targets
 
 
 def picture_mode_texts(reader: ContentReader, region: str = "UK") -> list[str]:
-    return [t for target in every_page_target(reader)
-            for t in build_page(target, reader, region, easy=True).symbol_texts()]
+    """Everything picture mode shows with symbols, on every page (the home page in both its forms)."""
+    texts = [t for target in every_page_target(reader)
+             for t in build_page(target, reader, region, easy=True).symbol_texts()]
+    return texts + build_page(Target("home"), reader, region, easy=True, typing=False).symbol_texts()
 
 
 def measure(texts: Iterable[str], lexicon: Lexicon, library: SymbolLibrary) -> Coverage:

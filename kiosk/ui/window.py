@@ -14,6 +14,8 @@ from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.page_reading import PageReading
+from kiosk.ui.picture_choices import PictureChoices
 from kiosk.ui.renderer import PageRenderer, Presentation
 from kiosk.ui.screens import make_screen
 from kiosk.ui.screens.page_screen import PageScreen
@@ -76,15 +78,11 @@ class KioskWindow(QWidget):
         self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
-        self.picture_choices: dict[str, int] = {}  # concept id -> the picture the pupil chose, for this visit
-        self.changing_pictures = False  # the next tap on a symbol opens the picture chooser
         self._armed: Choice | None = None  # tap to hear: the choice heard, waiting for its second tap
-        self._chooser: QWidget | None = None
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
+        self.pictures = PictureChoices(self, lambda: self.scanner.restart() if self.scanner else None)
         self.speaker: SpeechController | None = None
-        self._reading: list[tuple[QWidget, str]] = []
-        self._reading_starts: list[int] = []
-        self._read_widget: QWidget | None = None
+        self._reading = PageReading()
         self._attach_speaker(speaker)
         idle.warning.connect(self._warn)
         idle.resumed.connect(self._hide_overlay)
@@ -222,43 +220,14 @@ class KioskWindow(QWidget):
         self.speaker = speaker
         if speaker is not None:
             speaker.setParent(self)
-            speaker.word_started.connect(self._follow_word)
+            speaker.word_started.connect(lambda index: self._reading.follow(speaker.words, index))
             speaker.word_started.connect(lambda _: self.idle.touch())  # listening counts as being here
 
     def speak_page(self) -> None:
         """Read the page out, in order, highlighting each word as it is heard."""
-        if self.speaker is None:
-            return
-        parts = getattr(self.screen_widget, "speech_parts", lambda: [])()
-        self._reading, self._reading_starts, offset = parts, [], 0
-        for _, text in parts:
-            self._reading_starts.append(offset)
-            offset += len(text) + 1
-        self.speaker.speak("\n".join(text for _, text in parts))
-
-    def _follow_word(self, index: int) -> None:
-        from bisect import bisect_right
-
-        from kiosk.ui.widgets.kiosk_button import KioskButton
-        from kiosk.ui.widgets.symbol_text import SymbolText
-
-        previous, self._read_widget = self._read_widget, None
-        if 0 <= index < len(self.speaker.words) and self._reading:
-            at = self.speaker.words[index].char_start
-            part = max(0, bisect_right(self._reading_starts, at) - 1)
-            widget, _ = self._reading[part]
-            self._read_widget = widget
-            if isinstance(widget, SymbolText):
-                widget.set_highlight(widget.token_at(at - self._reading_starts[part]))
-            elif isinstance(widget, PlainLabel):
-                widget.set_reading(True)
-            elif isinstance(widget, KioskButton):
-                widget.set_marked(True)
-        if previous is not None and previous is not self._read_widget:
-            try:
-                _clear_reading(previous)
-            except RuntimeError:
-                pass  # the page it was on has gone
+        if self.speaker is not None:
+            parts = getattr(self.screen_widget, "speech_parts", lambda: [])()
+            self.speaker.speak(self._reading.start(parts))
 
     def _hear_first(self, choice: Choice) -> bool:
         """Large-symbol mode's "tap to hear, tap again to choose": True when this tap only spoke the choice."""
@@ -280,47 +249,25 @@ class KioskWindow(QWidget):
     def _tapped_word(self, paragraph, index: int) -> None:
         """Hear a tapped word (or, after "Change a picture", choose its picture)."""
         token = paragraph.tokens[index]
-        if self.changing_pictures and token.symbols:
+        if self.pictures.waiting and token.symbols:
             self._choose_picture(paragraph, index)
         elif self.speaker is not None:
             self.speaker.speak(paragraph.text[token.start : token.end])
 
     def _choose_picture(self, paragraph, index: int) -> None:
-        from kiosk.ui.widgets.picture_chooser import PictureChooser
-
-        token = paragraph.tokens[index]
-        if not token.symbols or self.pixmaps is None:
-            return
-        self.changing_pictures = False
-
-        current = self.picture_choices.get(token.concept_id, 0)
-
-        def pick(alternative: int) -> None:
-            if alternative != current:  # "Keep this one" changes nothing
-                self.picture_choices[token.concept_id] = alternative
-            self._close_chooser()
-            for widget in self.screen_widget.findChildren(type(paragraph)):
-                widget.update()  # every paragraph with this word shows the new picture
-
-        self._close_chooser()
-        word = paragraph.text[token.start : token.end]
-        self._chooser = PictureChooser(self.theme, self.pixmaps, word, token.symbols, current, pick, self)
-        self._chooser.show()
-        self._chooser.raise_()
-        if self.scanner is not None:
-            self.scanner.restart()
+        self.pictures.open(paragraph, index, self.theme, self.pixmaps)
 
     @property
     def chooser(self):
-        return self._chooser
+        return self.pictures.chooser
 
-    def _close_chooser(self) -> None:
-        if self._chooser is not None:
-            self._chooser.hide()
-            self._chooser.deleteLater()
-            self._chooser = None
-            if self.scanner is not None:
-                self.scanner.restart()
+    @property
+    def picture_choices(self) -> dict[str, int]:
+        return self.pictures.chosen
+
+    @property
+    def changing_pictures(self) -> bool:
+        return self.pictures.waiting
 
     def _credits_screen(self) -> QWidget:
         from kiosk.access.credits import credits_page
@@ -349,7 +296,7 @@ class KioskWindow(QWidget):
         if self._hear_first(choice):
             return
         if choice.target.kind == "change-picture":
-            self.changing_pictures = True  # a way to change a picture that needs no long press
+            self.pictures.waiting = True  # a way to change a picture that needs no long press
             self.navigator.back()
         elif choice.target.kind in DISPLAY_ACTIONS:
             self.set_display(change_display(self.display, choice.target))
@@ -364,9 +311,7 @@ class KioskWindow(QWidget):
         if clipboard is not None:
             clipboard.clear()
         self.navigator.reset_trail()
-        self.picture_choices.clear()
-        self.changing_pictures = False
-        self._close_chooser()
+        self.pictures.forget()
         if self.speaker is not None:
             self.speaker.stop()
         if self.display != self.default_display:
@@ -378,7 +323,7 @@ class KioskWindow(QWidget):
         self._armed = None
         if self.speaker is not None:
             self.speaker.stop()  # any tap that changes the page interrupts speech
-        self._reading, self._read_widget = [], None
+        self._reading.clear()
         try:
             if target.kind == "credits":
                 screen = self._credits_screen()
@@ -410,8 +355,8 @@ class KioskWindow(QWidget):
 
         if self._overlay is not None and self._overlay.isVisible():
             return [self._overlay.button], []
-        if self._chooser is not None:
-            return on_show(self._chooser), []
+        if self.pictures.chooser is not None:
+            return on_show(self.pictures.chooser), []
         return on_show(self.screen_widget), on_show(self.top_bar)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -428,14 +373,3 @@ class KioskWindow(QWidget):
         else:
             event.ignore()
 
-
-def _clear_reading(widget: QWidget) -> None:
-    from kiosk.ui.widgets.kiosk_button import KioskButton
-    from kiosk.ui.widgets.symbol_text import SymbolText
-
-    if isinstance(widget, SymbolText):
-        widget.set_highlight(-1)
-    elif isinstance(widget, PlainLabel):
-        widget.set_reading(False)
-    elif isinstance(widget, KioskButton):
-        widget.set_marked(False)

@@ -184,3 +184,19 @@ def test_tap_to_hear_then_tap_again_to_choose(qtbot, make_window, data_dir, read
     assert window.navigator.current == Target("home")
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert window.navigator.current == Target("interests")
+
+
+def test_speak_repeat_and_stop_keep_their_place_on_every_page(qtbot, make_window, settings, reader, speech) -> None:
+    controller, _, _ = speech
+    window = make_window(settings, reader)
+    window.set_speaker(controller)
+    places = set()
+    for display in (Display(), Display(mode="picture"), Display(mode="large")):
+        window.set_display(display)
+        for target in (Target("home"), Target("sectors"), Target("occupation", "nurse"), Target("display")):
+            window.open(target)
+            bar = window.top_bar
+            places.add(tuple((b.mapTo(window, b.rect().topLeft()).toTuple(), b.size().toTuple())
+                             for b in (bar.back_button, bar.home_button, bar.speak_button, bar.repeat_button,
+                                       bar.stop_button)))
+    assert len(places) == 1

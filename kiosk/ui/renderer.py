@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -78,13 +79,13 @@ class PageRenderer:
     # -- text --------------------------------------------------------------------------------------------
 
     def text(self, text: str, font: QFont, color: QColor | None = None, boost: float = 1.0) -> QWidget:
-        """A piece of page text: symbol-supported in the picture modes, plain text otherwise."""
-        if not self.pictures:
-            return self._said(PlainLabel(text, font, color), text)
-        from kiosk.ui.widgets.symbol_text import SymbolText  # not needed for the first (standard) screen
+        """A piece of page text, painted as plain text word by word (so speech can highlight each word);
+        in the picture modes with a symbol above each key word."""
+        from kiosk.ui.widgets.symbol_text import SymbolText, plain_tokens
 
         p = self.presentation
-        widget = SymbolText(text, self.symbols.tokens(text), self.theme, self.pixmaps, self.symbol_px(boost),
+        tokens = self.symbols.tokens(text) if self.pictures else plain_tokens(text)
+        widget = SymbolText(text, tokens, self.theme, self.pixmaps, self.symbol_px(boost) if self.pictures else 0,
                             font=font, color=color, word_above=p.word_above, pos_borders=p.pos_borders,
                             choices=self.picture_choices)
         if self.on_tap is not None:
@@ -94,9 +95,12 @@ class PageRenderer:
         return self._said(widget, text)
 
     def small_print(self, text: str) -> QWidget:
-        """Sources and the like: plain text in every mode, and read out last in their part of the page."""
+        """Sources and the like: small, muted, and without symbols in every mode (but read out like the rest)."""
+        from kiosk.ui.widgets.symbol_text import SymbolText, plain_tokens
+
         t = self.theme
-        return self._said(PlainLabel(text, t.font(t.small), t.color("muted")), text)
+        widget = SymbolText(text, plain_tokens(text), t, None, 0, font=t.font(t.small), color=t.color("muted"))
+        return self._said(widget, text)
 
     def picture(self, text: str) -> QPixmap | None:
         """The picture for a tile: the symbol of its first key word with one."""
@@ -198,8 +202,14 @@ class PageRenderer:
             layout.addWidget(self.small_print(block.text))
         elif isinstance(block, BulletList):
             for item in block.items:
-                layout.addWidget(self.text(item, t.font(t.body)) if self.pictures
-                                 else self._said(PlainLabel(f"•  {item}", t.font(t.body)), item))
+                if self.pictures:
+                    layout.addWidget(self.text(item, t.font(t.body)))
+                    continue
+                row = QHBoxLayout()  # the bullet is drawn, never read out: only the item is spoken
+                row.setSpacing(t.px(12))
+                row.addWidget(PlainLabel("•", t.font(t.body)), 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(self.text(item, t.font(t.body)), 1)
+                layout.addLayout(row)
         elif isinstance(block, FactList):
             for fact in block.facts:
                 layout.addWidget(self._fact(fact))

@@ -13,6 +13,7 @@ from kiosk.content.pack_store import PackStore
 from kiosk.content.pages.page import SEARCH, Target
 from kiosk.content.reader import open_reader
 from kiosk.ui.widgets.kiosk_button import KioskButton
+from kiosk.ui.widgets.symbol_text import SymbolText
 from tests.helpers.packs import figures, make_pack, occupation
 
 HOSTILE = '<b>Bold</b> <a href="https://example.org">link</a> <img src="/etc/hosts"> Health & Care'
@@ -69,7 +70,11 @@ def test_hostile_text_shows_as_plain_text_everywhere(qtbot, make_window, setting
         assert labels
         for label in labels:
             assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
-        shown = [l.text() for l in labels] + [b.label for b in window.findChildren(KioskButton)]
+        painted = window.findChildren(SymbolText)  # page text: painted word by word with drawText, never markup
+        shown = [l.text() for l in labels] + [b.label for b in window.findChildren(KioskButton)] + \
+            [w.text for w in painted]
+        for widget in painted:
+            assert "".join(p.text for p in widget.pieces) == "".join(widget.text.split())
         assert any(HOSTILE in text for text in shown), target
     window.close()
     reader.close()

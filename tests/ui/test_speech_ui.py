@@ -11,7 +11,6 @@ from kiosk.access.speech import Rendered, Superseded, WordTiming
 from kiosk.content.pages.page import Target
 from kiosk.ui.session_display import Display
 from kiosk.ui.speech_controller import SpeechController
-from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.symbol_text import SymbolText
 
 
@@ -83,15 +82,16 @@ def test_speak_reads_the_page_and_follows_it_word_by_word(qtbot, make_window, se
     assert worker.requests[-1].startswith("Nurse\n")
     assert "Source: Test figures" in worker.requests[-1]  # everything shown can be heard, small print too
     assert controller.speaking and player.is_playing
-    title = window.screen_widget.findChildren(PlainLabel)[0]
+    title, subtitle = window.screen_widget.findChildren(SymbolText)[:2]
     heard(controller, player, 0)
-    assert title.property("reading")
-    heard(controller, player, 900)  # the fourth word: on to the next label
-    assert not title.property("reading")
+    assert title.highlighted == 0  # "Nurse", the word itself, in words mode too
+    heard(controller, player, 900)  # the fourth word heard: "Also", the third word of the subtitle
+    assert title.highlighted == -1 and subtitle.highlighted == 2
+    assert subtitle.tokens[2].text == "Also"
     with qtbot.waitSignal(controller.finished) as done:
         qtbot.mouseClick(window.top_bar.stop_button, Qt.MouseButton.LeftButton)
     assert done.args == [False] and not player.is_playing
-    assert not any(label.property("reading") for label in window.screen_widget.findChildren(PlainLabel))
+    assert all(w.highlighted == -1 for w in window.screen_widget.findChildren(SymbolText))
 
 
 def test_picture_mode_highlights_the_word_and_its_symbol(qtbot, make_window, settings, reader, speech) -> None:

@@ -43,6 +43,11 @@ class Piece(NamedTuple):
     token: int  # index into the tokens of the one with the picture, else of the first token in the piece
 
 
+def plain_tokens(text: str) -> tuple[SymbolToken, ...]:
+    """Words without pictures, for text shown in words mode (each word can still be highlighted)."""
+    return tuple(SymbolToken(m.group(), m.start(), m.end(), "", ()) for m in re.finditer(r"\S+", text))
+
+
 def pieces(text: str, tokens: Sequence[SymbolToken]) -> list[Piece]:
     """Cut the text at its spaces, never inside a token: "£36,400," stays whole; "care worker" stays together.
 
@@ -73,7 +78,7 @@ class SymbolText(QWidget):
         text: str,
         tokens: Sequence[SymbolToken],
         theme: Theme,
-        pixmaps: SymbolPixmaps,
+        pixmaps: SymbolPixmaps | None,
         symbol_px: int,
         *,
         font: QFont | None = None,
@@ -94,7 +99,10 @@ class SymbolText(QWidget):
         self._color = color or theme.color("text")
         self._bold = QFont(self._font)
         self._bold.setBold(True)
-        self._metrics = QFontMetricsF(self._bold)  # measure bold so a highlighted word never overflows
+        self._pictured = any(token.symbols for token in tokens)
+        # Symbol cells are measured in bold so a highlighted word never overflows its picture's cell; words
+        # alone are measured as printed, so they sit a natural space apart like any text.
+        self._metrics = QFontMetricsF(self._bold if self._pictured else self._font)
         self._word_above = word_above
         self._pos_borders = pos_borders
         self._highlight = -1
@@ -160,7 +168,8 @@ class SymbolText(QWidget):
         """Lay the pieces out in rows; a row with no pictures is only as tall as its words."""
         if self._layout_cache and self._layout_cache[0] == width:
             return self._layout_cache[1]
-        gap = self._theme.px(10)
+        # Words alone sit a space apart, like any text; symbol cells need more room between them.
+        gap = self._theme.px(10) if self._pictured else self._metrics.horizontalAdvance(" ")
         rows: list[list[tuple[int, float, float]]] = [[]]
         x = 0.0
         for i, piece in enumerate(self.pieces):
@@ -205,7 +214,8 @@ class SymbolText(QWidget):
             highlighted = self._highlight >= 0 and piece.token == self._highlight
             painter.setFont(self._bold if highlighted else self._font)
             painter.setPen(self._color)
-            painter.drawText(cell.word, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), piece.text)
+            across = Qt.AlignmentFlag.AlignHCenter if self._pictured else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(cell.word, int(across | Qt.AlignmentFlag.AlignVCenter), piece.text)
             if highlighted:  # outline and bold together: colour is never the only cue
                 painter.setPen(QPen(t.color("focus"), max(3, t.px(4))))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -219,7 +229,7 @@ class SymbolText(QWidget):
             painter.setBrush(QColor("#FFFFFF"))
             painter.drawRoundedRect(cell.symbol, 6, 6)
         ref = token.symbols[min(self._choices.get(token.concept_id, 0), len(token.symbols) - 1)]
-        pixmap = self._pixmaps.get(ref.path, int(self._symbol_px))
+        pixmap = self._pixmaps.get(ref.path, int(self._symbol_px)) if self._pixmaps is not None else None
         if pixmap is not None:
             painter.drawPixmap(cell.symbol.toRect(), pixmap)
         if self._pos_borders and token.pos in FITZGERALD:

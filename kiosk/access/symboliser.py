@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import NamedTuple
-
 from kiosk.access.lexicon import Lexicon
-from kiosk.access.symbol_library import SymbolLibrary, SymbolRef
+from kiosk.access.symbol_library import SymbolLibrary
+from kiosk.access.tokens import SymbolToken
+
+__all__ = ["Symboliser", "SymbolToken"]
 
 MAX_CACHED_TEXTS = 2_000
-
-
-class SymbolToken(NamedTuple):
-    """A word or phrase with where it stands in its text, its part of speech, and its pictures (best first)."""
-
-    text: str
-    start: int
-    end: int
-    pos: str  # the concept's part of speech, "" for words without one
-    symbols: tuple[SymbolRef, ...]
-    concept_id: str = ""
-
-    @property
-    def symbol(self) -> Path | None:
-        return self.symbols[0].path if self.symbols else None
 
 
 class Symboliser:

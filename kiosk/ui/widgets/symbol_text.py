@@ -7,15 +7,17 @@ not; the text is drawn as plain text, so nothing in it can be read as markup.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.access.symboliser import SymbolToken
+from kiosk.access.tokens import SymbolToken
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
+
+if TYPE_CHECKING:  # drawing plain words (words mode, the first screen) must not load the SVG library
+    from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
 HOLD_MS = 600  # press and hold this long to choose another picture (the "change picture" button also does)
 # The modified Fitzgerald key; a border style goes with each colour so colour is never the only cue.

@@ -1,0 +1,136 @@
+"""Fetch JSON from an online service, and turn every kind of failure into a named "no data" answer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import NamedTuple
+
+import httpx
+
+from kiosk.sources.circuit_breaker import CircuitBreaker
+from kiosk.sources.fetch_policy import FetchPolicy
+from kiosk.sources.rate_limit import RateLimiter
+
+
+class Fetched(NamedTuple):
+    """One answer: the decoded JSON, or the problem that means there is no data."""
+
+    data: object | None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether data arrived."""
+        return self.problem is None
+
+
+class _Transient(Exception):
+    """A failure worth retrying: timeout, dropped connection, 5xx, rate limited."""
+
+
+class _Refused(Exception):
+    """A failure not worth retrying, but one that says the service is not really answering."""
+
+
+class JsonFetcher:
+    """GETs JSON under one base URL, within a FetchPolicy; never raises for a bad answer."""
+
+    def __init__(self, base_url: str, source: str, policy: FetchPolicy = FetchPolicy(), *,
+                 transport: httpx.AsyncBaseTransport | None = None, headers: Mapping[str, str] | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.source = source
+        self.policy = policy
+        self._sleep = sleep
+        self._limiter = RateLimiter(policy.max_rps, clock=clock, sleep=sleep)
+        self.breaker = CircuitBreaker(policy.breaker_failures, policy.breaker_open_s, clock=clock)
+        limits = httpx.Limits(max_connections=max(1, policy.concurrency))
+        self._client = httpx.AsyncClient(base_url=base_url.rstrip("/") + "/", transport=transport,
+                                         headers=dict(headers or {}), limits=limits,
+                                         timeout=httpx.Timeout(policy.timeout_s), follow_redirects=False)
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._client.aclose()
+
+    async def __aenter__(self) -> JsonFetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def get(self, path: str, params: Mapping[str, object] | None = None) -> Fetched:
+        """GET path, retrying transient failures with exponential backoff."""
+        where = f"{self.source} {path}"
+        last = "it failed repeatedly"
+        for attempt in range(self.policy.retries + 1):
+            if not self.breaker.allows():
+                return Fetched(None, f"{where}: skipped, the service is paused for a while ({last})")
+            if attempt:
+                await self._sleep(self.policy.backoff_s * 2 ** (attempt - 1))
+            await self._limiter.wait()
+            try:
+                status, body, ctype = await self._request(path, params)
+            except _Transient as exc:
+                self.breaker.failed()
+                last = str(exc)
+                continue
+            except _Refused as exc:
+                self.breaker.failed()
+                return Fetched(None, f"{where}: {exc}")
+            self.breaker.succeeded()
+            return _decode(where, status, body, ctype)
+        tries = self.policy.retries + 1
+        return Fetched(None, f"{where}: gave up after {tries} {'try' if tries == 1 else 'tries'} ({last})")
+
+    async def _request(self, path: str, params: Mapping[str, object] | None) -> tuple[int, bytes, str]:
+        """One attempt: status, body (size-capped) and content type, or a classified failure."""
+        query = {key: str(value) for key, value in (params or {}).items()}
+        try:
+            # The deadline covers the body too: httpx's own timeout is per read, so a trickle could last for ever.
+            async with asyncio.timeout(self.policy.timeout_s):
+                async with self._client.stream("GET", path.lstrip("/"), params=query) as response:
+                    if response.status_code >= 500 or response.status_code == 429:
+                        raise _Transient(f"HTTP {response.status_code}")
+                    if 300 <= response.status_code < 400:
+                        # Captive portals redirect to their login page: that is not the service answering.
+                        raise _Refused(f"redirected (HTTP {response.status_code}); a network login page?")
+                    body = await _read_capped(response, self.policy.max_body_bytes)
+                    return response.status_code, body, response.headers.get("content-type", "")
+        except TimeoutError:
+            raise _Transient(f"no complete answer within {self.policy.timeout_s:g} s") from None
+        except httpx.TimeoutException:
+            raise _Transient(f"timed out after {self.policy.timeout_s:g} s") from None
+        except httpx.TransportError as exc:
+            raise _Transient(f"connection failed or body cut short ({type(exc).__name__})") from None
+
+
+async def _read_capped(response: httpx.Response, limit: int) -> bytes:
+    """The body, refusing it once it passes `limit` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _Refused(f"answer larger than {limit:,} bytes; refused")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(where: str, status: int, body: bytes, ctype: str) -> Fetched:
+    """Turn a complete answer into data or a named problem."""
+    if "html" in ctype.lower() or body.lstrip()[:1] == b"<":
+        return Fetched(None, f"{where}: sent a web page, not data (a network login page or an error page?)")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return Fetched(None, f"{where}: HTTP {status}, answer is not valid JSON (cut short?)")
+    message = data.get("error") if isinstance(data, dict) else None
+    if status != 200:
+        return Fetched(None, f"{where}: HTTP {status}" + (f", {message}" if message else ""))
+    if isinstance(data, dict) and "error" in data:
+        return Fetched(None, f"{where}: no data ({message})")
+    return Fetched(data)

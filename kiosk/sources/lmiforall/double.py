@@ -1,0 +1,397 @@
+"""LmiDouble: a local HTTP stand-in for LMI for All that replays recordings, generates the rest and injects faults."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from kiosk.sources.lmiforall import double_data as data
+
+API_PREFIX = "/api/v1/"
+VINTAGES = ("2016", "2017")
+JSON_TYPE = "application/json"
+CAPTIVE_PORTAL = (b"<!DOCTYPE html><html><head><title>Guest Wi-Fi</title></head><body><h1>Welcome to Guest Wi-Fi</h1>"
+                  b"<form method='post' action='/login'><button>Accept and connect</button></form></body></html>")
+Recordings = dict[tuple[str, tuple[tuple[str, str], ...]], list[tuple[datetime, int, bytes]]]
+
+
+class ApiError(Exception):
+    """An answer the service gives as an HTTP error status with a JSON {"error": message} body."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+class LmiDouble:
+    """A real HTTP server on 127.0.0.1 that answers /api/v1/ like LMI for All; its knobs can change while it runs."""
+
+    # Knobs, applied in this order to every request: latency_s (delay), fail_next (the next N get 500),
+    # error_rate (that share get 503, drawn from a seed-fixed sequence), html (200 captive-portal page), then the
+    # answer: a recording from `fixtures` (newest take, or newest at/before `as_of`) of the `vintage`, else a body
+    # generated from `socs` and `seed`; truncate (Content-Length too big, then hang up), slow_bytes_per_s (drip).
+
+    def __init__(self, *, latency_s: float = 0.0, error_rate: float = 0.0, fail_next: int = 0, truncate: bool = False,
+                 slow_bytes_per_s: float | None = None, html: bool = False, vintage: str = "2017",
+                 fixtures: Path | None = None, as_of: datetime | str | None = None,
+                 socs: Iterable[int] | None = None, seed: int = 0) -> None:
+        self.latency_s, self.error_rate, self.fail_next = latency_s, error_rate, fail_next
+        self.truncate, self.slow_bytes_per_s, self.html = truncate, slow_bytes_per_s, html
+        self.vintage, self.fixtures, self.as_of = vintage, fixtures, as_of
+        self.socs = sorted(socs) if socs is not None else sorted(data.SOC_TITLES)
+        if any(not 1000 <= soc <= 9999 for soc in self.socs):
+            raise ValueError("SOC 2010 unit groups are 4-digit codes from 1000 to 9999")
+        self.seed = seed
+        self._lock = threading.Lock()
+        self._requests: list[tuple[str, dict[str, str]]] = []
+        self._draws = random.Random(seed)  # error_rate decisions: the same sequence for the same seed
+        self._recordings: dict[Path, Recordings] = {}
+        self._stopping = threading.Event()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def vintage(self) -> str:
+        return self._vintage
+
+    @vintage.setter
+    def vintage(self, value: str) -> None:
+        if value not in VINTAGES:
+            raise ValueError(f"vintage must be one of {VINTAGES}, not {value!r}")
+        self._vintage = value
+
+    @property
+    def as_of(self) -> datetime | None:
+        return self._as_of
+
+    @as_of.setter
+    def as_of(self, value: datetime | str | None) -> None:
+        self._as_of = _moment(value)  # parsed here, so a bad date fails in the test, not in the server thread
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the double is not running: call start() or use it as a context manager")
+        return f"http://127.0.0.1:{self._server.server_address[1]}{API_PREFIX}"
+
+    @property
+    def requests(self) -> list[tuple[str, dict[str, str]]]:
+        """A copy of the (path, query) pairs received so far, oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    def clear_requests(self) -> None:
+        with self._lock:
+            self._requests.clear()
+
+    def start(self) -> LmiDouble:
+        """Listen on a free port; the double answers as soon as this returns."""
+        if self._server is not None:
+            raise RuntimeError("the double is already running")
+        if self.fixtures is not None and not (Path(self.fixtures) / "_index.json").is_file():
+            raise FileNotFoundError(f"no _index.json in fixtures folder {self.fixtures}")
+        self._stopping.clear()
+        self._server = _Server(self)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="lmi-double", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Cut short any latency or drip in progress, close the port and join every thread the double started."""
+        if self._server is None or self._thread is None:
+            return
+        self._stopping.set()
+        self._server.shutdown()
+        self._server.server_close()  # joins the request threads (daemon_threads is off)
+        self._thread.join()
+        self._server = self._thread = None
+
+    def __enter__(self) -> LmiDouble:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        """Apply the knobs in network order: delay, injected failures, captive portal, then the real answer."""
+        handler.close_connection = True  # one request per connection, so stop() never waits on a keep-alive
+        parts = urlsplit(handler.path)
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        with self._lock:
+            self._requests.append((parts.path, dict(pairs)))
+            draw = self._draws.random()  # drawn for every request, so the sequence does not depend on the rate
+        if self.latency_s and self._stopping.wait(self.latency_s):
+            return  # stopping: hang up without an answer
+        with self._lock:
+            failing = self.fail_next > 0
+            if failing:
+                self.fail_next -= 1
+        if failing:
+            status, ctype, body = 500, JSON_TYPE, _json({"error": "Internal Server Error"})
+        elif draw < self.error_rate:
+            status, ctype, body = 503, JSON_TYPE, _json({"error": "Service Temporarily Unavailable"})
+        elif self.html:
+            status, ctype, body = 200, "text/html; charset=utf-8", CAPTIVE_PORTAL
+        else:
+            (status, body), ctype = self.respond(parts.path, pairs), JSON_TYPE
+        self._send(handler, status, ctype, body)
+
+    def respond(self, path: str, pairs: list[tuple[str, str]]) -> tuple[int, bytes]:
+        """The status and body for a request, without the fault knobs: a recording if there is one, else generated."""
+        if not path.startswith(API_PREFIX):
+            return 404, _json({"error": f"Not found: {path}"})
+        route = unquote(path[len(API_PREFIX):]).strip("/")
+        recorded = self._recorded(route, pairs)
+        if recorded is not None:
+            return recorded
+        for pattern, endpoint in _ROUTES:
+            match = pattern.fullmatch(route)
+            if match:
+                try:
+                    return 200, _json(endpoint(self, dict(pairs), **match.groupdict()))
+                except ApiError as error:
+                    return error.status, _json({"error": error.message})
+        return 404, _json({"error": f"No such endpoint: {route}"})
+
+    def _recorded(self, route: str, pairs: list[tuple[str, str]]) -> tuple[int, bytes] | None:
+        """The newest recording of this request (at or before as_of, when pinned), from the current vintage."""
+        if self.fixtures is None:
+            return None
+        folder = Path(self.fixtures) / ("older-vintage" if self.vintage == "2016" else "")
+        with self._lock:
+            if folder not in self._recordings:
+                self._recordings[folder] = load_recordings(folder)
+            takes = self._recordings[folder].get(_key(route, pairs), [])
+        takes = [take for take in takes if self.as_of is None or take[0] <= self.as_of]
+        return max(takes, key=lambda take: take[0])[1:] if takes else None
+
+    def _send(self, handler: BaseHTTPRequestHandler, status: int, ctype: str, body: bytes) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", ctype)
+        # truncate promises more bytes than it sends and then hangs up, as a dropped connection does.
+        handler.send_header("Content-Length", str(len(body) + (len(body) // 2 + 16 if self.truncate else 0)))
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        rate = self.slow_bytes_per_s
+        if not rate:
+            handler.wfile.write(body)
+            return
+        chunk = max(1, int(rate / 20))  # about twenty writes a second
+        for start in range(0, len(body), chunk):
+            if self._stopping.wait(chunk / rate):
+                return
+            handler.wfile.write(body[start:start + chunk])
+
+
+def load_recordings(folder: Path) -> Recordings:
+    """Index one vintage's recordings by request (path and sorted query), all takes of each kept with their dates."""
+    table: Recordings = {}
+    for entry in json.loads((folder / "_index.json").read_text()):
+        take = (parsedate_to_datetime(entry["recorded_at"]), entry["status"], (folder / entry["file"]).read_bytes())
+        keys = set()
+        for uri in [entry["uri"], *entry.get("also_uris", [])]:  # http:// and https:// served the same bodies
+            parts = urlsplit(uri)
+            keys.add(_key(parts.path.removeprefix(API_PREFIX), parse_qsl(parts.query, keep_blank_values=True)))
+        for key in keys:
+            table.setdefault(key, []).append(take)
+    return table
+
+
+def _key(route: str, pairs: list[tuple[str, str]]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return route.strip("/"), tuple(sorted(pairs))  # parameter order does not change the answer
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """as_of as an aware datetime: a datetime, a recorded_at string or an ISO date; naive times are UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _json(body: object) -> bytes:
+    return json.dumps(body, separators=(",", ":")).encode()  # compact and ASCII-escaped, like the recordings
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = 10  # a client that connects and never asks is dropped rather than holding up stop()
+    server: _Server
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server looks for)
+        self.server.double._answer(self)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # tests read .requests; a request log on stderr is noise
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = False  # so that server_close() joins every request thread and stop() leaves none behind
+
+    def __init__(self, double: LmiDouble) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.double = double
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return  # a client hanging up mid-answer is what the fault tests do
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+# ---- endpoints: each takes the double, the query and the path's named groups, and returns the JSON body ----
+
+def _soc(double: LmiDouble, text: str | None) -> int:
+    """A SOC code the double knows. Unknown codes get 404 with an error body (the live answer is unconfirmed)."""
+    if not text:
+        raise ApiError(400, "Please give a SOC code.")
+    if not re.fullmatch(r"\d{4}", text):
+        raise ApiError(400, f"A SOC code is a 4-digit number, not {text!r}.")
+    if int(text) not in double.socs:
+        raise ApiError(404, f"No occupation with SOC code {text}.")
+    return int(text)
+
+
+def _year_range(query: dict[str, str]) -> Callable[[int], bool]:
+    try:
+        low, high = (int(query[k]) if query.get(k) else None for k in ("minYear", "maxYear"))
+    except ValueError:
+        raise ApiError(400, "minYear and maxYear must be years.") from None
+    return lambda year: (low is None or year >= low) and (high is None or year <= high)
+
+
+def _soc_search(double: LmiDouble, query: dict[str, str]) -> list[dict]:
+    q = query.get("q", "").strip()
+    if not q and double.vintage == "2016":
+        return []  # 2016 answered an empty search with 200 []
+    if not q:
+        raise ApiError(400, "Please give a string to search for.")
+    return data.search(q, double.socs, double.seed, double.vintage)
+
+
+def _ashe(double: LmiDouble, query: dict[str, str], kind: str) -> dict:
+    field, soc = ("estpay" if kind == "estimatePay" else "hours"), _soc(double, query.get("soc"))
+    coarse = query.get("coarse", "").lower() == "true"
+    group = soc // 100 if coarse else soc  # coarse answers for the 2-digit group: one body for all its unit groups
+    dim = query.get("breakdown") or None
+    if dim is not None and dim not in data.ASHE_DIMENSIONS:
+        raise ApiError(400, f"Unknown breakdown {dim!r}.")
+    factor = 1.0
+    for item in filter(None, query.get("filters", "").split("|")):
+        name, _, value = item.partition(":")
+        if name not in data.ASHE_DIMENSIONS and name != "age" or not value:
+            raise ApiError(400, f"Unknown filter {item!r}: use name:value pairs joined by |, e.g. region:12|gender:2.")
+        factor *= data.rng(double.seed, "filter", field, name, value).uniform(0.8, 1.15)
+        factor *= 0.5 if (name, value) == ("status", "2") else 1.0  # part-timers work and earn about half
+
+    def figure(year: int, *cell: object) -> int:
+        release = double.vintage if year < 2015 else "latest"  # earlier years are revised between releases
+        base = (data.PAY if field == "estpay" else data.HOURS)[soc // 1000] * factor
+        value = base * data.rng(double.seed, "ashe", field, group, year, release, *cell).uniform(0.85, 1.15)
+        return int(round(value, -1)) if coarse and field == "estpay" else round(value)  # coarse pay: £10 steps
+
+    series: list[dict] = []
+    for year in data.ASHE_YEARS[double.vintage][field]:
+        if dim is None:
+            series.append({"year": year, field: figure(year)})
+        else:
+            cells = [{dim: code, field: figure(year, dim, code)} for code in data.ASHE_DIMENSIONS[dim]]
+            series.append({"year": year, "breakdown": cells})
+    return {"soc": group, "series": series}
+
+
+def _wf_predict(double: LmiDouble, query: dict[str, str]) -> dict:
+    soc, wanted = _soc(double, query.get("soc")), _year_range(query)
+    levels = data.wf_levels(soc, double.seed, double.vintage)
+    return {"soc": soc, "predictedEmployment": [{"year": y, "employment": round(v, 1)} for y, v in levels.items()
+                                                if wanted(y)]}
+
+
+def _wf_breakdown(double: LmiDouble, query: dict[str, str], dim: str) -> dict:
+    if dim not in data.BREAKDOWNS:
+        raise ApiError(404, f"No breakdown by {dim!r}.")
+    soc, wanted = _soc(double, query.get("soc")), _year_range(query)
+    r = data.rng(double.seed, "wf-breakdown", soc, dim)
+    codes = data.BREAKDOWNS[dim]
+    shares = [r.uniform(0.2, 1.0) for _ in codes]
+    noted = {code for code, _ in codes if r.random() < 0.03}  # notes appear now and then, at both levels
+    body: dict = {"soc": soc, "breakdown": dim}
+    if r.random() < 0.2:
+        body["note"] = "Figures for this occupation are modelled from a small sample: treat them with caution."
+
+    def cell(code: int, name: str, share: float, total: float) -> dict:
+        out: dict = {"code": code, "name": name, "employment": round(total * share / sum(shares), 1)}
+        return out | {"note": "Estimate based on a small sample."} if code in noted else out
+
+    body["predictedEmployment"] = [
+        {"year": y, "breakdown": [cell(c, n, s, v) for (c, n), s in zip(codes, shares)]}
+        for y, v in data.wf_levels(soc, double.seed, double.vintage).items() if wanted(y)]
+    return body
+
+
+def _replacement_demand(double: LmiDouble, query: dict[str, str]) -> dict:
+    soc = _soc(double, query.get("soc"))
+    first, last = data.WF_YEARS[double.vintage]
+    # rate is an absolute number of openings over the period (DfE's reading), not a percentage
+    first_level = data.wf_levels(soc, double.seed, double.vintage)[first]
+    rate = first_level * data.rng(double.seed, "replacement", soc).uniform(0.2, 0.45)
+    return {"soc": soc, "start_year": first, "end_year": last, "rate": round(rate, 1)}
+
+
+def _ess(double: LmiDouble, query: dict[str, str], soc: str, region: str | None = None) -> dict:
+    body: dict = {"soc": _soc(double, soc)}
+    if region is not None:
+        if not region.isdigit() or not 1 <= int(region) <= len(data.REGIONS):
+            raise ApiError(404, f"No region {region!r}.")
+        body["region"] = {"code": int(region), "name": data.REGIONS[int(region) - 1]}
+    r = data.rng(double.seed, "ess", soc, region, double.vintage)
+    if r.random() < 0.15:
+        return {"error": "Not enough survey responses to report on this occupation."}  # a 200 that holds no data
+    htf = r.uniform(5, 60)
+    return body | {"year": data.ESS_YEAR[double.vintage], "percentHTF": round(htf, 1),
+                   "percentSSV": round(r.uniform(2, htf), 1), "percentHTFisSSV": round(r.uniform(20, 90), 1)}
+
+
+def _lfs_unemployment(double: LmiDouble, query: dict[str, str]) -> dict:
+    soc, wanted = _soc(double, query.get("soc")), _year_range(query)
+    r = data.rng(double.seed, "lfs", soc, query.get("filterBy", ""), double.vintage)
+    if r.random() < 0.15:
+        return {"error": "The sample is too small to give a reliable estimate."}
+    first, last = data.LFS_YEARS[double.vintage]
+    rates = {year: round(r.uniform(0.5, 12), 2) for year in range(first, last + 1)}
+    return {"soc": soc, "years": [{"year": y, "unemprate": v} for y, v in rates.items() if wanted(y)]}
+
+
+def _onet_scales(double: LmiDouble, query: dict[str, str], kind: str, onet: str) -> dict:
+    if not re.fullmatch(r"\d{2}-\d{4}\.\d{2}", onet):
+        raise ApiError(404, f"No O*NET occupation {onet!r}.")
+    return data.onet_scales(kind, onet, double.seed)
+
+
+_ROUTES: list[tuple[re.Pattern[str], Callable[..., object]]] = [(re.compile(p), f) for p, f in [
+    (r"soc/search", _soc_search),
+    (r"soc/code/(?P<soc>[^/]*)", lambda d, q, soc: data.soc_object(_soc(d, soc), d.seed, d.vintage)),
+    (r"ashe/(?P<kind>estimatePay|estimateHours)", _ashe),
+    (r"wf/predict", _wf_predict),
+    (r"wf/predict/breakdown/(?P<dim>[^/]+)", _wf_breakdown),
+    (r"wf/replacement_demand", _replacement_demand),
+    (r"ess/uk/(?P<soc>[^/]+)", _ess),
+    (r"ess/region/(?P<region>[^/]+)/(?P<soc>[^/]+)", _ess),
+    (r"lfs/unemployment", _lfs_unemployment),
+    (r"o-net/soc2onet/(?P<soc>[^/]+)", lambda d, q, soc: data.onet_codes(_soc(d, soc), d.seed)),
+    (r"o-net/(?P<kind>skills|interests)/(?P<onet>[^/]+)", _onet_scales),
+    (r"hesa/courses/(?P<soc>[^/]+)", lambda d, q, soc: data.hesa_courses(_soc(d, soc), d.seed, d.vintage)),
+]]

@@ -1,0 +1,183 @@
+"""The fetch layer: retries with backoff, the circuit breaker, rate limits and every bad answer named."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from kiosk.sources.circuit_breaker import CircuitBreaker
+from kiosk.sources.fetch_policy import FetchPolicy
+from kiosk.sources.json_fetch import Fetched, JsonFetcher
+from kiosk.sources.rate_limit import RateLimiter
+
+
+class FakeTime:
+    """A clock that only moves when someone sleeps, recording every sleep."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def fetch(handler: Callable[[httpx.Request], httpx.Response], *paths: str, time: FakeTime | None = None,
+          **policy: object) -> tuple[list[Fetched], FakeTime]:
+    """Run GETs for paths, in order, against a mock transport; answers and the fake time used."""
+    time = time or FakeTime()
+    settings = FetchPolicy(max_rps=None, **policy)  # type: ignore[arg-type]
+
+    async def go() -> list[Fetched]:
+        async with JsonFetcher("http://lmi.test/api/v1/", "LMI for All", settings,
+                               transport=httpx.MockTransport(handler), clock=time.clock, sleep=time.sleep) as f:
+            return [await f.get(path, {"soc": 4135}) for path in paths]
+
+    return asyncio.run(go()), time
+
+
+def counting(*responses: httpx.Response | Exception) -> tuple[Callable[[httpx.Request], httpx.Response], list[str]]:
+    """A handler that answers with responses in turn (the last one repeats), logging each URL."""
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = responses[min(len(seen), len(responses) - 1)]
+        seen.append(str(request.url))
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    return handler, seen
+
+
+def test_good_json_arrives_with_its_query() -> None:
+    handler, seen = counting(httpx.Response(200, json={"soc": 4135, "title": "Library clerks"}))
+    [answer], _ = fetch(handler, "soc/code/4135")
+    assert answer.ok and answer.data == {"soc": 4135, "title": "Library clerks"}
+    assert seen == ["http://lmi.test/api/v1/soc/code/4135?soc=4135"]
+
+
+def test_an_error_status_is_no_data_with_the_services_message_and_is_not_retried() -> None:
+    handler, seen = counting(httpx.Response(400, json={"error": "Please give a string to search for."}))
+    [answer], _ = fetch(handler, "soc/search")
+    assert not answer.ok and answer.data is None
+    assert answer.problem == "LMI for All soc/search: HTTP 400, Please give a string to search for."
+    assert len(seen) == 1
+
+
+def test_an_error_key_in_a_200_body_is_no_data_not_zero() -> None:
+    handler, _ = counting(httpx.Response(200, json={"error": "Sample too small"}))
+    [answer], _ = fetch(handler, "lfs/unemployment")
+    assert answer.problem == "LMI for All lfs/unemployment: no data (Sample too small)"
+
+
+@pytest.mark.parametrize("response", [
+    httpx.Response(200, headers={"content-type": "text/html"}, content=b"<html><form>Log in to the Wi-Fi</form>"),
+    httpx.Response(200, headers={"content-type": "application/json"}, content=b"  <!DOCTYPE html><p>Oops</p>"),
+])
+def test_a_web_page_is_refused_as_not_data(response: httpx.Response) -> None:
+    handler, seen = counting(response)
+    [answer], _ = fetch(handler, "soc/code/4135")
+    assert "sent a web page, not data" in str(answer.problem)
+    assert len(seen) == 1
+
+
+def test_a_captive_portal_redirect_is_refused_not_followed() -> None:
+    handler, seen = counting(httpx.Response(302, headers={"location": "http://login.portal/"}))
+    [answer], _ = fetch(handler, "soc/code/4135")
+    assert "redirected (HTTP 302)" in str(answer.problem)
+    assert seen == ["http://lmi.test/api/v1/soc/code/4135?soc=4135"]
+
+
+def test_a_cut_short_body_is_not_valid_json() -> None:
+    handler, _ = counting(httpx.Response(200, content=b'{"soc":4135,"title":"Libr'))
+    [answer], _ = fetch(handler, "soc/code/4135")
+    assert answer.problem == "LMI for All soc/code/4135: HTTP 200, answer is not valid JSON (cut short?)"
+
+
+def test_an_endless_body_is_cut_off_at_the_size_limit() -> None:
+    handler, _ = counting(httpx.Response(200, content=b"[" + b"1," * 600))
+    [answer], _ = fetch(handler, "soc/search", max_body_bytes=1000)
+    assert answer.problem == "LMI for All soc/search: answer larger than 1,000 bytes; refused"
+
+
+def test_transient_failures_are_retried_with_doubling_waits() -> None:
+    handler, seen = counting(httpx.Response(503), httpx.ConnectError("refused"), httpx.Response(200, json=[1]))
+    [answer], time = fetch(handler, "soc/search", backoff_s=0.5, breaker_failures=10)
+    assert answer.ok and answer.data == [1]
+    assert len(seen) == 3
+    assert time.sleeps == [0.5, 1.0]
+
+
+def test_retries_run_out_and_say_why() -> None:
+    handler, seen = counting(httpx.Response(502))
+    [answer], time = fetch(handler, "wf/predict", retries=2, backoff_s=1.0, breaker_failures=10)
+    assert answer.problem == "LMI for All wf/predict: gave up after 3 tries (HTTP 502)"
+    assert len(seen) == 3 and time.sleeps == [1.0, 2.0]
+
+
+def test_the_breaker_opens_after_three_failures_then_lets_one_try_through_a_minute_later() -> None:
+    handler, seen = counting(httpx.Response(500), httpx.Response(500), httpx.Response(500),
+                             httpx.Response(200, json={"ok": 1}))
+    time = FakeTime()
+    first, second = fetch(handler, "a", "b", time=time, backoff_s=0.0)[0]
+    assert len(seen) == 3  # three failures, then the breaker stops the fourth try and the whole second call
+    assert first.problem == "LMI for All a: skipped, the service is paused for a while (HTTP 500)"
+    assert second.problem == "LMI for All b: skipped, the service is paused for a while (it failed repeatedly)"
+    time.now += 60.0
+    [third] = fetch(handler, "c", time=time)[0]
+    assert third.ok and len(seen) == 4
+
+
+def test_a_half_open_breaker_reopens_on_one_more_failure() -> None:
+    time = FakeTime()
+    breaker = CircuitBreaker(3, 60.0, clock=time.clock)
+    for _ in range(3):
+        breaker.failed()
+    assert breaker.is_open and not breaker.allows()
+    time.now = 60.0
+    assert breaker.allows() and not breaker.is_open
+    breaker.failed()
+    assert breaker.is_open
+    time.now = 120.0
+    assert breaker.allows()
+    breaker.succeeded()
+    breaker.failed()
+    assert not breaker.is_open  # success forgot the earlier failures
+
+
+def test_the_rate_limit_spaces_concurrent_requests_evenly() -> None:
+    time = FakeTime()
+    limiter = RateLimiter(2.0, clock=time.clock, sleep=time.sleep)
+    starts: list[float] = []
+
+    async def one() -> None:
+        await limiter.wait()
+        starts.append(time.now)
+
+    async def go() -> None:
+        await asyncio.gather(*(one() for _ in range(4)))
+
+    asyncio.run(go())
+    assert starts == [0.0, 0.5, 1.0, 1.5]  # each request starts half a second after the one before
+    with pytest.raises(ValueError, match="max_rps must be positive"):
+        RateLimiter(0)
+
+
+def test_no_rate_limit_never_sleeps() -> None:
+    time = FakeTime()
+    limiter = RateLimiter(None, clock=time.clock, sleep=time.sleep)
+
+    async def go() -> None:
+        for _ in range(5):
+            await limiter.wait()
+
+    asyncio.run(go())
+    assert time.sleeps == []

@@ -47,6 +47,7 @@ class JsonFetcher:
         self._sleep = sleep
         self._limiter = RateLimiter(policy.max_rps, clock=clock, sleep=sleep)
         self.breaker = CircuitBreaker(policy.breaker_failures, policy.breaker_open_s, clock=clock)
+        self._slots = asyncio.Semaphore(max(1, policy.concurrency))  # requests in flight to this service
         limits = httpx.Limits(max_connections=max(1, policy.concurrency))
         self._client = httpx.AsyncClient(base_url=base_url.rstrip("/") + "/", transport=transport,
                                          headers=dict(headers or {}), limits=limits,
@@ -71,9 +72,10 @@ class JsonFetcher:
                 return Fetched(None, f"{where}: skipped, the service is paused for a while ({last})")
             if attempt:
                 await self._sleep(self.policy.backoff_s * 2 ** (attempt - 1))
-            await self._limiter.wait()
             try:
-                status, body, ctype = await self._request(path, params)
+                async with self._slots:
+                    await self._limiter.wait()
+                    status, body, ctype = await self._request(path, params)
             except _Transient as exc:
                 self.breaker.failed()
                 last = str(exc)

@@ -16,7 +16,8 @@ from pathlib import Path  # noqa: E402
 
 from tests.bench.stats import log, machine  # noqa: E402
 
-NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency")
+NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
+         "lmi_sync")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -77,10 +78,14 @@ def main(argv: list[str] | None = None) -> int:
 
                     picture_page.install_symbols(home_dir)
                     result[name] = symbol_coverage.run(home_dir)
-                else:
+                elif name == "speech_latency":
                     from tests.bench import speech_latency
 
                     result[name] = speech_latency.run(args.quick)
+                else:
+                    from tests.bench import lmi_sync
+
+                    result[name] = lmi_sync.run(args.quick)
             except Exception as e:  # report the crash and go on: one broken benchmark should not hide the rest
                 traceback.print_exc(file=sys.stderr)
                 result[name] = {"error": f"{type(e).__name__}: {e}"}

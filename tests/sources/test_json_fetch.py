@@ -181,3 +181,26 @@ def test_no_rate_limit_never_sleeps() -> None:
 
     asyncio.run(go())
     assert time.sleeps == []
+
+
+def test_no_more_requests_are_in_flight_than_the_policy_allows() -> None:
+    in_flight = 0
+    most = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, most
+        in_flight += 1
+        most = max(most, in_flight)
+        for _ in range(5):  # give the other tasks every chance to pile in
+            await asyncio.sleep(0)
+        in_flight -= 1
+        return httpx.Response(200, json=[])
+
+    async def go() -> list[Fetched]:
+        policy = FetchPolicy(max_rps=None, concurrency=2)
+        async with JsonFetcher("http://lmi.test/", "LMI for All", policy, transport=httpx.MockTransport(handler)) as f:
+            return await asyncio.gather(*(f.get(f"soc/code/{n}") for n in range(8)))
+
+    answers = asyncio.run(go())
+    assert all(answer.ok for answer in answers) and len(answers) == 8
+    assert most == 2

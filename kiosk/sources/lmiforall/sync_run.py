@@ -1,0 +1,86 @@
+"""Fetch many SOC groups with bounded concurrency, saving each as it completes so a stopped sync resumes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from kiosk.sources.lmiforall.client import LmiClient
+from kiosk.sources.lmiforall.soc_fetch import fetch_soc
+
+
+class Progress(NamedTuple):
+    """Where a sync stands, reported after each SOC group."""
+
+    done: int
+    total: int
+    soc: int
+    problems: tuple[str, ...]
+
+
+class SyncOutcome(NamedTuple):
+    """What a sync run did: groups fetched now, groups already saved by an earlier run, and whether it stopped."""
+
+    fetched: tuple[int, ...]
+    resumed: tuple[int, ...]
+    cancelled: bool
+    problems: tuple[str, ...]
+
+
+async def sync_socs(client: LmiClient, socs: Iterable[int], folder: Path, *, this_year: int,
+                    region: int | None = None, socs_in_flight: int = 4,
+                    progress: Callable[[Progress], None] | None = None,
+                    cancelled: Callable[[], bool] = lambda: False) -> SyncOutcome:
+    """Fetch every SOC not yet saved in folder; each finished group is saved at once, whole or not at all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = list(dict.fromkeys(socs))  # duplicate codes are fetched once
+    resumed = tuple(soc for soc in wanted if _saved_path(folder, soc).exists())
+    already = frozenset(resumed)
+    queue = [soc for soc in wanted if soc not in already]
+    total, done = len(wanted), len(resumed)
+    fetched: list[int] = []
+    problems: list[str] = []
+    stopped = False
+
+    async def worker() -> None:
+        nonlocal done, stopped
+        while queue:
+            if cancelled():
+                stopped = True
+                return
+            soc = queue.pop(0)
+            record = await fetch_soc(client, soc, this_year=this_year, region=region)
+            save_record(folder, record)
+            fetched.append(soc)
+            problems.extend(record["problems"])
+            done += 1
+            if progress is not None:
+                progress(Progress(done, total, soc, tuple(record["problems"])))
+
+    # A few groups in flight keep every request slot busy, since each group makes a dozen calls.
+    await asyncio.gather(*(worker() for _ in range(max(1, socs_in_flight))))
+    return SyncOutcome(tuple(fetched), resumed, stopped, tuple(problems))
+
+
+def save_record(folder: Path, record: dict[str, Any]) -> None:
+    """Write one group's record atomically, so a power cut leaves either the old state or the whole record."""
+    target = _saved_path(folder, record["soc"])
+    partial = target.with_suffix(".part")
+    with partial.open("w", encoding="utf-8") as out:
+        json.dump(record, out, ensure_ascii=False, sort_keys=True)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(partial, target)
+
+
+def load_records(folder: Path) -> list[dict[str, Any]]:
+    """Every saved group record, in SOC order (a half-written .part file is ignored)."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("soc-*.json"))]
+
+
+def _saved_path(folder: Path, soc: int) -> Path:
+    return folder / f"soc-{soc:04d}.json"

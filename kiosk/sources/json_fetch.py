@@ -75,7 +75,7 @@ class JsonFetcher:
             try:
                 async with self._slots:
                     await self._limiter.wait()
-                    status, body, ctype = await self._request(path, params)
+                    status, body = await self._request(path, params)
             except _Transient as exc:
                 self.breaker.failed()
                 last = str(exc)
@@ -84,12 +84,12 @@ class JsonFetcher:
                 self.breaker.failed()
                 return Fetched(None, f"{where}: {exc}")
             self.breaker.succeeded()
-            return _decode(where, status, body, ctype)
+            return _decode(where, status, body)
         tries = self.policy.retries + 1
         return Fetched(None, f"{where}: gave up after {tries} {'try' if tries == 1 else 'tries'} ({last})")
 
-    async def _request(self, path: str, params: Mapping[str, object] | None) -> tuple[int, bytes, str]:
-        """One attempt: status, body (size-capped) and content type, or a classified failure."""
+    async def _request(self, path: str, params: Mapping[str, object] | None) -> tuple[int, bytes]:
+        """One attempt: status and body (size-capped), or a classified failure."""
         query = {key: str(value) for key, value in (params or {}).items()}
         try:
             # The deadline covers the body too: httpx's own timeout is per read, so a trickle could last for ever.
@@ -101,7 +101,10 @@ class JsonFetcher:
                         # Captive portals redirect to their login page: that is not the service answering.
                         raise _Refused(f"redirected (HTTP {response.status_code}); a network login page?")
                     body = await _read_capped(response, self.policy.max_body_bytes)
-                    return response.status_code, body, response.headers.get("content-type", "")
+                    if _is_web_page(body, response.headers.get("content-type", "")):
+                        # A login or error page means the service is not really answering: count it as a failure.
+                        raise _Refused("sent a web page, not data (a network login page or an error page?)")
+                    return response.status_code, body
         except TimeoutError:
             raise _Transient(f"no complete answer within {self.policy.timeout_s:g} s") from None
         except httpx.TimeoutException:
@@ -122,10 +125,13 @@ async def _read_capped(response: httpx.Response, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _decode(where: str, status: int, body: bytes, ctype: str) -> Fetched:
-    """Turn a complete answer into data or a named problem."""
-    if "html" in ctype.lower() or body.lstrip()[:1] == b"<":
-        return Fetched(None, f"{where}: sent a web page, not data (a network login page or an error page?)")
+def _is_web_page(body: bytes, ctype: str) -> bool:
+    """Whether an answer is HTML, whatever its content type claims."""
+    return "html" in ctype.lower() or body.lstrip()[:1] == b"<"
+
+
+def _decode(where: str, status: int, body: bytes) -> Fetched:
+    """Turn a complete JSON answer into data or a named problem."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):

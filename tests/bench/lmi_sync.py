@@ -37,6 +37,7 @@ def run(quick: bool) -> dict[str, object]:
     # The double runs in its own process, as the real service would: in ours it would compete for the GIL.
     server = multiprocessing.get_context("spawn").Process(target=_serve, args=(LATENCY_S, theirs), daemon=True)
     server.start()
+    theirs.close()  # only the child holds its end now, so a crashed child ends our recv() with EOFError
     try:
         base_url, all_socs = ours.recv()
         socs = all_socs[: SOCS[1] if quick else SOCS[0]]

@@ -89,6 +89,14 @@ def test_a_web_page_is_refused_as_not_data(response: httpx.Response) -> None:
     assert len(seen) == 1
 
 
+def test_a_captive_portal_counts_as_a_failure_so_the_breaker_stops_asking() -> None:
+    page = httpx.Response(200, headers={"content-type": "text/html"}, content=b"<html>Log in</html>")
+    handler, seen = counting(page)
+    answers, _ = fetch(handler, "a", "b", "c", "d")
+    assert len(seen) == 3  # the fourth call never leaves the kiosk
+    assert answers[3].problem == "LMI for All d: skipped, the service is paused for a while (it failed repeatedly)"
+
+
 def test_a_captive_portal_redirect_is_refused_not_followed() -> None:
     handler, seen = counting(httpx.Response(302, headers={"location": "http://login.portal/"}))
     [answer], _ = fetch(handler, "soc/code/4135")

@@ -136,6 +136,11 @@ class ContentReader:
         )
         return [(value, count) for value, count in rows]
 
+    def soc2010_codes(self) -> tuple[int, ...]:
+        """The SOC 2010 unit groups the installed occupations name, lowest first (what an LMI sync refreshes)."""
+        rows = self._conn.execute("SELECT DISTINCT soc2010 FROM occupations WHERE soc2010 IS NOT NULL")
+        return tuple(sorted(int(code) for (code,) in rows))
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return self._searcher.search(query, limit)
 

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from kiosk.content.reader import ContentReader
 from kiosk.sources.errors import SourceInputError
-from kiosk.sources.lmiforall.soc_list import choose_socs, installed_socs, read_soc_file
-
-
-def _database(path: Path, codes: list[str | None]) -> Path:
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE occupations (id TEXT, soc2010 TEXT)")
-        conn.executemany("INSERT INTO occupations VALUES (?, ?)", [(f"job-{n}", c) for n, c in enumerate(codes)])
-    conn.close()
-    return path
+from kiosk.sources.lmiforall.soc_list import choose_socs, read_soc_file
 
 
 def test_a_list_mixes_lines_commas_and_comments_and_repeats_are_synced_once(tmp_path: Path) -> None:
@@ -45,19 +37,17 @@ def test_an_unreadable_list_is_named(tmp_path: Path) -> None:
         read_soc_file(tmp_path / "missing.txt")
 
 
-def test_installed_codes_come_from_the_occupations_table(tmp_path: Path) -> None:
-    database = _database(tmp_path / "content.db", ["5241", "2231", None, "2231"])
-    assert installed_socs(database) == (2231, 5241)
-    assert installed_socs(tmp_path / "absent.db") == ()
+def test_installed_codes_come_from_the_installed_occupations(sample_reader: ContentReader) -> None:
+    codes = sample_reader.soc2010_codes()
+    assert 2231 in codes and list(codes) == sorted(set(codes))  # the sample's nurse, once each, in order
+    assert len(codes) >= 50 and all(1000 <= code <= 9999 for code in codes)
 
 
 def test_the_file_wins_then_the_installed_codes_then_the_ncs_profiles(tmp_path: Path) -> None:
     listed = tmp_path / "socs.txt"
     listed.write_text("9233\n", encoding="utf-8")
-    database = _database(tmp_path / "content.db", ["2231"])
-    empty = _database(tmp_path / "empty.db", [])
-    assert choose_socs(listed, database, [4135]).codes == (9233,)
-    assert choose_socs(None, database, [4135]) == ((2231,), "the installed occupations", ())
-    assert choose_socs(None, empty, [4135, 4135, 8211]) == ((4135, 8211), "the National Careers Service profiles", ())
+    assert choose_socs(listed, [2231], [4135]).codes == (9233,)
+    assert choose_socs(None, [2231], [4135]) == ((2231,), "the installed occupations", ())
+    assert choose_socs(None, [], [4135, 4135, 8211]) == ((4135, 8211), "the National Careers Service profiles", ())
     with pytest.raises(SourceInputError, match="no SOC codes to fetch"):
-        choose_socs(None, empty, [])
+        choose_socs(None, [], [])

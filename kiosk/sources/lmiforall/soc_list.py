@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -48,25 +47,11 @@ def read_soc_file(path: Path) -> SocList:
     return SocList(tuple(codes), f"the file {path.name}", tuple(notes))
 
 
-def installed_socs(database: Path) -> tuple[int, ...]:
-    """The SOC 2010 codes the installed occupations name, lowest first (none if there is no database yet)."""
-    if not database.is_file():
-        return ()
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    try:
-        rows = conn.execute("SELECT DISTINCT soc2010 FROM occupations WHERE soc2010 IS NOT NULL").fetchall()
-    except sqlite3.Error:
-        return ()  # a database without occupations names no codes; start-up repair deals with damage
-    finally:
-        conn.close()
-    return tuple(sorted(int(code) for (code,) in rows if _CODE.fullmatch(str(code))))
-
-
-def choose_socs(soc_file: Path | None, database: Path, ncs_socs: Iterable[int] = ()) -> SocList:
-    """The codes a sync should fetch, by the precedence the issue sets."""
+def choose_socs(soc_file: Path | None, installed: Iterable[int], ncs_socs: Iterable[int] = ()) -> SocList:
+    """The codes a sync should fetch: the file's, else the installed occupations', else the NCS profiles'."""
     if soc_file is not None:
         return read_soc_file(soc_file)
-    installed = installed_socs(database)
+    installed = tuple(dict.fromkeys(installed))
     if installed:
         return SocList(installed, "the installed occupations")
     named = tuple(dict.fromkeys(code for code in ncs_socs if _CODE.fullmatch(str(code))))

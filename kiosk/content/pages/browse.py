@@ -34,7 +34,7 @@ def interests_page(reader: ContentReader) -> Page:
         "Things I like",
         "Tap what you enjoy to see jobs for people who like it.",
         choices=tuple(
-            Choice(w.sentence(name), Target("interest", name), f"{n} jobs" if n != 1 else "1 job")
+            Choice(w.sentence(name), Target("interest", name), w.job_count(n))
             for name, n in reader.interests()
         ),
         empty_message="The kiosk has no jobs sorted by interests yet.",
@@ -56,7 +56,7 @@ def sectors_page(reader: ContentReader) -> Page:
         "Explore jobs by sector",
         "A sector is an area of work. Tap one to see its jobs.",
         choices=tuple(
-            Choice(s.name, Target("sector", s.id), f"{s.occupation_count} jobs" if s.occupation_count != 1 else "1 job")
+            Choice(s.name, Target("sector", s.id), w.job_count(s.occupation_count))
             for s in reader.sectors()
         ),
         empty_message="There are no sectors in the kiosk yet.",

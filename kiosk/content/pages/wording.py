@@ -33,6 +33,11 @@ def people(value: float) -> str:
     return f"{round(value):,}"
 
 
+def job_count(n: int) -> str:
+    """How many jobs, in words a pupil reads: "1 job", "12 jobs"."""
+    return "1 job" if n == 1 else f"{n} jobs"
+
+
 def trend(percent: float | None) -> str:
     """'up', 'down' or 'flat' for a change over the outlook."""
     if percent is None or abs(percent) < FLAT_BAND_PERCENT:

@@ -9,6 +9,7 @@ from typing import Any, Sequence
 
 from kiosk.config import SettingsError, load_settings
 from kiosk.content.errors import PackRejected
+from kiosk.sources.errors import SourceInputError
 
 
 def _common() -> argparse.ArgumentParser:
@@ -56,9 +57,27 @@ def _parser() -> argparse.ArgumentParser:
 
     pack = sub.add_parser("pack", help="build, check, install and remove content packs")
     verbs = pack.add_subparsers(dest="verb", metavar="VERB", required=True)
-    build = verbs.add_parser("build", parents=[common], help="build a pack from a pack source folder")
+    build = verbs.add_parser("build", parents=[common],
+                             help="build a pack from a pack source folder, the school spreadsheet (.xlsx) "
+                                  "or a folder of the template's CSV files")
     build.add_argument("source", type=Path, metavar="SRC")
     build.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    template = verbs.add_parser("template", parents=[common],
+                                help="write the school's content template (resources, events, alumni, providers)")
+    template.add_argument("output", type=Path, metavar="OUT", help="an .xlsx file, or a folder for the CSV files")
+    template.add_argument("--format", choices=["xlsx", "csv"], default=None,
+                          help="xlsx or csv (default: from OUT's name)")
+    export = verbs.add_parser("export", parents=[common], help="write every installed pack to a folder (a USB stick)")
+    export.add_argument("folder", type=Path, metavar="DIR")
+    keygen = verbs.add_parser("keygen", parents=[common], help="make an Ed25519 key pair for signing packs")
+    keygen.add_argument("-o", "--output", type=Path, required=True, metavar="KEYFILE",
+                        help="the private key file to write (the public key goes beside it as KEYFILE.pub)")
+    keygen.add_argument("--publisher", required=True, help="who signs with this key, as pupils and staff should see it")
+    sign = verbs.add_parser("sign", parents=[common], help="sign a pack file with a private key")
+    sign.add_argument("file", type=Path, metavar="FILE")
+    sign.add_argument("--key", type=Path, required=True, metavar="KEYFILE")
+    trust = verbs.add_parser("trust", parents=[common], help="accept packs signed with this public key")
+    trust.add_argument("public_key", type=Path, metavar="KEYFILE.pub")
     verify = verbs.add_parser("verify", parents=[common], help="check a pack file without installing it")
     verify.add_argument("file", type=Path, metavar="FILE")
     imp = verbs.add_parser("import", parents=[common], help="verify and install a pack file")
@@ -67,6 +86,23 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument("--json", action="store_true")
     remove = verbs.add_parser("remove", parents=[common], help="remove an installed pack")
     remove.add_argument("pack_id", metavar="ID")
+
+    sync = sub.add_parser("sync", help="fetch content from an online service and install it as a pack")
+    sources = sync.add_subparsers(dest="source", metavar="SOURCE", required=True)
+    lmi = sources.add_parser("lmiforall", parents=[common], help="labour market figures from LMI for All")
+    lmi.add_argument("--base-url", default=None, metavar="URL",
+                     help="the API's address (default: the public LMI for All API)")
+    lmi.add_argument("--socs", type=Path, default=None, metavar="FILE",
+                     help="a file of SOC 2010 codes (default: the codes the installed occupations name)")
+    lmi.add_argument("--region", default=None, metavar="CODE",
+                     help="also fetch this LMI region's figures (1-12; default: the kiosk's region setting)")
+    lmi.add_argument("--full", action="store_true", help="fetch everything again, even if nothing has changed")
+    ncs = sources.add_parser("ncs", parents=[common], help="job profiles from the National Careers Service")
+    ncs.add_argument("--api-key", default=None, metavar="KEY",
+                     help="the NCS API subscription key (default: $KIOSK_NCS_API_KEY)")
+    ncs.add_argument("--base-url", default=None, metavar="URL",
+                     help="the API's address (default: the public NCS job profiles API)")
+    ncs.add_argument("--full", action="store_true", help="fetch every profile again, not just the changed ones")
 
     search = sub.add_parser("search", parents=[common], help="search occupations")
     search.add_argument("query", metavar="QUERY")
@@ -109,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (PackRejected, SettingsError) as e:
+    except (PackRejected, SettingsError, SourceInputError) as e:
         print(f"kiosk: {e}", file=sys.stderr)
         return 1
 
@@ -132,6 +168,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_kiosk(settings, quit_after_first_paint=getattr(args, "quit_after_first_paint", False))
     if command == "pack":
         return _pack(args)
+    if command == "sync":
+        from kiosk.sync_command import run_sync
+
+        return run_sync(args, _settings(args))
     if command in ("search", "show"):
         return _query(args)
     if command == "symbols":
@@ -155,10 +195,23 @@ def _pack(args: argparse.Namespace) -> int:
     from kiosk.content.pack_store import PackStore
 
     if args.verb == "build":
-        pack = build_pack(args.source, args.output)
+        from kiosk.sources.school.school_pack import build_school_pack, is_school_source
+
+        builder = build_school_pack if is_school_source(args.source) else build_pack
+        pack = builder(args.source, args.output)
         counts = ", ".join(f"{n} {t}" for t, n in sorted(pack.manifest.counts.items()))
         print(f"built {args.output}: {pack.pack_id} {pack.manifest.content_version} ({counts})")
         return 0
+    if args.verb == "template":
+        from kiosk.sources.school.template import write_template
+
+        written = write_template(args.output, args.format)
+        print(f"wrote the school content template: {written}")
+        return 0
+    if args.verb in ("keygen", "sign", "trust"):
+        from kiosk.pack_keys_command import run_pack_keys
+
+        return run_pack_keys(args, _settings(args))
     if args.verb == "verify":
         pack = read_pack(args.file)
         m = pack.manifest
@@ -173,6 +226,12 @@ def _pack(args: argparse.Namespace) -> int:
         m = report.pack.manifest
         was = f" (replacing {report.replaced_version}, kept as last-known-good)" if report.replaced_version else ""
         print(f"installed {m.pack_id} {m.content_version}{was}")
+        return 0
+    if args.verb == "export":
+        from kiosk.content.pack_export import export_packs
+
+        for path in export_packs(store, args.folder):
+            print(f"exported {path}")
         return 0
     if args.verb == "remove":
         removed = store.remove(args.pack_id)

@@ -35,6 +35,9 @@ class Settings(NamedTuple):
     symbol_speech_rate: int = 100  # words a minute in picture and large-symbol modes
     scan_mode: str = "off"  # switch access: "off", "auto" (one switch) or "step" (two switches: Space, Enter)
     scan_interval_s: float = 2.0  # how long automatic scanning rests on each row or button
+    speech_voice: str = ""  # an espeak-ng voice name, such as "en-gb" or "en-gb-x-rp"; "" is the default English voice
+    printer: str = ""  # the printer for careers sheets, by name; "" saves them as PDF files instead
+    require_signed: bool = False  # accept only packs signed with a trusted publisher's key (see `kiosk pack trust`)
     windowed: bool = False
 
     @property
@@ -73,7 +76,7 @@ FILE_KEYS: dict[str, type] = {
     "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
-    "scan_interval_s": float,
+    "scan_interval_s": float, "speech_voice": str, "printer": str, "require_signed": bool,
 }
 
 

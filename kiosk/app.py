@@ -9,8 +9,10 @@ from pathlib import Path
 from kiosk.config import Settings
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import ContentReader, open_reader
+from kiosk.content.trust import TrustPolicy
 
 DEFAULT_WINDOW = (1280, 800)
+USAGE_FLUSH_MS = 5 * 60 * 1000  # usage counts are written at every idle reset, and at least this often
 
 
 def log(message: str, *args: object) -> None:
@@ -25,7 +27,7 @@ def log(message: str, *args: object) -> None:
 def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
     """Install the sample on first run and repair the database if it needs it; say what was done."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    store = PackStore(settings.data_dir)
+    store = PackStore(settings.data_dir, TrustPolicy.for_data_dir(settings.data_dir, settings.require_signed))
     sample: Path | None = settings.sample_dir if settings.sample_dir.is_dir() else None
     notes = store.start(sample)
     for note in notes:
@@ -68,11 +70,40 @@ def make_speaker(settings: Settings):
         return None
     worker = SpeechWorker(settings.data_dir / "speech-cache")
     worker.start()
-    return SpeechController(worker, QtPlayer(), DEFAULT_VOICE, DEFAULT_RATE, DEFAULT_PITCH), worker
+    voice = settings.speech_voice or DEFAULT_VOICE
+    return SpeechController(worker, QtPlayer(), voice, DEFAULT_RATE, DEFAULT_PITCH), worker
 
 
-def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic):
-    """The kiosk window with its idle watcher, installed on the running QApplication."""
+def speech_voices(worker) -> list[tuple[str, str]]:
+    """The English espeak-ng voices as (id, name), once the speech worker has opened espeak-ng; else none."""
+    if worker is None or not worker.wait_until_ready(0) or worker.problem() is not None:
+        return []
+    from kiosk.access.speech.espeak import open_espeak
+
+    # Already open on the worker's thread: this only reads the list it made then.
+    return [(v.id, v.name) for v in open_espeak().voices() if v.language.startswith("en")]
+
+
+def make_staff(settings: Settings, store: PackStore, speech_worker=lambda: None):
+    """The staff services over the data directory: PIN, usage counts, packs, USB sticks, sync and settings."""
+    from kiosk.staff.pin import pin_store
+    from kiosk.staff.services import StaffServices
+    from kiosk.staff.usage import USAGE_FILE, UsageLog
+
+    return StaffServices(settings, store, pin_store(settings.data_dir), UsageLog(settings.data_dir / USAGE_FILE),
+                         voices=lambda: speech_voices(speech_worker()))
+
+
+def flush_usage(usage) -> None:
+    """Write the usage counts out; a disk that cannot take them is logged, and they wait in memory."""
+    try:
+        usage.flush()
+    except Exception as e:
+        log("usage counts could not be written: %s", e)
+
+
+def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic, staff=None):
+    """The kiosk window with its idle watcher (and the staff services, if given), on the running QApplication."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -84,6 +115,8 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
     window = KioskWindow(reader, settings, idle, size, load_symbols=lambda: load_symbols(settings), clock=clock)
     idle.setParent(window)
+    if staff is not None:
+        window.attach_staff(staff)
     guards = NoContextMenus(window)
     sink = UrlSink(window)
     sink.install()
@@ -121,7 +154,8 @@ def present(window, windowed: bool) -> None:
 
 def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:
     """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint)."""
-    reader = open_content(settings)
+    store, _ = prepare_content(settings)
+    reader = open_reader(store.db_path)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -133,6 +167,7 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     window.idle.start()
     stops = []  # the SIGINT/SIGTERM bridge, made after the first paint (it needs the socket module)
     workers = []  # the speech worker's thread, stopped when the kiosk stops
+    staffs = []  # the staff services, whose usage counts are written when the kiosk stops
 
     def stop(number: int) -> None:
         log("stopping on signal %d", number)
@@ -153,6 +188,13 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         if speech is not None:
             window.set_speaker(speech[0])
             workers.append(speech[1])
+        # Staff and usage counting come in before any pupil can touch the screen, but after the first paint.
+        staff = make_staff(settings, store, lambda: workers[0] if workers else None)
+        window.attach_staff(staff)
+        staffs.append(staff)
+        flusher = QTimer(window)
+        flusher.timeout.connect(lambda: flush_usage(staff.usage))
+        flusher.start(USAGE_FLUSH_MS)
         counts = reader.counts()
         log(
             "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",
@@ -171,6 +213,9 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         bridge.uninstall()
     for worker in workers:
         worker.stop()
+    for staff in staffs:
+        staff.usage.end_visit()  # stopping ends the visit, if there was one
+        flush_usage(staff.usage)
     window.idle.stop()
     window.close()
     reader.close()

@@ -129,6 +129,11 @@ def _parser() -> argparse.ArgumentParser:
     cover.add_argument("--json", action="store_true")
     cover.add_argument("--missing", type=int, default=40, metavar="N", help="list the N commonest misses")
 
+    staff = sub.add_parser("staff", help="the staff screen's PIN")
+    staff_verbs = staff.add_subparsers(dest="verb", metavar="VERB", required=True)
+    set_pin = staff_verbs.add_parser("set-pin", parents=[common], help="set the PIN that opens the staff screen")
+    set_pin.add_argument("--stdin", action="store_true", help="read the PIN from standard input (for scripts)")
+
     doctor = sub.add_parser("doctor", parents=[common], help="check packs, database, speech, symbols and Qt")
     doctor.add_argument("--json", action="store_true")
     tour = sub.add_parser("tour", parents=[common], help="render every screen to a PNG file")
@@ -178,6 +183,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kiosk.symbols_command import run_symbols
 
         return run_symbols(args, _settings(args))
+    if command == "staff":
+        from kiosk.staff_command import run_staff
+
+        return run_staff(args, _settings(args))
     if command == "doctor":
         from kiosk.doctor import run_doctor
 
@@ -215,7 +224,10 @@ def _pack(args: argparse.Namespace) -> int:
     if args.verb == "verify":
         pack = read_pack(args.file)
         m = pack.manifest
-        print(f"ok: {m.pack_id} {m.content_version} by {m.publisher}, {sum(m.counts.values())} rows, sha256 {pack.sha256}")
+        signed = (f"signed by {pack.signer.publisher} (key {pack.signer.key_id})" if pack.signer is not None
+                  else "not signed")
+        print(f"ok: {m.pack_id} {m.content_version} by {m.publisher}, {sum(m.counts.values())} rows, {signed}, "
+              f"sha256 {pack.sha256}")
         return 0
     from kiosk.app import prepare_content
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import sys
+import tempfile
 from pathlib import Path
 
 from kiosk.config import Settings
@@ -40,7 +42,8 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
 
     reader = open_content(settings)
     app = QApplication.instance() or QApplication(["kiosk-tour"])
-    window = build_window(settings, reader, size)
+    scratch = tempfile.TemporaryDirectory(prefix="kiosk-tour-")  # the tour's own PIN and usage counts
+    window = build_window(settings, reader, size, staff=tour_staff(settings, Path(scratch.name)))
     window.allow_close = True
     _show_speech_bar(window)
     window.show()
@@ -58,10 +61,22 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
                 return 1
             written.append(path)
         window.overlay.hide()
+    window.reset_session()
+    window.set_display(Display())
+    (out / "staff").mkdir(parents=True, exist_ok=True)
+    for number, (name, step) in enumerate(staff_steps(window), 1):
+        step()
+        app.processEvents()
+        path = out / "staff" / f"{number:02d}-{name}.png"
+        if not window.grab().save(str(path)):
+            print(f"kiosk: could not write {path}", file=sys.stderr)
+            return 1
+        written.append(path)
     window.close()
     window.deleteLater()
     reader.close()
-    print(f"wrote {len(written)} screens to {out} ({', '.join(MODES)})")
+    scratch.cleanup()
+    print(f"wrote {len(written)} screens to {out} ({', '.join([*MODES, 'staff'])})")
     return 0
 
 
@@ -116,6 +131,55 @@ def tour_steps(window, reader, mode: str):
         ("idle-warning", lambda: (window.open(HOME), window.overlay.show_countdown(27))),
     ]
     return steps
+
+
+def tour_staff(settings: Settings, scratch: Path):
+    """The real staff services on the tour's content, but with a PIN and usage counts of the tour's own (the
+    kiosk's are never touched), no USB stick and no speech voices: the pictures are the same on any machine."""
+    from kiosk.content.pack_store import PackStore
+    from kiosk.staff.pin import PinStore
+    from kiosk.staff.services import StaffServices
+    from kiosk.staff.usage import UsageLog
+
+    class TourStaff(StaffServices):
+        """The real services, pictured without a USB stick (whatever this machine has plugged in)."""
+
+        def usb_roots(self) -> list[Path]:
+            return []
+
+    pins = PinStore(scratch / "staff-pin.json")
+    pins.set_pin("".join(secrets.choice("0123456789") for _ in range(8)))  # nobody needs to know it
+    return TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"))
+
+
+def staff_steps(window):
+    """(name, action) pairs for the PIN pad and each staff section, after the tour's walk counted as a visit."""
+    staff = window.staff
+
+    def pin_pad():
+        window.idle.idle.emit()  # the tour's walk ends as a visit would, so Usage has counts to show
+        staff.open_pin_pad()
+        for digit in "12":
+            staff.pin_pad.keys[digit].click()
+
+    def section(title, then=None):
+        def step():
+            if staff.screen is None:
+                staff.open_staff_screen()
+            staff.screen.show_section(title)
+            if then is not None:
+                then(staff.screen.current)
+        return step
+
+    return [
+        ("pin-pad", pin_pad),
+        ("content", section("Content")),
+        ("import", section("Import")),
+        ("export", section("Export")),
+        ("settings", section("Settings")),
+        ("usage", section("Usage")),
+        ("leave", section("Leave the kiosk", lambda leave: leave.ask())),
+    ]
 
 
 class _Silent:

@@ -26,6 +26,7 @@ def test_pack_build_verify_import_list_remove(capsys, tmp_path: Path) -> None:
     assert code == 0 and out.startswith(f"built {tmp_path / 'sample.zip'}: sample {version}")
     code, out, _ = run(capsys, "pack", "verify", str(tmp_path / "sample.zip"))
     assert code == 0 and out.startswith(f"ok: sample {version} by Careers Kiosk project")
+    assert ", not signed, sha256 " in out
     make_pack(tmp_path / "school.zip", {"events": [
         {"id": "fair", "title": "Careers fair", "kind": "careers_fair", "starts": "2027-03-01"}]},
         pack_id="our-school", layer="school")
@@ -191,3 +192,18 @@ def test_symbols_commands(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "symbols", "coverage", "--json", "--data-dir", data)
     report = json.loads(out)
     assert code == 0 and report["key_words"] > 1000 and 0 < report["with_symbol"] < report["key_words"]
+
+
+def test_staff_set_pin_from_standard_input(capsys, monkeypatch, tmp_path: Path) -> None:
+    import io
+
+    from kiosk.staff.pin import pin_store
+
+    data = tmp_path / "data"
+    monkeypatch.setattr("sys.stdin", io.StringIO("12ab\n"))
+    code, _, err = run(capsys, "staff", "set-pin", "--stdin", "--data-dir", str(data))
+    assert code == 1 and "must be digits only" in err and not pin_store(data).is_set
+    monkeypatch.setattr("sys.stdin", io.StringIO("482916\n"))
+    code, out, _ = run(capsys, "staff", "set-pin", "--stdin", "--data-dir", str(data))
+    assert code == 0 and "the staff PIN is set" in out
+    assert pin_store(data).check("482916").ok and "482916" not in (data / "staff-pin.json").read_text()

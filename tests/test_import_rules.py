@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "kiosk"
-TOP = {"kiosk.app", "kiosk.cli", "kiosk.doctor", "kiosk.tour", "kiosk.symbols_command", "kiosk.__main__"}
+TOP = {"kiosk.app", "kiosk.cli", "kiosk.doctor", "kiosk.tour", "kiosk.symbols_command", "kiosk.sync_command",
+       "kiosk.pack_keys_command", "kiosk.staff_command", "kiosk.__main__"}
 # What each layer must not import (a prefix matches the module and everything under it).
 FORBIDDEN = {
     "kiosk.content": ["kiosk.ui", "kiosk.sources", "kiosk.access", "kiosk.config", *TOP, "PySide6", "httpx", "pyttsx3"],
     "kiosk.sources": ["kiosk.ui", *TOP, "PySide6.QtWidgets"],
     "kiosk.access": ["kiosk.ui", "kiosk.sources", *TOP, "PySide6.QtWidgets"],
     "kiosk.ui": ["sqlite3", "sqlite_utils", "httpx", "pyttsx3", "kiosk.sources", *TOP],
+    # Staff tools are headless: the staff screen in kiosk.ui uses them, never the other way round.
+    "kiosk.staff": ["kiosk.ui", "kiosk.access", *TOP, "PySide6"],
     "kiosk.config": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
 }
 # The screens read content only through its narrow read API and page values.
@@ -67,7 +70,7 @@ def test_only_the_top_builds_the_app() -> None:
 
 def test_the_rules_see_every_layer() -> None:
     names = {module_name(p) for p in MODULES}
-    for layer in ("kiosk.content", "kiosk.ui", "kiosk.access", "kiosk.config"):
+    for layer in ("kiosk.content", "kiosk.ui", "kiosk.access", "kiosk.config", "kiosk.staff"):
         assert any(_matches(n, layer) for n in names), layer
 
 

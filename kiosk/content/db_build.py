@@ -18,8 +18,9 @@ from kiosk.content.spelling import MIN_TERM, max_distance, variants, words
 
 
 def layer_order(packs: Iterable[Pack]) -> list[Pack]:
-    """Packs in the order they are laid down: national, then regional, then school; by id within a layer."""
-    return sorted(packs, key=lambda p: (p.manifest.layer_rank, p.pack_id))
+    """Packs in the order they are laid down: national, then regional, then school; the sample first in its
+    layer, so real content replaces it; then by id."""
+    return sorted(packs, key=lambda p: (p.manifest.layer_rank, not p.manifest.sample, p.pack_id))
 
 
 def pack_set(packs: Iterable[Pack]) -> str:
@@ -80,6 +81,11 @@ def _insert_pack(db: Database, pack: Pack) -> None:
     )
     db["sources"].insert_all({"pack_id": m.pack_id, **s.__dict__} for s in m.sources)
     for table, rows in pack.tables.items():
+        if TABLES[table].key[:2] == ("occupation", "region"):
+            # A series is one source's: a later pack's figures for an occupation and region replace the earlier
+            # pack's whole series there, rather than interleaving years from two sources.
+            pairs = {(r["occupation"], r["region"]) for r in rows}
+            db.conn.executemany(f"DELETE FROM {table} WHERE occupation = ? AND region = ?", sorted(pairs))
         # A later layer's row replaces an earlier one with the same key.
         db[table].insert_all(({"pack_id": m.pack_id, **r} for r in rows), replace=True, batch_size=500)
 

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from kiosk.content.errors import PackRejected
 from kiosk.content.manifest import Manifest, Member, parse_manifest
+from kiosk.content.pack_signature import MAX_SIGNATURE_BYTES, SIGNATURE, Signer, verify_signature
 from kiosk.content.schema import TABLES, RowError, check_row, row_key
 
 MANIFEST = "manifest.json"
@@ -26,11 +27,15 @@ ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class Pack:
-    """A verified pack: its manifest, its checked rows, and the sha256 of the whole file."""
+    """A verified pack: its manifest, its checked rows, the sha256 of the whole file, and who signed it.
+
+    `signer` is None for an unsigned pack; a pack whose signature does not verify is never read at all.
+    """
 
     manifest: Manifest
     tables: dict[str, list[dict[str, Any]]]
     sha256: str
+    signer: Signer | None = None
 
     @property
     def pack_id(self) -> str:
@@ -69,17 +74,17 @@ def read_pack(path: str | os.PathLike[str]) -> Pack:
         raise PackRejected("the file is not a pack: it is not a zip file")
     try:
         with zipfile.ZipFile(path) as zf:
-            manifest, tables = _read_zip(zf)
+            manifest, tables, signer = _read_zip(zf)
     except zipfile.BadZipFile as e:
         raise PackRejected(f"the pack is truncated or damaged: {e}") from None
     except (EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError) as e:
         if isinstance(e, PackRejected):
             raise
         raise PackRejected(f"the pack is truncated or damaged: {e}") from None
-    return Pack(manifest=manifest, tables=tables, sha256=file_sha256(path))
+    return Pack(manifest=manifest, tables=tables, sha256=file_sha256(path), signer=signer)
 
 
-def _read_zip(zf: zipfile.ZipFile) -> tuple[Manifest, dict[str, list[dict[str, Any]]]]:
+def _read_zip(zf: zipfile.ZipFile) -> tuple[Manifest, dict[str, list[dict[str, Any]]], Signer | None]:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise PackRejected(f"the pack has {len(infos)} members; the limit is {MAX_MEMBERS}")
@@ -98,14 +103,19 @@ def _read_zip(zf: zipfile.ZipFile) -> tuple[Manifest, dict[str, list[dict[str, A
         raise PackRejected("the pack has no manifest.json")
     if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
         raise PackRejected("manifest.json is too large")
+    manifest_bytes = zf.read(MANIFEST)
+    signer = None
+    if SIGNATURE in names:
+        # Checked before the manifest is parsed: a signed manifest that was changed is named as tampering.
+        signer = verify_signature(manifest_bytes, _read_signature(zf))
     try:
-        manifest = parse_manifest(json.loads(zf.read(MANIFEST).decode("utf-8")))
+        manifest = parse_manifest(json.loads(manifest_bytes.decode("utf-8")))
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
         if isinstance(e, PackRejected):
             raise
         raise PackRejected(f"manifest.json is not valid JSON: {e}") from None
     listed = set(manifest.members)
-    present = set(names) - {MANIFEST}
+    present = set(names) - {MANIFEST, SIGNATURE}
     if present - listed:
         raise PackRejected(f"member {sorted(present - listed)[0]!r} is not listed in the manifest")
     if listed - present:
@@ -124,7 +134,13 @@ def _read_zip(zf: zipfile.ZipFile) -> tuple[Manifest, dict[str, list[dict[str, A
     if extra:
         raise PackRejected(f"the manifest counts table {sorted(extra)[0]!r}, which the pack does not hold")
     check_references(tables)
-    return manifest, tables
+    return manifest, tables, signer
+
+
+def _read_signature(zf: zipfile.ZipFile) -> bytes:
+    if zf.getinfo(SIGNATURE).file_size > MAX_SIGNATURE_BYTES:
+        raise PackRejected(f"{SIGNATURE} is damaged: it is larger than a signature can be")
+    return zf.read(SIGNATURE)
 
 
 def _table_of(name: str) -> str:
@@ -179,12 +195,12 @@ def _parse_rows(table: str, name: str, data: bytes, manifest: Manifest) -> list[
 
 
 def check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Every id a row names must exist, where the table it names travels in the same pack."""
+    """Every id a row names must exist, where the table it names travels in the same pack (figures excepted)."""
     ids = {name: {r["id"] for r in rows} for name, rows in tables.items() if TABLES[name].key == ("id",)}
     for name, rows in tables.items():
         for column in TABLES[name].columns:
             target = column.refers_to
-            if target is None or target not in ids:
+            if target is None or column.across_packs or target not in ids:
                 continue
             for n, row in enumerate(rows, 1):
                 value = row[column.name]

@@ -24,6 +24,8 @@ from kiosk.content.errors import PackRejected, version_key
 
 if TYPE_CHECKING:
     from kiosk.content.pack_file import Pack
+    from kiosk.content.signing_keys import PublicKey
+    from kiosk.content.trust import TrustPolicy
 
 # Reading pack files and building databases (zipfile, sqlite-utils) is imported only when a pack changes
 # or the database needs a rebuild: an ordinary start only checks the database, and must be quick.
@@ -71,10 +73,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 class PackStore:
-    """Installs and removes packs in one data directory and rebuilds the database from them."""
+    """Installs and removes packs in one data directory and rebuilds the database from them.
 
-    def __init__(self, data_dir: Path) -> None:
+    `trust` decides which imported packs are accepted; without one, unsigned packs are accepted (a pack whose
+    signature does not verify never is).
+    """
+
+    def __init__(self, data_dir: Path, trust: TrustPolicy | None = None) -> None:
         self.data_dir = Path(data_dir)
+        self.trust = trust
         self.packs_dir = self.data_dir / "packs"
         self.index_path = self.packs_dir / "installed.json"
         self.db_path = self.data_dir / "kiosk.db"
@@ -202,11 +209,16 @@ class PackStore:
             raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
         return staged
 
-    def _install(self, staged: Path) -> InstallReport:
-        """Verify a staged pack file and make it the current version of its pack."""
+    def _install(self, staged: Path, *, built_here: bool = False) -> InstallReport:
+        """Verify a staged pack file and make it the current version of its pack.
+
+        `built_here`: the kiosk built the pack itself from its own assets, so the trust policy (which is
+        about packs from outside) does not apply.
+        """
         from kiosk.content.pack_file import read_pack
 
         pack = read_pack(staged)
+        trusted = None if built_here or self.trust is None else self.trust.check(pack)
         entries = self.entries()
         old = entries.get(pack.pack_id)
         new_version = pack.manifest.content_version
@@ -240,7 +252,8 @@ class PackStore:
             if not old or old.current != file_name:
                 target.unlink(missing_ok=True)
             raise
-        notes.append(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else ""))
+        notes.append(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else "")
+                     + _signed_by(pack, trusted))
         for note in notes:
             self._log(note)
         return InstallReport(pack=pack, replaced_version=old.content_version if old else None, counts=counts)
@@ -329,7 +342,9 @@ class PackStore:
         path = incoming / "sample.zip"
         try:
             build_pack(folder, path)
-            report = self._install(path)
+            # The sample is built here from the kiosk's own assets, which are as trusted as its code: no
+            # publisher signs it, and a kiosk that requires signed packs must still start on first run.
+            report = self._install(path, built_here=True)
         finally:
             path.unlink(missing_ok=True)
         return f"installed the sample content {report.pack.manifest.content_version}"
@@ -337,6 +352,14 @@ class PackStore:
     def _log(self, line: str) -> None:
         with open(self.log_path, "a", encoding="utf-8") as f:
             f.write(f"{_now()} {line}\n")
+
+
+def _signed_by(pack: Pack, trusted: PublicKey | None) -> str:
+    """For the log: who signed a pack, by the trusted key's own name where the kiosk trusts it."""
+    if pack.signer is None:
+        return ""
+    who = repr(trusted.publisher) if trusted else f"{pack.signer.publisher!r}, a key this kiosk does not trust"
+    return f", signed by {who} (key {pack.signer.key_id})"
 
 
 def _now() -> str:

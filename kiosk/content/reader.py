@@ -141,6 +141,18 @@ class ContentReader:
         rows = self._conn.execute("SELECT DISTINCT soc2010 FROM occupations WHERE soc2010 IS NOT NULL")
         return tuple(sorted(int(code) for (code,) in rows))
 
+    def occupations_by_soc2010(self, *, except_pack: str | None = None) -> dict[int, tuple[str, ...]]:
+        """The ids of the occupations in each SOC 2010 unit group, leaving out one pack's own occupations."""
+        rows = self._conn.execute(
+            """SELECT soc2010, id FROM occupations WHERE soc2010 IS NOT NULL AND pack_id IS NOT :pack
+               ORDER BY soc2010, id""",
+            {"pack": except_pack},
+        )
+        found: dict[int, list[str]] = {}
+        for code, occupation_id in rows:
+            found.setdefault(int(code), []).append(occupation_id)
+        return {code: tuple(ids) for code, ids in found.items()}
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return self._searcher.search(query, limit)
 

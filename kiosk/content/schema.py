@@ -30,6 +30,9 @@ class Column(NamedTuple):
     required: bool = True
     refers_to: str | None = None  # the table whose id this column names
     source: bool = False  # the column names a source in the pack's manifest
+    # The column may name a row another pack brings (figures for occupations a national pack describes): it is
+    # not checked within the pack, and a row whose target is missing from the database is simply not shown.
+    across_packs: bool = False
 
 
 class Table(NamedTuple):
@@ -158,7 +161,7 @@ def _figure_table(name: str, value_column: Column, *extra: Column, key_year: str
     return Table(
         name,
         (
-            Column("occupation", slug, refers_to="occupations"),
+            Column("occupation", slug, refers_to="occupations", across_packs=True),
             Column("region", REGION),
             Column(key_year, YEAR),
             value_column,
@@ -205,7 +208,7 @@ TABLES: dict[str, Table] = {
         Table(
             "replacement_demand",
             (
-                Column("occupation", slug, refers_to="occupations"),
+                Column("occupation", slug, refers_to="occupations", across_packs=True),
                 Column("region", REGION),
                 Column("from_year", YEAR),
                 Column("to_year", YEAR),

@@ -20,11 +20,17 @@ class Fetched(NamedTuple):
 
     data: object | None
     problem: str | None = None
+    status: int | None = None  # the HTTP status of a whole answer; None when the service never really answered
 
     @property
     def ok(self) -> bool:
         """Whether data arrived."""
         return self.problem is None
+
+    @property
+    def answered(self) -> bool:
+        """Whether the service itself answered (with data or "no data"), rather than the network failing."""
+        return self.status is not None
 
 
 class _Transient(Exception):
@@ -132,13 +138,17 @@ def _is_web_page(body: bytes, ctype: str) -> bool:
 
 def _decode(where: str, status: int, body: bytes) -> Fetched:
     """Turn a complete JSON answer into data or a named problem."""
+    if status == 204 and not body.strip():
+        # 204 No Content is the service saying "nothing there" (NCS: no such profile), not a body cut short.
+        return Fetched(None, f"{where}: nothing there (HTTP 204)", status)
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
+        # A body cut short is the network failing, not the service answering.
         return Fetched(None, f"{where}: HTTP {status}, answer is not valid JSON (cut short?)")
     message = data.get("error") if isinstance(data, dict) else None
     if status != 200:
-        return Fetched(None, f"{where}: HTTP {status}" + (f", {message}" if message else ""))
+        return Fetched(None, f"{where}: HTTP {status}" + (f", {message}" if message else ""), status)
     if isinstance(data, dict) and "error" in data:
-        return Fetched(None, f"{where}: no data ({message})")
-    return Fetched(data)
+        return Fetched(None, f"{where}: no data ({message})", status)
+    return Fetched(data, None, status)

@@ -28,8 +28,10 @@ from kiosk.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from kiosk.access.symboliser import Symboliser
+    from kiosk.staff.api import StaffApi
     from kiosk.ui.scanning import ScanController
     from kiosk.ui.speech_controller import SpeechController
+    from kiosk.ui.staff.controller import StaffController
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
 SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
@@ -80,6 +82,7 @@ class KioskWindow(QWidget):
         self.idle = idle
         self._armed: Choice | None = None  # tap to hear: the choice heard, waiting for its second tap
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
+        self.staff: StaffController | None = None  # the staff screen and its hidden way in (attach_staff)
         self.pictures = PictureChoices(self, lambda: self.scanner.restart() if self.scanner else None)
         self.speaker: SpeechController | None = None
         self._reading = PageReading()
@@ -159,6 +162,8 @@ class KioskWindow(QWidget):
         bar.back_button.clicked.connect(self.navigator.back)
         bar.home_button.clicked.connect(self.navigator.home)
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
+        if self.staff is not None:
+            self.staff.gesture.watch(bar)
         if self.speaker is not None:
             bar.speak_button.clicked.connect(self.speak_page)
             bar.repeat_button.clicked.connect(self.speaker.repeat)
@@ -208,6 +213,23 @@ class KioskWindow(QWidget):
 
             self.symbols = self._load_symbols()
             self.pixmaps = SymbolPixmaps()
+
+    # -- staff -------------------------------------------------------------------------------------------
+
+    def attach_staff(self, services: StaffApi) -> None:
+        """Give staff their hidden way in (the gesture on the top bar) and count usage (the app does this)."""
+        from kiosk.ui.staff.controller import StaffController
+        from kiosk.ui.staff.usage_hooks import UsageRecorder
+
+        self.staff = StaffController(self, services, self._clock)
+        self.staff.gesture.watch(self.top_bar)
+        UsageRecorder(self, services.usage)  # a child of the window, living as long as it
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use settings staff saved: all at once, except the default look (from the next visit)."""
+        self.settings, self.default_display = settings, Display(mode=settings.default_mode)
+        self.idle.timeout_s, self.idle.warning_s = settings.idle_timeout_s, settings.idle_warning_s
+        self._apply_display()  # the theme follows the screen size, and the speech rate the settings
 
     # -- speech ------------------------------------------------------------------------------------------
 
@@ -355,6 +377,8 @@ class KioskWindow(QWidget):
 
         if self._overlay is not None and self._overlay.isVisible():
             return [self._overlay.button], []
+        if self.staff is not None and self.staff.cover is not None:
+            return on_show(self.staff.cover), []
         if self.pictures.chooser is not None:
             return on_show(self.pictures.chooser), []
         return on_show(self.screen_widget), on_show(self.top_bar)
@@ -369,6 +393,8 @@ class KioskWindow(QWidget):
         if self.allow_close:
             if self.speaker is not None:
                 self.speaker.stop()
+            if self.staff is not None:
+                self.staff.shutdown()
             event.accept()
         else:
             event.ignore()

@@ -17,7 +17,7 @@ from pathlib import Path  # noqa: E402
 from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
-         "lmi_sync")
+         "lmi_sync", "import_freeze")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -82,10 +82,14 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import speech_latency
 
                     result[name] = speech_latency.run(args.quick)
-                else:
+                elif name == "lmi_sync":
                     from tests.bench import lmi_sync
 
                     result[name] = lmi_sync.run(args.quick)
+                else:
+                    from tests.bench import import_freeze
+
+                    result[name] = import_freeze.run(args.quick)
             except Exception as e:  # report the crash and go on: one broken benchmark should not hide the rest
                 traceback.print_exc(file=sys.stderr)
                 result[name] = {"error": f"{type(e).__name__}: {e}"}

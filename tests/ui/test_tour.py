@@ -19,8 +19,9 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
               "12-missing-page", "13-idle-warning"]
     no_typing = ["07-things-i-like", "08-things-i-like-jobs", "09-growing-jobs", "10-jobs-a-to-z",
                  "11-missing-page", "12-idle-warning"]
+    staff = ["01-pin-pad", "02-content", "03-import", "04-export", "05-settings", "06-usage", "07-leave"]
     expected = {"standard": common + typing, "picture": common + typing, "high-contrast": common + typing,
-                "large-symbols": common + no_typing}
+                "large-symbols": common + no_typing, "staff": staff}
     for mode, names in expected.items():
         assert sorted(p.stem for p in (out / mode).glob("*.png")) == names, mode
         for name in names:
@@ -28,4 +29,5 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
             assert (image.width(), image.height()) == size, name
             colours = {image.pixel(x, y) for x in range(0, size[0], 7) for y in range(0, size[1], 5)}
             assert len(colours) > 20, f"{mode}/{name} looks blank: {len(colours)} colours"
-    assert f"wrote 51 screens to {out}" in capsys.readouterr().out
+    assert f"wrote 58 screens to {out}" in capsys.readouterr().out
+    assert not (data_dir / "usage.db").exists() and not (data_dir / "staff-pin.json").exists()  # the tour's own

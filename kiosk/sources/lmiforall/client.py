@@ -81,15 +81,15 @@ def _expect(answer: Fetched, what: str, keys: Iterable[str]) -> Fetched:
     if not answer.ok:
         return answer
     if not isinstance(answer.data, Mapping):
-        return Fetched(None, f"{SOURCE} {what}: expected an object, got {type(answer.data).__name__}")
+        return Fetched(None, f"{SOURCE} {what}: expected an object, got {type(answer.data).__name__}", answer.status)
     # Key casing comes from JavaScript clients and is unconfirmed (lmiforall-api.md §5.3): match without case.
     by_fold = {str(key).casefold(): key for key in answer.data}
     missing = [key for key in keys if key.casefold() not in by_fold]
     if missing:
-        return Fetched(None, f"{SOURCE} {what}: answer lacks {', '.join(missing)}")
+        return Fetched(None, f"{SOURCE} {what}: answer lacks {', '.join(missing)}", answer.status)
     data = dict(answer.data)
     for key in keys:
         actual = by_fold[key.casefold()]
         if actual != key:
             data[key] = data.pop(actual)
-    return Fetched(data)
+    return Fetched(data, None, answer.status)

@@ -69,11 +69,22 @@ def figure_rows(record: Mapping[str, Any], occupation: str, source: str, *, this
             keep("replacement_demand", "replacement demand", UK, start, rate, 0, 100_000_000, this_year + 30,
                  from_year=start, to_year=end, openings=rate)
 
-    shortage = record.get("shortages")
-    if isinstance(shortage, Mapping):
+    for part in ("shortages", "shortages_in_region"):
+        shortage = record.get(part)
+        if not isinstance(shortage, Mapping):
+            continue
+        region = UK
+        if part == "shortages_in_region":
+            # The regional call names its region; a name the service does not give cannot be shown.
+            place = _get(shortage, "region")
+            region = _get(place, "name") if isinstance(place, Mapping) else None
+            region = names.get(_get(place, "code"), region) if isinstance(place, Mapping) else region
+            if not isinstance(region, str) or not region.strip():
+                out.problems.append(f"LMI for All skill shortages for {soc}: regional answer names no region; skipped")
+                continue
         year = _get(shortage, "year")
-        keep("skill_shortages", "skill shortages", UK, year, _get(shortage, "percentHTF"), 0, 100, this_year,
-             year=year, hard_to_fill_percent=_get(shortage, "percentHTF"),
+        keep("skill_shortages", "skill shortages", region.strip(), year, _get(shortage, "percentHTF"), 0, 100,
+             this_year, year=year, hard_to_fill_percent=_get(shortage, "percentHTF"),
              skill_shortage_percent=_get(shortage, "percentSSV"))
     return out
 

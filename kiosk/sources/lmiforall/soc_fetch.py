@@ -32,12 +32,14 @@ async def fetch_soc(client: LmiClient, soc: int, *, this_year: int, region: int 
         calls["shortages_in_region"] = client.shortages(soc, region=region)
     answers = dict(zip(calls, await asyncio.gather(*calls.values()), strict=True))
     answers.update(await _onet_profile(client, answers["onet_codes"]))
-    record: dict[str, Any] = {"soc": soc, "problems": []}
+    record: dict[str, Any] = {"soc": soc, "problems": [], "unanswered": []}
     for part, answer in answers.items():
         # One part failing leaves the others intact: "no data" is recorded, never turned into zero.
         record[part] = answer.data
         if answer.problem:
             record["problems"].append(answer.problem)
+        if not answer.answered:
+            record["unanswered"].append(part)  # the network or the service failed: worth asking again
     return record
 
 

@@ -29,13 +29,18 @@ class SyncOutcome(NamedTuple):
     resumed: tuple[int, ...]
     cancelled: bool
     problems: tuple[str, ...]
+    unanswered: tuple[int, ...] = ()  # groups not saved because the network or the service failed for a part
 
 
 async def sync_socs(client: LmiClient, socs: Iterable[int], folder: Path, *, this_year: int,
                     region: int | None = None, socs_in_flight: int = 4,
                     progress: Callable[[Progress], None] | None = None,
-                    cancelled: Callable[[], bool] = lambda: False) -> SyncOutcome:
-    """Fetch every SOC not yet saved in folder; each finished group is saved at once, whole or not at all."""
+                    cancelled: Callable[[], bool] = lambda: False, keep_unanswered: bool = False) -> SyncOutcome:
+    """Fetch every SOC not yet saved in folder; each finished group is saved at once, whole or not at all.
+
+    A group where the network or the service failed for some part is not saved (a later run asks again), unless
+    keep_unanswered says to save it with those parts missing.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     wanted = list(dict.fromkeys(socs))  # duplicate codes are fetched once
     resumed = tuple(soc for soc in wanted if _saved_path(folder, soc).exists())
@@ -43,6 +48,7 @@ async def sync_socs(client: LmiClient, socs: Iterable[int], folder: Path, *, thi
     queue = [soc for soc in wanted if soc not in already]
     total, done = len(wanted), len(resumed)
     fetched: list[int] = []
+    unanswered: list[int] = []
     problems: list[str] = []
     stopped = False
 
@@ -54,8 +60,11 @@ async def sync_socs(client: LmiClient, socs: Iterable[int], folder: Path, *, thi
                 return
             soc = queue.pop(0)
             record = await fetch_soc(client, soc, this_year=this_year, region=region)
-            save_record(folder, record)
-            fetched.append(soc)
+            if record["unanswered"] and not keep_unanswered:
+                unanswered.append(soc)
+            else:
+                save_record(folder, record)
+                fetched.append(soc)
             problems.extend(record["problems"])
             done += 1
             if progress is not None:
@@ -63,7 +72,7 @@ async def sync_socs(client: LmiClient, socs: Iterable[int], folder: Path, *, thi
 
     # A few groups in flight keep every request slot busy, since each group makes a dozen calls.
     await asyncio.gather(*(worker() for _ in range(max(1, socs_in_flight))))
-    return SyncOutcome(tuple(fetched), resumed, stopped, tuple(problems))
+    return SyncOutcome(tuple(fetched), resumed, stopped, tuple(problems), tuple(unanswered))
 
 
 def save_record(folder: Path, record: dict[str, Any]) -> None:
@@ -80,6 +89,11 @@ def save_record(folder: Path, record: dict[str, Any]) -> None:
 def load_records(folder: Path) -> list[dict[str, Any]]:
     """Every saved group record, in SOC order (a half-written .part file is ignored)."""
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("soc-*.json"))]
+
+
+def saved_socs(folder: Path) -> frozenset[int]:
+    """The groups saved in folder."""
+    return frozenset(int(path.stem[4:]) for path in folder.glob("soc-[0-9][0-9][0-9][0-9].json"))
 
 
 def _saved_path(folder: Path, soc: int) -> Path:

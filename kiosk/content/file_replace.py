@@ -1,0 +1,44 @@
+"""Putting a file in place whole: write a hidden temporary file beside it, fsync, check, then os.replace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+
+def part_path(path: Path) -> Path:
+    """The temporary name a file is written under: hidden, and not ending in .zip, so it never looks complete."""
+    return path.with_name(f".{path.name}.part")
+
+
+def replace_file(path: Path, write: Callable[[BinaryIO], None], check: Callable[[Path], object] | None = None) -> None:
+    """Write `path` through its part file; `check(part)` may raise to refuse it. A crash, a pulled stick or a
+    refusal leaves the old file (or none), never a partial one under the real name.
+    """
+    part = part_path(path)
+    try:
+        with open(part, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        if check is not None:
+            check(part)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder so a rename in it is on disk; quietly skipped where the file system cannot (FAT)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,52 @@
+"""One staff sync, from asking a service to installing its pack: shared by `kiosk sync` and the staff screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from kiosk.sources.errors import SourceInputError
+from kiosk.sources.fetch_policy import FetchPolicy
+
+# (done, total, what) after each item fetched.
+ProgressFn = Callable[[int, int, str], None]
+SOURCES = ("lmiforall", "ncs")
+
+
+class SyncReport(NamedTuple):
+    """What a sync did, in words for staff, and the problems it met, each naming its source and item."""
+
+    message: str
+    problems: list[str]
+    installed: str | None = None  # "pack_id version" when a new pack went in
+    complete: bool = True  # False when it stopped early (cancelled, or the service failed): run it again to resume
+
+
+def polite_policy(base_url: str, live: FetchPolicy) -> FetchPolicy:
+    """The live service gets the polite policy; a service on this machine (a test double) can be asked at full speed."""
+    host = urlsplit(base_url).hostname or ""
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return live._replace(max_rps=None, concurrency=8)
+    return live
+
+
+def sync_source(settings: Any, source: str, *, base_url: str | None = None, api_key: str | None = None,
+                socs_file: Path | None = None, region: int | None = None, full: bool = False,
+                progress: ProgressFn | None = None, cancelled: Callable[[], bool] = lambda: False,
+                policy: FetchPolicy | None = None, now: dt.datetime | None = None) -> SyncReport:
+    """Run one source's sync to the end (blocking): fetch what changed, then build and install its pack."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    if source == "lmiforall":
+        from kiosk.sources.lmiforall.lmi_job import sync_lmiforall
+
+        return sync_lmiforall(settings, base_url=base_url, socs_file=socs_file, region=region, full=full,
+                              progress=progress, cancelled=cancelled, policy=policy, now=now)
+    if source == "ncs":
+        from kiosk.sources.ncs.ncs_job import sync_ncs
+
+        return sync_ncs(settings, base_url=base_url, api_key=api_key, full=full, progress=progress,
+                        cancelled=cancelled, policy=policy, now=now)
+    raise SourceInputError(f"no source called {source!r}; the sources are {', '.join(SOURCES)}")

@@ -1,0 +1,87 @@
+"""What the staff screen asks of the kiosk, in one place: the StaffApi protocol and the plain values it returns.
+
+The real StaffServices and the tests' fake both follow it (a test compares their signatures), so they cannot drift.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Mapping, NamedTuple, Protocol
+
+from kiosk.config import Settings
+from kiosk.staff.pin import PinStore
+from kiosk.staff.usage import UsageLog
+
+# The online sources the staff screen can sync, with the names staff see.
+SYNC_SOURCES = {"lmiforall": "LMI for All", "ncs": "National Careers Service"}
+
+Progress = Callable[[int, int, str], None]  # (done, total, the item now)
+Cancelled = Callable[[], bool]
+
+
+class PackStatus(NamedTuple):
+    """One installed pack as staff see it: what, whose, which version, how fresh, and what it falls back to."""
+
+    pack_id: str
+    title: str
+    publisher: str
+    version: str
+    created: str
+    installed: str
+    sources: tuple[tuple[str, str], ...]  # (source name, date retrieved)
+    sample: bool
+    last_known_good: str | None  # the previous version kept, if any
+
+
+class UsbPack(NamedTuple):
+    """A pack file found on a USB stick: who made it and which version, or why it cannot be imported."""
+
+    path: Path
+    pack_id: str | None
+    content_version: str | None
+    publisher: str | None
+    signer: str | None
+    problem: str | None
+
+
+class SyncResult(NamedTuple):
+    """What a sync did, in words, the problems it met (each naming its item), and the pack installed if any."""
+
+    message: str
+    problems: list[str]
+    installed: str | None = None
+
+
+class StaffApi(Protocol):
+    """The staff services: blocking calls (the staff screen runs the slow ones on a worker thread)."""
+
+    pins: PinStore
+    usage: UsageLog
+    settings: Settings
+
+    def pack_status(self) -> list[PackStatus]:
+        """Every installed pack, by id."""
+
+    def import_pack(self, path: Path) -> str:
+        """Verify and install a pack file; says what was installed, or why it was refused."""
+
+    def export_packs(self, folder: Path) -> list[Path]:
+        """Write every installed pack into `folder` (a USB stick); the files written."""
+
+    def usb_roots(self) -> list[Path]:
+        """The removable drives mounted now (cheap: polled while the staff screen is open)."""
+
+    def usb_packs(self) -> list[UsbPack]:
+        """The pack files on the removable drives, each checked."""
+
+    def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
+        """Fetch from an online source (a key of SYNC_SOURCES) and install what changed."""
+
+    def save_settings(self, changes: Mapping[str, Any]) -> Settings:
+        """Save settings (SettingsError names a setting it refuses); returns the settings now in force."""
+
+    def voices(self) -> list[tuple[str, str]]:
+        """The speech voices to offer, as (id, name); empty when speech is off here."""
+
+    def export_usage(self, folder: Path) -> Path:
+        """Write the usage counts as a CSV file into `folder`; the file written."""

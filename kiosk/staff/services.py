@@ -1,0 +1,117 @@
+"""The real staff services, built by the app: packs, USB sticks, online sync, settings, voices and usage."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from kiosk.config import Settings
+from kiosk.content.errors import PackRejected
+from kiosk.content.pack_store import PackStore
+from kiosk.content.reader import open_reader
+from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.pin import PinStore
+from kiosk.staff.settings_file import save_settings
+from kiosk.staff.usage import UsageLog, iso_week
+
+
+class StaffServices:
+    """Implements StaffApi over a data directory's pack store, PIN store, usage log and settings."""
+
+    def __init__(self, settings: Settings, store: PackStore, pins: PinStore, usage: UsageLog,
+                 voices: Callable[[], list[tuple[str, str]]] = list, clock: Callable[[], float] = time.time) -> None:
+        self.settings = settings
+        self.store = store
+        self.pins = pins
+        self.usage = usage
+        self._voices = voices
+        self._clock = clock
+
+    def pack_status(self) -> list[PackStatus]:
+        """Every installed pack: the index says what is installed, the database what each pack is."""
+        entries = self.store.entries()
+        reader = open_reader(self.store.db_path)  # its own connection: callable from any thread
+        try:
+            infos = {p.pack_id: p for p in reader.packs()}
+        finally:
+            reader.close()
+        out = []
+        for pack_id, entry in sorted(entries.items()):
+            info = infos.get(pack_id)
+            out.append(PackStatus(
+                pack_id=pack_id,
+                title=info.title if info else pack_id,
+                publisher=info.publisher if info else "",
+                version=entry.content_version,
+                created=info.created if info else "",
+                installed=entry.installed,
+                sources=tuple((s.name, s.retrieved) for s in info.sources) if info else (),
+                sample=bool(info and info.sample),
+                last_known_good=entry.previous_version,
+            ))
+        return out
+
+    def import_pack(self, path: Path) -> str:
+        """Verify and install one pack file; the message names the pack and version, or the refusal."""
+        try:
+            report = self.store.install(path)
+        except PackRejected as e:
+            return f"{Path(path).name} was not imported: {e}"
+        m = report.pack.manifest
+        kept = f", replacing {report.replaced_version} (kept as last-known-good)" if report.replaced_version else ""
+        return f"Imported {m.title or m.pack_id} ({m.pack_id}) version {m.content_version}{kept}."
+
+    def export_packs(self, folder: Path) -> list[Path]:
+        """Write every installed pack into `folder` on a stick (made if missing); the files written."""
+        from kiosk.content.pack_export import export_packs  # written alongside: loaded only when staff export
+
+        Path(folder).mkdir(exist_ok=True)  # a folder of its own on the stick; the stick itself must be there
+        return export_packs(self.store, Path(folder))
+
+    def usb_roots(self) -> list[Path]:
+        """The removable drives mounted now."""
+        from kiosk.content.usb_packs import removable_roots
+
+        return list(removable_roots())
+
+    def usb_packs(self) -> list[UsbPack]:
+        """The pack files on the removable drives, each checked, as plain values."""
+        from kiosk.content.usb_packs import find_packs, removable_roots
+
+        return [UsbPack(Path(f.path), f.pack_id, f.content_version, f.publisher, signer_text(f.signer), f.problem)
+                for f in find_packs(removable_roots())]
+
+    def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
+        """Run one source's sync to the end (blocking), installing what changed."""
+        from kiosk.sources.sync_job import sync_source  # httpx and the sources load only when staff sync
+
+        report = sync_source(self.settings, source, progress=progress, cancelled=cancelled)
+        return SyncResult(report.message, list(report.problems), getattr(report, "installed", None))
+
+    def save_settings(self, changes: Mapping[str, Any]) -> Settings:
+        """Save settings to settings.toml; the settings now in force (SettingsError if refused)."""
+        saved = save_settings(self.settings.data_dir, changes)
+        # What only the command line or the environment sets stays as the kiosk was started.
+        self.settings = saved._replace(windowed=self.settings.windowed)
+        return self.settings
+
+    def voices(self) -> list[tuple[str, str]]:
+        """The speech voices to offer, as (id, name)."""
+        return list(self._voices())
+
+    def export_usage(self, folder: Path) -> Path:
+        """Write the usage counts as CSV into `folder`, named by this week."""
+        path = Path(folder) / f"careers-kiosk-usage-{iso_week(self._clock())}.csv"
+        self.usage.export_csv(path)
+        return path
+
+
+def signer_text(signer: object) -> str | None:
+    """Who signed a pack, in words: the publisher and key id where the signer names them."""
+    if signer is None or isinstance(signer, str):
+        return signer
+    publisher, key_id = getattr(signer, "publisher", None), getattr(signer, "key_id", None)
+    if publisher and key_id:
+        return f"{publisher} (key {key_id})"
+    return str(publisher or key_id or signer)

@@ -1,0 +1,147 @@
+"""The staff screen's Content section: the installed packs, and syncing from the online sources with progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
+from kiosk.ui.staff.parts import MessagePanel, action_button, add_line, clear_column, heading, lines_box
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.card import Card
+from kiosk.ui.widgets.plain_label import PlainLabel
+from kiosk.ui.widgets.scroll_panel import ScrollPanel
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.controller import StaffController
+
+
+def short_time(iso: str) -> str:
+    """An ISO time as staff read it: "2026-11-24 10:45" (dates alone stay as they are)."""
+    return iso[:16].replace("T", " ") if len(iso) >= 16 else iso or "unknown"
+
+
+def pack_lines(p: PackStatus) -> list[str]:
+    """What staff see of one pack, line by line."""
+    sources = "; ".join(f"{name} (retrieved {short_time(when)})" for name, when in p.sources) or "none listed"
+    return [
+        f"{p.title}{'  (sample content)' if p.sample else ''}",
+        f"{p.pack_id}, version {p.version}, from {p.publisher or 'an unnamed publisher'}",
+        f"Made {short_time(p.created)}; installed {short_time(p.installed)}; "
+        f"last-known-good version: {p.last_known_good or 'none kept'}",
+        f"Sources: {sources}",
+    ]
+
+
+def sync_text(result: SyncResult) -> str:
+    """A sync's message, then its problems one per line."""
+    problems = "\n".join(f"• {p}" for p in result.problems)
+    return result.message + (f"\n\n{len(result.problems)} problem(s):\n{problems}" if result.problems else "")
+
+
+class ContentSection(QWidget):
+    """Pack status, Sync buttons with a progress bar, the item being fetched, Cancel, and the result."""
+
+    title = "Content"
+
+    def __init__(self, staff: StaffController, theme: Theme) -> None:
+        super().__init__()
+        t = self._theme = theme
+        self._staff = staff
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(t.px(14))
+        layout.addWidget(heading(t, "Installed content packs"))
+        box, self._packs = lines_box(t)
+        self.packs = ScrollPanel(box, t)
+        layout.addWidget(self.packs, 3)
+        row = QHBoxLayout()
+        row.setSpacing(t.px(t.gap))
+        self.sync_buttons = {}
+        for source, name in SYNC_SOURCES.items():
+            button = action_button(t, f"Sync {name}", 420)
+            button.clicked.connect(lambda _=False, s=source: self.sync(s))
+            row.addWidget(button)
+            self.sync_buttons[source] = button
+        self.cancel_button = action_button(t, "Cancel", 220)
+        self.cancel_button.clicked.connect(self._cancel)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(t.px(22))
+        self.item = PlainLabel("", t.font(t.small), t.color("muted"))
+        layout.addWidget(self.progress)
+        layout.addWidget(self.item)
+        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them as a pack.")
+        layout.addWidget(self.result, 2)
+        staff.jobs.progressed.connect(self._progressed)
+        staff.jobs.succeeded.connect(self._succeeded)
+        staff.jobs.failed.connect(self._failed)
+        self.set_busy(staff.jobs.busy)
+
+    def refresh(self) -> None:
+        """Read the packs again (cheap: the index and one query)."""
+        clear_column(self._packs)
+        try:
+            packs = self._staff.services.pack_status()
+        except Exception as e:  # a damaged index or database is shown to staff, not raised
+            packs, problem = [], f"The pack list cannot be read: {e}"
+        else:
+            problem = "" if packs else "No packs are installed."
+        t = self._theme
+        for p in packs:
+            card = Card(t)
+            lines = QVBoxLayout(card)
+            lines.setContentsMargins(t.px(16), t.px(10), t.px(16), t.px(10))
+            for i, text in enumerate(pack_lines(p)):
+                lines.addWidget(PlainLabel(text, t.font(t.body if i == 0 else t.small, bold=i == 0),
+                                           t.color("text" if i == 0 else "muted")))
+            add_line(self._packs, card)
+        if problem:
+            add_line(self._packs, PlainLabel(problem, t.font(t.body), t.color("text")))
+
+    def sync(self, source: str) -> None:
+        """Start syncing one source on the worker thread."""
+        services = self._staff.services
+        if self._staff.run("sync", lambda progress, cancelled: services.sync(source, progress, cancelled)):
+            self.progress.setRange(0, 0)  # busy until the first progress report says how many
+            self.item.setText(f"Asking {SYNC_SOURCES[source]}…")
+            self.result.set_text(f"Syncing from {SYNC_SOURCES[source]}. You can leave this screen: it carries on.")
+
+    def set_busy(self, busy: bool) -> None:
+        """Sync only when no job runs; Cancel only while a sync runs."""
+        for button in self.sync_buttons.values():
+            button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy and self._staff.jobs.name == "sync" and not self._staff.jobs.cancelling)
+        if not busy:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+
+    def _cancel(self) -> None:
+        self._staff.jobs.cancel()
+        self.cancel_button.setEnabled(False)
+        self.item.setText("Stopping after the item being fetched…")
+
+    def _progressed(self, done: int, total: int, item: str) -> None:
+        if self._staff.jobs.name != "sync":
+            return
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        if not self._staff.jobs.cancelling:
+            self.item.setText(f"{done} of {total}: {item}" if total else item)
+
+    def _succeeded(self, name: str, result: object) -> None:
+        if name == "sync" and isinstance(result, SyncResult):
+            self.item.setText("")
+            self.result.set_text(sync_text(result))
+        if name in ("sync", "import"):
+            self.refresh()
+
+    def _failed(self, name: str, message: str) -> None:
+        if name == "sync":
+            self.item.setText("")
+            self.result.set_text(f"The sync stopped: {message}")

@@ -1,0 +1,187 @@
+"""The staff screen's Import and Export sections: packs on a USB stick in, every installed pack out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.staff.api import UsbPack
+from kiosk.ui.staff.parts import MessagePanel, action_button, add_line, clear_column, heading, lines_box, note
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.card import Card
+from kiosk.ui.widgets.plain_label import PlainLabel
+from kiosk.ui.widgets.scroll_panel import ScrollPanel
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.controller import StaffController
+
+NO_STICK = "No USB stick found. Plug one in: the kiosk notices it by itself."
+EXPORT_FOLDER = "careers-kiosk-packs"  # packs go in a folder of their own, beside whatever else is on the stick
+
+
+def found_text(p: UsbPack) -> str:
+    """One pack file on a stick, in words: what it is and who signed it, or why it cannot be imported."""
+    if p.problem:
+        return f"{p.path.name}: cannot be imported: {p.problem}"
+    signed = f"signed by {p.signer}" if p.signer else "not signed"
+    return f"{p.pack_id} version {p.content_version}, from {p.publisher or 'an unnamed publisher'}, {signed}\n{p.path}"
+
+
+class ImportSection(QWidget):
+    """Lists the pack files on the USB sticks (looking again when a stick comes or goes), each with Import."""
+
+    title = "Import"
+
+    def __init__(self, staff: StaffController, theme: Theme) -> None:
+        super().__init__()
+        t = self._theme = theme
+        self._staff = staff
+        self._rescan = False
+        self.notice = ""  # what the list says instead of packs, if anything
+        self.import_buttons: dict[Path, object] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(t.px(14))
+        layout.addWidget(heading(t, "Import packs from a USB stick"))
+        layout.addWidget(note(t, "Each pack is checked completely before it is installed; the version it replaces "
+                                  "is kept as last-known-good."))
+        self.look_button = action_button(t, "Look again", 260)
+        self.look_button.clicked.connect(self.scan)
+        layout.addWidget(self.look_button)
+        box, self._found = lines_box(t)
+        layout.addWidget(ScrollPanel(box, t), 3)
+        self.result = MessagePanel(t, "")
+        layout.addWidget(self.result)
+        staff.jobs.succeeded.connect(self._succeeded)
+        staff.jobs.failed.connect(self._failed)
+        staff.jobs.finished.connect(self._finished)
+        self.set_busy(staff.jobs.busy)
+
+    def roots_changed(self, roots: list[Path]) -> None:
+        """A stick came or went: look for packs on what is plugged in now."""
+        if roots:
+            self.scan()
+        else:
+            self._list([], self._staff.usb_problem or NO_STICK)
+
+    def refresh(self) -> None:
+        """Nothing to read again: the USB watch keeps the list current."""
+
+    def scan(self) -> None:
+        """Look for packs on the plugged-in sticks, on the worker thread (later, if a job runs)."""
+        services = self._staff.services
+        if self._staff.run("usb-scan", lambda progress, cancelled: services.usb_packs()):
+            self._list([], "Looking for packs on the USB stick…")
+        else:
+            self._rescan = True  # another job is running: look when it ends
+
+    def set_busy(self, busy: bool) -> None:
+        """Look and import only when no other job runs (a pack with a problem never imports)."""
+        self.look_button.setEnabled(not busy)
+        for path, button in self.import_buttons.items():
+            button.setEnabled(not busy and button.property("importable"))
+
+    def _import(self, path: Path) -> None:
+        services = self._staff.services
+        if self._staff.run("import", lambda progress, cancelled: services.import_pack(path)):
+            self.result.set_text(f"Importing {path.name}…")
+
+    def _list(self, packs: list[UsbPack], message: str = "") -> None:
+        clear_column(self._found)
+        self.import_buttons = {}
+        t = self._theme
+        self.notice = message or ("" if packs else "No pack files were found on the USB stick.")
+        if self.notice:
+            add_line(self._found, PlainLabel(self.notice, t.font(t.body), t.color("text")))
+        for p in packs:
+            card = Card(t)
+            row = QHBoxLayout(card)
+            row.setContentsMargins(t.px(16), t.px(8), t.px(8), t.px(8))
+            row.addWidget(PlainLabel(found_text(p), t.font(t.small), t.color("text")), 1)
+            button = action_button(t, "Import", 200)
+            button.setProperty("importable", p.problem is None)
+            button.clicked.connect(lambda _=False, path=p.path: self._import(path))
+            row.addWidget(button)
+            self.import_buttons[p.path] = button
+            add_line(self._found, card)
+        self.set_busy(self._staff.jobs.busy)
+
+    def _succeeded(self, name: str, result: object) -> None:
+        if name == "usb-scan":
+            self._list(list(result))
+        elif name == "import":
+            self.result.set_text(str(result))
+
+    def _failed(self, name: str, message: str) -> None:
+        if name == "usb-scan":
+            self._list([], f"The USB stick could not be read: {message}")
+        elif name == "import":
+            self.result.set_text(f"The import failed: {message}")
+
+    def _finished(self, name: str) -> None:
+        if self._rescan and name != "usb-scan":
+            self._rescan = False
+            self.scan()
+
+
+class ExportSection(QWidget):
+    """Copies every installed pack to the USB stick, for another kiosk."""
+
+    title = "Export"
+
+    def __init__(self, staff: StaffController, theme: Theme) -> None:
+        super().__init__()
+        t = theme
+        self._staff = staff
+        self._root: Path | None = None
+        self._folder: Path | None = None  # where the last export went
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(t.px(14))
+        layout.addWidget(heading(t, "Copy every pack to a USB stick"))
+        layout.addWidget(note(t, f"The packs go in a folder called {EXPORT_FOLDER}, ready to import on another "
+                                 "kiosk. Earlier copies there are replaced."))
+        self.stick = PlainLabel(NO_STICK, t.font(t.body), t.color("text"))
+        layout.addWidget(self.stick)
+        self.export_button = action_button(t, "Copy packs to the stick", 440)
+        self.export_button.clicked.connect(self.export)
+        layout.addWidget(self.export_button)
+        self.result = MessagePanel(t, "")
+        layout.addWidget(self.result, 1)
+        staff.jobs.succeeded.connect(self._succeeded)
+        staff.jobs.failed.connect(self._failed)
+        self.set_busy(staff.jobs.busy)
+
+    def roots_changed(self, roots: list[Path]) -> None:
+        """A stick came or went: export to the first one plugged in."""
+        self._root = roots[0] if roots else None
+        self.stick.setText(f"USB stick: {self._root}" if self._root else (self._staff.usb_problem or NO_STICK))
+        self.set_busy(self._staff.jobs.busy)
+
+    def refresh(self) -> None:
+        """Nothing to read again: the USB watch keeps the stick current."""
+
+    def set_busy(self, busy: bool) -> None:
+        """Export only when no other job runs and a stick is there."""
+        self.export_button.setEnabled(not busy and self._root is not None)
+
+    def export(self) -> None:
+        """Copy every pack to the stick's export folder, on the worker thread."""
+        if self._root is None:
+            return
+        folder, services = self._root / EXPORT_FOLDER, self._staff.services
+        self._folder = folder
+        if self._staff.run("export", lambda progress, cancelled: services.export_packs(folder)):
+            self.result.set_text(f"Copying packs to {folder}…")
+
+    def _succeeded(self, name: str, result: object) -> None:
+        if name == "export":
+            files = list(result)
+            names = "\n".join(f"• {Path(f).name}" for f in files)
+            self.result.set_text(f"Copied {len(files)} pack(s) to {self._folder}:\n{names}")
+
+    def _failed(self, name: str, message: str) -> None:
+        if name == "export":
+            self.result.set_text(f"The packs were not copied: {message}")

@@ -1,0 +1,1 @@
+"""Tests of the headless staff tools and the staff screen's fake services."""

@@ -1,0 +1,81 @@
+"""A fake of the staff services (StaffApi) for the staff screen's tests: real PIN store and usage log on disk,
+packs, USB sticks and sync played by the test, step by step."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Mapping
+
+from argon2 import PasswordHasher
+
+from kiosk.config import Settings
+from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.pin import PinStore
+from kiosk.staff.settings_file import save_settings
+from kiosk.staff.usage import UsageLog
+
+# The real hash, with parameters small enough for tests (the kiosk's own are deliberately slow).
+QUICK_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+PACK = PackStatus("national", "National careers figures", "Test publisher", "1.0", "2026-11-24T09:00:00+00:00",
+                  "2026-11-24T10:00:00+00:00", (("Test figures", "2026-11-01"),), False, None)
+
+
+class FakeStaff:
+    """Follows StaffApi; records what the screen asked for. `sync` waits for `step` between items."""
+
+    def __init__(self, settings: Settings, pin_clock, usage_clock) -> None:
+        self.settings = settings
+        self.pins = PinStore(settings.data_dir / "staff-pin.json", clock=pin_clock, hasher=QUICK_HASHER)
+        self.usage = UsageLog(settings.data_dir / "usage.db", clock=usage_clock)
+        self.packs = [PACK]
+        self.roots: list[Path] = []
+        self.found: list[UsbPack] = []
+        self.imported: list[Path] = []
+        self.exported: list[Path] = []
+        self.usage_exports: list[Path] = []
+        self.synced: list[str] = []
+        self.sync_items = 5
+        self.step = threading.Semaphore(0)  # the test releases one item of a sync at a time
+        self.free_run = False
+
+    def pack_status(self) -> list[PackStatus]:
+        return list(self.packs)
+
+    def import_pack(self, path: Path) -> str:
+        self.imported.append(path)
+        return f"Imported {path.name}."
+
+    def export_packs(self, folder: Path) -> list[Path]:
+        self.exported.append(folder)
+        return [folder / f"{p.pack_id}-{p.version}.zip" for p in self.packs]
+
+    def usb_roots(self) -> list[Path]:
+        return list(self.roots)
+
+    def usb_packs(self) -> list[UsbPack]:
+        return list(self.found)
+
+    def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
+        self.synced.append(source)
+        for done in range(1, self.sync_items + 1):
+            progress(done, self.sync_items, f"SOC {1000 + done}")
+            if not self.free_run:
+                assert self.step.acquire(timeout=10), "the test never let the fake sync go on"
+            if cancelled():
+                return SyncResult(f"Sync stopped after {done} of {self.sync_items} items.", [])
+        return SyncResult(f"Synced {self.sync_items} items from {source}.", ["SOC 1003: no pay figures; skipped"],
+                          installed=f"{source} 2.0")
+
+    def save_settings(self, changes: Mapping[str, Any]) -> Settings:
+        self.settings = save_settings(self.settings.data_dir, changes, environ={})
+        return self.settings
+
+    def voices(self) -> list[tuple[str, str]]:
+        return [("gmw/en", "English (Great Britain)"), ("gmw/en-US", "English (America)")]
+
+    def export_usage(self, folder: Path) -> Path:
+        path = folder / "usage.csv"
+        self.usage.export_csv(path)
+        self.usage_exports.append(path)
+        return path

@@ -1,0 +1,111 @@
+"""The real staff services over a data directory; and the fake the screen's tests use keeps to the same API."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Settings, load_settings
+from kiosk.content.pack_store import PackStore
+from kiosk.staff.api import StaffApi, SyncResult
+from kiosk.staff.pin import pin_store
+from kiosk.staff.services import StaffServices, signer_text
+from kiosk.staff.usage import UsageLog
+from tests.helpers.packs import make_pack, national_tables
+from tests.staff.fake_services import FakeStaff
+
+API = [name for name, value in vars(StaffApi).items() if inspect.isfunction(value) and not name.startswith("_")]
+
+
+@pytest.fixture
+def services(data_dir: Path, settings: Settings) -> StaffServices:
+    return StaffServices(settings, PackStore(data_dir), pin_store(data_dir), UsageLog(data_dir / "usage.db"),
+                         voices=lambda: [("gmw/en", "English (Great Britain)")])
+
+
+@pytest.mark.parametrize("cls", [StaffServices, FakeStaff])
+def test_services_and_the_fake_keep_to_the_protocol(cls) -> None:
+    assert len(API) == 9
+    for name in API:
+        assert inspect.signature(getattr(cls, name)) == inspect.signature(getattr(StaffApi, name)), name
+    hints = inspect.get_annotations(StaffApi)
+    assert set(hints) == {"pins", "usage", "settings"}
+
+
+def test_pack_status_names_version_sources_and_last_known_good(services: StaffServices, tmp_path: Path) -> None:
+    [status] = services.pack_status()
+    assert (status.pack_id, status.version, status.publisher, status.title) == ("national", "1.0",
+                                                                                "Test publisher", "national pack")
+    assert status.sources == (("Test figures", "2026-11-01"),)
+    assert status.created == "2026-11-24T09:00:00+00:00" and status.installed.startswith("20")
+    assert status.last_known_good is None and not status.sample
+    make_pack(tmp_path / "newer.zip", national_tables(), version="2.0")
+    message = services.import_pack(tmp_path / "newer.zip")
+    assert message == "Imported national pack (national) version 2.0, replacing 1.0 (kept as last-known-good)."
+    [status] = services.pack_status()
+    assert (status.version, status.last_known_good) == ("2.0", "1.0")
+
+
+def test_a_refused_import_says_why_and_changes_nothing(services: StaffServices, tmp_path: Path) -> None:
+    bad = tmp_path / "holiday-photos.zip"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    before = services.store.entries()
+    message = services.import_pack(bad)
+    assert message.startswith("holiday-photos.zip was not imported: ")
+    assert services.store.entries() == before
+
+
+def test_export_to_a_stick_then_find_the_packs_on_it(services: StaffServices, tmp_path: Path, monkeypatch) -> None:
+    import kiosk.content.usb_packs as usb_packs
+
+    stick = tmp_path / "media" / "STICK"
+    stick.mkdir(parents=True)
+    written = services.export_packs(stick / "careers-kiosk-packs")
+    assert [p.name for p in written] == ["national-1.0.zip"]
+    monkeypatch.setattr(usb_packs, "removable_roots", lambda *a, **k: [stick])
+    assert services.usb_roots() == [stick]
+    [found] = services.usb_packs()
+    assert (found.pack_id, found.content_version, found.publisher, found.problem) == ("national", "1.0",
+                                                                                      "Test publisher", None)
+    assert found.path == written[0] and found.signer is None
+
+
+def test_sync_runs_the_sync_job_with_the_current_settings(services: StaffServices, monkeypatch) -> None:
+    import kiosk.sources.sync_job as sync_job
+
+    calls = []
+
+    def fake_sync_source(settings, source, *, progress, cancelled, **_):
+        calls.append((settings.region, source, cancelled()))
+        progress(1, 2, "SOC 2231")
+        return sync_job.SyncReport("Synced 2 groups", ["SOC 9999: no figures"], installed="lmiforall 2.0")
+
+    monkeypatch.setattr(sync_job, "sync_source", fake_sync_source)
+    services.save_settings({"region": "London"})
+    seen = []
+    result = services.sync("lmiforall", lambda *a: seen.append(a), lambda: False)
+    assert result == SyncResult("Synced 2 groups", ["SOC 9999: no figures"], "lmiforall 2.0")
+    assert calls == [("London", "lmiforall", False)] and seen == [(1, 2, "SOC 2231")]
+
+
+def test_saved_settings_are_in_force_and_on_disk(services: StaffServices, data_dir: Path) -> None:
+    saved = services.save_settings({"idle_timeout_s": 300})
+    assert services.settings is saved and saved.idle_timeout_s == 300
+    assert load_settings(data_dir, environ={}).idle_timeout_s == 300
+
+
+def test_usage_exports_by_week_into_a_folder(services: StaffServices, tmp_path: Path) -> None:
+    services.usage.page_viewed("home", "standard")
+    path = services.export_usage(tmp_path)
+    assert path.parent == tmp_path and path.name.startswith("careers-kiosk-usage-20") and path.suffix == ".csv"
+    assert "page,home" in path.read_text()
+
+
+def test_voices_and_signers_in_words(services: StaffServices) -> None:
+    class Signer:
+        publisher, key_id = "LMI hub", "ab12cd"
+
+    assert services.voices() == [("gmw/en", "English (Great Britain)")]
+    assert signer_text(Signer()) == "LMI hub (key ab12cd)" and signer_text(None) is None

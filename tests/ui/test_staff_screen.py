@@ -1,0 +1,199 @@
+"""The staff screen's sections: sync with progress and Cancel, USB import and export, settings, and leaving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import load_settings
+from kiosk.content.pages.page import HOME, Target
+from kiosk.staff.api import UsbPack
+from kiosk.ui.staff.usb_sections import EXPORT_FOLDER, NO_STICK
+from tests.staff.ui_helpers import open_staff_screen, staff_window, tap
+
+STICK = Path("/media/staff/STICK")
+
+
+def test_sync_reports_progress_and_cancel_stops_it(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    content = open_staff_screen(qtbot, window, clock).section("Content")
+    with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
+        tap(qtbot, content.sync_buttons["lmiforall"])
+    qtbot.waitUntil(lambda: content.item.text() == "1 of 5: SOC 1001")
+    assert (content.progress.value(), content.progress.maximum()) == (1, 5)
+    assert not any(b.isEnabled() for b in content.sync_buttons.values())  # one job at a time
+    assert window.staff.run("export", lambda progress, cancelled: []) is False
+    assert not window.staff.screen.section("Import").look_button.isEnabled()
+    tap(qtbot, content.cancel_button)
+    assert not content.cancel_button.isEnabled()
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        staff.step.release()  # the fake finishes its item, then sees the cancel
+    assert staff.synced == ["lmiforall"]
+    assert content.result.text() == "Sync stopped after 1 of 5 items."
+    assert all(b.isEnabled() for b in content.sync_buttons.values()) and not content.cancel_button.isEnabled()
+
+
+def test_a_finished_sync_shows_its_problems_and_fresh_content(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    window.open(Target("occupation", "nurse"))
+    content = open_staff_screen(qtbot, window, clock).section("Content")
+    staff.free_run = True
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, content.sync_buttons["ncs"])
+    assert content.result.text() == ("Synced 5 items from ncs.\n\n1 problem(s):\n• SOC 1003: no pay figures; skipped")
+    assert window.navigator.current == HOME and window.screen_widget.page.target == HOME
+    assert window.staff.cover.isVisible()  # staff still see the result; the pupils' side is ready underneath
+
+
+def test_import_from_a_usb_stick_then_the_kiosk_shows_home(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    window.open(Target("sectors"))
+    screen = open_staff_screen(qtbot, window, clock)
+    section = screen.section("Import")
+    screen.show_section("Import")
+    assert section.notice == NO_STICK
+    good = UsbPack(STICK / "national-2.0.zip", "national", "2.0", "LMI hub", "LMI hub (key ab12cd)", None)
+    bad = UsbPack(STICK / "broken.zip", None, None, None, None, "not a zip file")
+    staff.roots, staff.found = [STICK], [good, bad]
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        screen.usb.poll()  # what the two-second timer does: the stick was plugged in
+    assert section.notice == "" and not section.import_buttons[bad.path].isEnabled()
+    home_before = window.screen_widget
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, section.import_buttons[good.path])
+    assert staff.imported == [good.path]
+    assert section.result.text() == "Imported national-2.0.zip."
+    assert window.navigator.current == HOME and window.screen_widget is not home_before  # a fresh home page
+    tap(qtbot, screen.back_button)
+    assert not window.staff.is_open and window.screen_widget.page.target == HOME
+
+
+def test_export_copies_every_pack_to_the_stick(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.roots = [STICK]
+    screen = open_staff_screen(qtbot, window, clock)
+    qtbot.waitUntil(lambda: not window.staff.jobs.busy)  # the first look at the stick
+    screen.show_section("Export")
+    section = screen.current
+    assert section.stick.text() == f"USB stick: {STICK}"
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, section.export_button)
+    assert staff.exported == [STICK / EXPORT_FOLDER]
+    assert section.result.text() == f"Copied 1 pack(s) to {STICK / EXPORT_FOLDER}:\n• national-1.0.zip"
+    staff.roots = []
+    screen.usb.poll()  # the stick was pulled out
+    assert not section.export_button.isEnabled() and section.stick.text() == NO_STICK
+
+
+def test_settings_save_to_the_file_and_apply(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    screen = open_staff_screen(qtbot, window, clock)
+    screen.show_section("Settings")
+    form = screen.current
+    region = form.rows["region"]
+    region.field.setFocus()
+    qtbot.waitUntil(lambda: form.keyboard.isVisible())
+    tap(qtbot, form.keyboard.keys["Delete"])
+    tap(qtbot, form.keyboard.keys["Delete"])
+    for key in ["Shift", "L", "O", "N", "D", "O", "N"]:
+        tap(qtbot, form.keyboard.keys[key])
+    tap(qtbot, form.keyboard.keys["Done"])
+    assert region.value == "London" and not form.keyboard.isVisible()
+    tap(qtbot, form.rows["idle_timeout_s"].plus_button)
+    tap(qtbot, form.rows["default_mode"].next_button)
+    tap(qtbot, form.rows["speech_voice"].next_button)
+    assert form.rows["default_mode"].shown.text() == "Words and pictures"
+    tap(qtbot, form.save_button)
+    saved = load_settings(settings.data_dir, environ={})
+    assert (saved.region, saved.idle_timeout_s, saved.default_mode, saved.speech_voice) == (
+        "London", 150, "picture", "gmw/en")
+    assert form.result.text().startswith("Saved. Region applies now. How each visit starts applies from the next")
+    assert window.settings.region == "London" and window.idle.timeout_s == 150
+    assert window.default_display.mode == "picture" and window.display.mode == "standard"  # next visit
+    assert window.staff.cover.isVisible() and window.staff.cover.geometry() == window.rect()
+    tap(qtbot, form.save_button)
+    assert form.result.text() == "Nothing to save: the settings are as they were."
+
+
+def test_a_refused_setting_says_why_and_leaves_the_file(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    screen = open_staff_screen(qtbot, window, clock)
+    screen.show_section("Settings")
+    form = screen.current
+    form.rows["region"].field.setText("   ")
+    tap(qtbot, form.save_button)
+    assert form.result.text() == "Not saved: region must not be empty"
+    assert not (settings.data_dir / "settings.toml").exists() and window.settings.region == "UK"
+
+
+def test_leaving_the_kiosk_asks_then_quits(qtbot, make_window, settings, reader, clock, monkeypatch) -> None:
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    window, _ = staff_window(make_window, settings, reader, clock)
+    screen = open_staff_screen(qtbot, window, clock)
+    screen.show_section("Leave the kiosk")
+    leave = screen.current
+    window.allow_close = False
+    tap(qtbot, leave.close_button)
+    assert quits == [] and leave.yes_button.isVisible()
+    tap(qtbot, leave.no_button)
+    assert quits == [] and not leave.yes_button.isVisible() and not window.allow_close
+    tap(qtbot, leave.close_button)
+    tap(qtbot, leave.yes_button)
+    assert quits == [True] and window.allow_close
+    window.close()
+    assert not window.isVisible()
+
+
+def test_a_real_import_from_a_stick_shows_the_new_content(qtbot, make_window, settings, reader, clock,
+                                                          tmp_path: Path, monkeypatch) -> None:
+    import kiosk.content.usb_packs as usb_packs
+    from kiosk.content.pack_store import PackStore
+    from kiosk.staff.pin import PinStore
+    from kiosk.staff.services import StaffServices
+    from kiosk.staff.usage import UsageLog
+    from tests.helpers.packs import make_pack, national_tables, occupation
+    from tests.staff.fake_services import QUICK_HASHER
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    tables = national_tables()
+    tables["occupations"].append(occupation("astronaut", "Astronaut"))
+    make_pack(stick / "national-2.0.zip", tables, version="2.0")
+    monkeypatch.setattr(usb_packs, "removable_roots", lambda *a, **k: [stick])
+    window = make_window(settings, reader)
+    services = StaffServices(settings, PackStore(settings.data_dir),
+                             PinStore(settings.data_dir / "staff-pin.json", clock=clock, hasher=QUICK_HASHER),
+                             UsageLog(settings.data_dir / "usage.db"))
+    window.attach_staff(services)
+    window.open(Target("a-z"))
+    assert "Astronaut" not in [c.label for c in window.screen_widget.page.choices]
+    screen = open_staff_screen(qtbot, window, clock)
+    qtbot.waitUntil(lambda: not window.staff.jobs.busy)  # the look at the stick
+    screen.show_section("Import")
+    section = screen.current
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=20_000):
+        tap(qtbot, section.import_buttons[stick / "national-2.0.zip"])
+    assert section.result.text() == "Imported national pack (national) version 2.0, replacing 1.0 (kept as " \
+                                    "last-known-good)."
+    tap(qtbot, screen.back_button)
+    window.open(Target("a-z"))
+    assert "Astronaut" in [c.label for c in window.screen_widget.page.choices]  # the same reader sees it
+    [status] = services.pack_status()
+    assert (status.version, status.last_known_good) == ("2.0", "1.0")
+
+
+def test_a_failing_job_says_so_and_frees_the_screen(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+
+    def unreadable():
+        raise OSError("[Errno 5] Input/output error: '/media/staff/STICK'")
+
+    staff.usb_packs = unreadable
+    staff.roots = [STICK]
+    screen = open_staff_screen(qtbot, window, clock)
+    qtbot.waitUntil(lambda: not window.staff.jobs.busy)
+    section = screen.section("Import")
+    assert section.notice == "The USB stick could not be read: [Errno 5] Input/output error: '/media/staff/STICK'"
+    assert section.look_button.isEnabled()

@@ -1,0 +1,70 @@
+"""Usage counts rise as pupils use the kiosk, visit by visit, and staff see them and export them as CSV."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from kiosk.content.pages.page import SEARCH, Target
+from kiosk.ui.session_display import Display
+from tests.staff.ui_helpers import open_staff_screen, staff_window, tap
+
+
+def counts(usage) -> dict[tuple[str, str], int]:
+    """This week's counts by (kind, item)."""
+    return {(c.kind, c.item): c.count for c in usage.summary("2026-W48")}
+
+
+def idle_reset(window, settings, clock) -> None:
+    """Let the idle time pass, as a pupil walking away would."""
+    clock.advance(settings.idle_timeout_s)
+    window.idle.check()
+
+
+def test_counts_rise_as_pages_are_viewed(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    window.open(Target("sectors"))
+    window.open(Target("occupation", "nurse"))
+    window.set_display(Display(mode="picture"))
+    window.open(Target("occupation", "plumber"))
+    window.open(SEARCH)
+    for letter in "QXZ":
+        tap(qtbot, window.screen_widget.keyboard.keys[letter])
+    window.open(Target("occupation", "no-such-job"))
+    assert not staff.usage.path.exists()  # counted in memory while the pupil is here
+    idle_reset(window, settings, clock)
+    c = counts(staff.usage)
+    assert c[("visit", "")] == 1
+    assert c[("page", "sectors")] == 1 and c[("page", "occupation")] == 2 and c[("page", "search")] == 1
+    assert c[("page", "missing")] == 1 and ("occupation", "no-such-job") not in c
+    assert c[("occupation", "nurse")] == 1 and c[("occupation", "plumber")] == 1
+    assert c[("mode", "standard")] == 1 and c[("mode", "picture")] == 1
+    assert b"qxz" not in staff.usage.path.read_bytes().lower()  # what was typed is never kept
+    window.open(Target("a-z"))
+    idle_reset(window, settings, clock)
+    idle_reset(window, settings, clock)  # nobody came: no visit
+    assert counts(staff.usage)[("visit", "")] == 2
+
+
+def test_staff_see_the_counts_and_export_them(qtbot, make_window, settings, reader, clock, tmp_path: Path) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    staff.roots = [stick]
+    window.open(Target("occupation", "nurse"))
+    idle_reset(window, settings, clock)
+    screen = open_staff_screen(qtbot, window, clock)
+    qtbot.waitUntil(lambda: not window.staff.jobs.busy)  # the first look at the stick
+    screen.show_section("Usage")
+    section = screen.current
+    assert section.week.value == "2026-W48"
+    text = section.counts.text()
+    assert text.startswith("Visits: 1\n\nPages opened, by kind:\n• occupation: 1")
+    assert "Jobs looked at:\n• Nurse: 1" in text and "Visits using each look:\n• words: 1" in text
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, section.export_button)
+    [written] = staff.usage_exports
+    assert section.result.text() == f"Wrote {written}"
+    with open(written, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert ["2026-W48", "occupation", "nurse", "Nurse", "1"] in rows and rows[0][0] == "week"

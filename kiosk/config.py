@@ -38,6 +38,8 @@ class Settings(NamedTuple):
     speech_voice: str = ""  # an espeak-ng voice name, such as "en-gb" or "en-gb-x-rp"; "" is the default English voice
     printer: str = ""  # the printer for careers sheets, by name; "" saves them as PDF files instead
     require_signed: bool = False  # accept only packs signed with a trusted publisher's key (see `kiosk pack trust`)
+    lmi_base_url: str = ""  # where to sync LMI for All from; "" is the public API (a mirror, or a test double)
+    ncs_base_url: str = ""  # where to sync National Careers Service profiles from; "" is the public API
     windowed: bool = False
 
     @property
@@ -64,6 +66,10 @@ def check_settings(s: Settings) -> Settings:
             raise SettingsError(f"{name} must be between {low} and {high}, not {getattr(s, name)}")
     if not 0.5 <= s.scan_interval_s <= 10:
         raise SettingsError(f"scan_interval_s must be between 0.5 and 10 seconds, not {s.scan_interval_s}")
+    for name in ("lmi_base_url", "ncs_base_url"):
+        value = getattr(s, name)
+        if value and not value.lower().startswith(("http://", "https://")):
+            raise SettingsError(f"{name} must be an http(s) address, not {value!r}")
     for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
                           ("word_position", ("below", "above")), ("scan_mode", ("off", "auto", "step"))):
         if getattr(s, name) not in allowed:
@@ -77,6 +83,7 @@ FILE_KEYS: dict[str, type] = {
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
     "scan_interval_s": float, "speech_voice": str, "printer": str, "require_signed": bool,
+    "lmi_base_url": str, "ncs_base_url": str,
 }
 
 

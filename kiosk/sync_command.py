@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import signal
 import sys
 import threading
@@ -38,7 +37,7 @@ def run_sync(args: argparse.Namespace, settings: Any) -> int:
     try:
         report = sync_source(
             settings, args.source, base_url=args.base_url, full=args.full, progress=progress, cancelled=stop.is_set,
-            **(_lmi_options(args) if args.source == "lmiforall" else {"api_key": _api_key(args, settings)}),
+            **(_lmi_options(args) if args.source == "lmiforall" else {"api_key": args.api_key}),
         )
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -60,15 +59,3 @@ def _lmi_options(args: argparse.Namespace) -> dict[str, Any]:
             raise SourceInputError(f"--region must be an LMI for All region code from 1 to 12, not {args.region!r}")
         region = int(args.region)
     return {"socs_file": args.socs, "region": region}
-
-
-def _api_key(args: argparse.Namespace, settings: Any) -> str:
-    """The NCS key: --api-key, else $KIOSK_NCS_API_KEY, else the file `ncs-api-key` in the data directory."""
-    key = args.api_key or os.environ.get("KIOSK_NCS_API_KEY", "")
-    path = settings.data_dir / "ncs-api-key"
-    if not key and path.is_file():
-        key = path.read_text(encoding="utf-8").strip()
-    if not key:
-        raise SourceInputError("National Careers Service: an API key is needed; give --api-key KEY, set "
-                               f"KIOSK_NCS_API_KEY, or put it in {path}")
-    return key

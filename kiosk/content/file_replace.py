@@ -30,6 +30,12 @@ def replace_file(path: Path, write: Callable[[BinaryIO], None], check: Callable[
     sync_folder(path.parent)
 
 
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Put `data` in place as `path`, whole or not at all (a small state or record file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(path, lambda f: f.write(data))
+
+
 def sync_folder(folder: Path) -> None:
     """fsync a folder so a rename in it is on disk; quietly skipped where the file system cannot (FAT)."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -42,11 +43,28 @@ def sync_source(settings: Any, source: str, *, base_url: str | None = None, api_
     if source == "lmiforall":
         from kiosk.sources.lmiforall.lmi_job import sync_lmiforall
 
-        return sync_lmiforall(settings, base_url=base_url, socs_file=socs_file, region=region, full=full,
-                              progress=progress, cancelled=cancelled, policy=policy, now=now)
+        return sync_lmiforall(settings, base_url=base_url or settings.lmi_base_url or None, socs_file=socs_file,
+                              region=region, full=full, progress=progress, cancelled=cancelled, policy=policy,
+                              now=now)
     if source == "ncs":
         from kiosk.sources.ncs.ncs_job import sync_ncs
 
-        return sync_ncs(settings, base_url=base_url, api_key=api_key, full=full, progress=progress,
+        return sync_ncs(settings, base_url=base_url or settings.ncs_base_url or None,
+                        api_key=ncs_api_key(settings.data_dir, api_key), full=full, progress=progress,
                         cancelled=cancelled, policy=policy, now=now)
     raise SourceInputError(f"no source called {source!r}; the sources are {', '.join(SOURCES)}")
+
+
+def ncs_api_key(data_dir: Path, given: str | None = None) -> str:
+    """The NCS subscription key: given, else $KIOSK_NCS_API_KEY, else the file `ncs-api-key` in the data directory.
+
+    A key is the subscriber's secret: it is never kept in settings.toml or the repository.
+    """
+    key = (given or os.environ.get("KIOSK_NCS_API_KEY", "")).strip()
+    path = data_dir / "ncs-api-key"
+    if not key and path.is_file():
+        key = path.read_text(encoding="utf-8").strip()
+    if not key:
+        raise SourceInputError("National Careers Service: an API key is needed; give --api-key KEY, set "
+                               f"KIOSK_NCS_API_KEY, or put it in {path}")
+    return key

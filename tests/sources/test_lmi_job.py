@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.config import Settings, load_settings
+from kiosk.config import Settings, SettingsError, load_settings
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.sources.fetch_policy import FetchPolicy
@@ -196,3 +196,14 @@ def test_the_command_syncs_and_names_a_bad_region_or_list(settings, socs_file, t
         bad.write_text("2231\n52x4\n")
         assert main(["sync", "lmiforall", "--base-url", double.base_url, "--socs", str(bad), *data]) == 1
         assert "SOC list bad.txt line 2: '52x4' is not a 4-digit SOC 2010 code" in capsys.readouterr().err
+
+
+def test_the_settings_can_point_sync_at_a_mirror(sample_data_dir: Path, tmp_path: Path, socs_file: Path) -> None:
+    shutil.copytree(sample_data_dir, tmp_path / "data")
+    with LmiDouble() as double:
+        settings = load_settings(tmp_path / "data", environ={}, lmi_base_url=double.base_url)
+        report = sync_source(settings, "lmiforall", socs_file=socs_file, policy=POLICY, now=NOW)
+        assert double.requests
+    assert report.installed, report.message
+    with pytest.raises(SettingsError, match="lmi_base_url must be an http"):
+        load_settings(tmp_path / "data", environ={}, lmi_base_url="ftp://mirror")

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import json
-import random
 import re
-import sys
-import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from kiosk.sources.lmiforall import double_data as data
+from kiosk.sources.loopback_double import Answer, LoopbackDouble
 
 API_PREFIX = "/api/v1/"
 VINTAGES = ("2016", "2017")
 JSON_TYPE = "application/json"
-CAPTIVE_PORTAL = (b"<!DOCTYPE html><html><head><title>Guest Wi-Fi</title></head><body><h1>Welcome to Guest Wi-Fi</h1>"
-                  b"<form method='post' action='/login'><button>Accept and connect</button></form></body></html>")
 Recordings = dict[tuple[str, tuple[tuple[str, str], ...]], list[tuple[datetime, int, bytes]]]
 
 
@@ -32,32 +28,25 @@ class ApiError(Exception):
         self.status, self.message = status, message
 
 
-class LmiDouble:
+class LmiDouble(LoopbackDouble):
     """A real HTTP server on 127.0.0.1 that answers /api/v1/ like LMI for All; its knobs can change while it runs."""
 
-    # Knobs, applied in this order to every request: latency_s (delay), fail_next (the next N get 500),
-    # error_rate (that share get 503, drawn from a seed-fixed sequence), html (200 captive-portal page), then the
-    # answer: a recording from `fixtures` (newest take, or newest at/before `as_of`) of the `vintage`, else a body
-    # generated from `socs` and `seed`; truncate (Content-Length too big, then hang up), slow_bytes_per_s (drip).
+    # The network knobs come from LoopbackDouble. The answer: a recording from `fixtures` (newest take, or newest
+    # at/before `as_of`) of the `vintage`, else a body generated from `socs` and `seed`.
+
+    prefix = API_PREFIX
 
     def __init__(self, *, latency_s: float = 0.0, error_rate: float = 0.0, fail_next: int = 0, truncate: bool = False,
                  slow_bytes_per_s: float | None = None, html: bool = False, vintage: str = "2017",
                  fixtures: Path | None = None, as_of: datetime | str | None = None,
                  socs: Iterable[int] | None = None, seed: int = 0) -> None:
-        self.latency_s, self.error_rate, self.fail_next = latency_s, error_rate, fail_next
-        self.truncate, self.slow_bytes_per_s, self.html = truncate, slow_bytes_per_s, html
+        super().__init__(latency_s=latency_s, error_rate=error_rate, fail_next=fail_next, truncate=truncate,
+                         slow_bytes_per_s=slow_bytes_per_s, html=html, seed=seed)
         self.vintage, self.fixtures, self.as_of = vintage, fixtures, as_of
         self.socs = sorted(socs) if socs is not None else sorted(data.SOC_TITLES)
         if any(not 1000 <= soc <= 9999 for soc in self.socs):
             raise ValueError("SOC 2010 unit groups are 4-digit codes from 1000 to 9999")
-        self.seed = seed
-        self._lock = threading.Lock()
-        self._requests: list[tuple[str, dict[str, str]]] = []
-        self._draws = random.Random(seed)  # error_rate decisions: the same sequence for the same seed
         self._recordings: dict[Path, Recordings] = {}
-        self._stopping = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def vintage(self) -> str:
@@ -77,80 +66,22 @@ class LmiDouble:
     def as_of(self, value: datetime | str | None) -> None:
         self._as_of = _moment(value)  # parsed here, so a bad date fails in the test, not in the server thread
 
-    @property
-    def base_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the double is not running: call start() or use it as a context manager")
-        return f"http://127.0.0.1:{self._server.server_address[1]}{API_PREFIX}"
-
-    @property
-    def requests(self) -> list[tuple[str, dict[str, str]]]:
-        """A copy of the (path, query) pairs received so far, oldest first."""
-        with self._lock:
-            return list(self._requests)
-
-    def clear_requests(self) -> None:
-        with self._lock:
-            self._requests.clear()
-
-    def start(self) -> LmiDouble:
-        """Listen on a free port; the double answers as soon as this returns."""
-        if self._server is not None:
-            raise RuntimeError("the double is already running")
+    def check_start(self) -> None:
         if self.fixtures is not None and not (Path(self.fixtures) / "_index.json").is_file():
             raise FileNotFoundError(f"no _index.json in fixtures folder {self.fixtures}")
-        self._stopping.clear()
-        self._server = _Server(self)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="lmi-double", daemon=True)
-        self._thread.start()
-        return self
 
-    def stop(self) -> None:
-        """Cut short any latency or drip in progress, close the port and join every thread the double started."""
-        if self._server is None or self._thread is None:
-            return
-        self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()  # joins the request threads (daemon_threads is off)
-        self._thread.join()
-        self._server = self._thread = None
+    def error(self, status: int, message: str) -> Answer:
+        return status, _json({"error": message}), {"Content-Type": JSON_TYPE}
 
-    def __enter__(self) -> LmiDouble:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        """Apply the knobs in network order: delay, injected failures, captive portal, then the real answer."""
-        handler.close_connection = True  # one request per connection, so stop() never waits on a keep-alive
-        parts = urlsplit(handler.path)
-        pairs = parse_qsl(parts.query, keep_blank_values=True)
-        with self._lock:
-            self._requests.append((parts.path, dict(pairs)))
-            draw = self._draws.random()  # drawn for every request, so the sequence does not depend on the rate
-        if self.latency_s and self._stopping.wait(self.latency_s):
-            return  # stopping: hang up without an answer
-        with self._lock:
-            failing = self.fail_next > 0
-            if failing:
-                self.fail_next -= 1
-        if failing:
-            status, ctype, body = 500, JSON_TYPE, _json({"error": "Internal Server Error"})
-        elif draw < self.error_rate:
-            status, ctype, body = 503, JSON_TYPE, _json({"error": "Service Temporarily Unavailable"})
-        elif self.html:
-            status, ctype, body = 200, "text/html; charset=utf-8", CAPTIVE_PORTAL
-        else:
-            (status, body), ctype = self.respond(parts.path, pairs), JSON_TYPE
-        self._send(handler, status, ctype, body)
+    def answer(self, handler: BaseHTTPRequestHandler, path: str, pairs: list[tuple[str, str]]) -> Answer:
+        status, body = self.respond(path, pairs)
+        return status, body, {"Content-Type": JSON_TYPE}
 
     def respond(self, path: str, pairs: list[tuple[str, str]]) -> tuple[int, bytes]:
         """The status and body for a request, without the fault knobs: a recording if there is one, else generated."""
         if not path.startswith(API_PREFIX):
             return 404, _json({"error": f"Not found: {path}"})
-        route = unquote(path[len(API_PREFIX):]).strip("/")
+        route = path[len(API_PREFIX):].strip("/")  # already percent-decoded
         recorded = self._recorded(route, pairs)
         if recorded is not None:
             return recorded
@@ -174,23 +105,6 @@ class LmiDouble:
             takes = self._recordings[folder].get(_key(route, pairs), [])
         takes = [take for take in takes if self.as_of is None or take[0] <= self.as_of]
         return max(takes, key=lambda take: take[0])[1:] if takes else None
-
-    def _send(self, handler: BaseHTTPRequestHandler, status: int, ctype: str, body: bytes) -> None:
-        handler.send_response(status)
-        handler.send_header("Content-Type", ctype)
-        # truncate promises more bytes than it sends and then hangs up, as a dropped connection does.
-        handler.send_header("Content-Length", str(len(body) + (len(body) // 2 + 16 if self.truncate else 0)))
-        handler.send_header("Connection", "close")
-        handler.end_headers()
-        rate = self.slow_bytes_per_s
-        if not rate:
-            handler.wfile.write(body)
-            return
-        chunk = max(1, int(rate / 20))  # about twenty writes a second
-        for start in range(0, len(body), chunk):
-            if self._stopping.wait(chunk / rate):
-                return
-            handler.wfile.write(body[start:start + chunk])
 
 
 def load_recordings(folder: Path) -> Recordings:
@@ -225,31 +139,6 @@ def _moment(value: datetime | str | None) -> datetime | None:
 
 def _json(body: object) -> bytes:
     return json.dumps(body, separators=(",", ":")).encode()  # compact and ASCII-escaped, like the recordings
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    timeout = 10  # a client that connects and never asks is dropped rather than holding up stop()
-    server: _Server
-
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server looks for)
-        self.server.double._answer(self)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass  # tests read .requests; a request log on stderr is noise
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = False  # so that server_close() joins every request thread and stop() leaves none behind
-
-    def __init__(self, double: LmiDouble) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.double = double
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return  # a client hanging up mid-answer is what the fault tests do
-        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 # ---- endpoints: each takes the double, the query and the path's named groups, and returns the JSON body ----

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kiosk.content.file_replace import replace_bytes
 from kiosk.sources.lmiforall.client import LmiClient
 from kiosk.sources.lmiforall.soc_fetch import fetch_soc
 
@@ -51,13 +51,7 @@ def read_state(folder: Path) -> SyncState | None:
 
 def write_state(folder: Path, state: SyncState) -> None:
     """Save the state atomically."""
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / (STATE_FILE + ".part")
-    with partial.open("w", encoding="utf-8") as out:
-        json.dump(state._asdict(), out)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, folder / STATE_FILE)
+    replace_bytes(folder / STATE_FILE, json.dumps(state._asdict()).encode())
 
 
 def sample_groups(socs: Sequence[int], count: int = SAMPLE_GROUPS) -> list[int]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kiosk.content.file_replace import replace_bytes
+from kiosk.sources.bounded_run import for_each
 from kiosk.sources.lmiforall.client import LmiClient
 from kiosk.sources.lmiforall.soc_fetch import fetch_soc
 
@@ -50,40 +50,28 @@ async def sync_socs(client: LmiClient, socs: Iterable[int], folder: Path, *, thi
     fetched: list[int] = []
     unanswered: list[int] = []
     problems: list[str] = []
-    stopped = False
 
-    async def worker() -> None:
-        nonlocal done, stopped
-        while queue:
-            if cancelled():
-                stopped = True
-                return
-            soc = queue.pop(0)
-            record = await fetch_soc(client, soc, this_year=this_year, region=region)
-            if record["unanswered"] and not keep_unanswered:
-                unanswered.append(soc)
-            else:
-                save_record(folder, record)
-                fetched.append(soc)
-            problems.extend(record["problems"])
-            done += 1
-            if progress is not None:
-                progress(Progress(done, total, soc, tuple(record["problems"])))
+    async def fetch(soc: int) -> None:
+        nonlocal done
+        record = await fetch_soc(client, soc, this_year=this_year, region=region)
+        if record["unanswered"] and not keep_unanswered:
+            unanswered.append(soc)
+        else:
+            save_record(folder, record)
+            fetched.append(soc)
+        problems.extend(record["problems"])
+        done += 1
+        if progress is not None:
+            progress(Progress(done, total, soc, tuple(record["problems"])))
 
     # A few groups in flight keep every request slot busy, since each group makes a dozen calls.
-    await asyncio.gather(*(worker() for _ in range(max(1, socs_in_flight))))
+    stopped = await for_each(queue, fetch, in_flight=socs_in_flight, cancelled=cancelled)
     return SyncOutcome(tuple(fetched), resumed, stopped, tuple(problems), tuple(unanswered))
 
 
 def save_record(folder: Path, record: dict[str, Any]) -> None:
     """Write one group's record atomically, so a power cut leaves either the old state or the whole record."""
-    target = _saved_path(folder, record["soc"])
-    partial = target.with_suffix(".part")
-    with partial.open("w", encoding="utf-8") as out:
-        json.dump(record, out, ensure_ascii=False, sort_keys=True)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, target)
+    replace_bytes(_saved_path(folder, record["soc"]), json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
 
 
 def load_records(folder: Path) -> list[dict[str, Any]]:

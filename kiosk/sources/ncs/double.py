@@ -5,17 +5,14 @@ from __future__ import annotations
 import copy
 import json
 import math
-import random
-import sys
-import threading
 import time
 from collections import deque
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
 
+from kiosk.sources.loopback_double import Answer, LoopbackDouble
 from kiosk.sources.ncs.client import KEY_HEADER, canonical_name
 from kiosk.sources.ncs.double_jobs import JOBS, Job
 from kiosk.sources.ncs.double_profiles import first_update, generate_profile, iso_z, job_name
@@ -23,15 +20,12 @@ from kiosk.sources.ncs.double_variants import matches, search_result, with_varia
 
 PREFIX = "/job-profiles/"
 JSON_TYPE = "application/json; charset=utf-8"
-CAPTIVE_PORTAL = (b"<!DOCTYPE html><html><head><title>Guest Wi-Fi</title></head><body><h1>Welcome to Guest Wi-Fi</h1>"
-                  b"<form method='post' action='/login'><button>Accept and connect</button></form></body></html>")
 NO_KEY = ("Access denied due to missing subscription key. Make sure to include subscription key when making "
           "requests to an API.")
 BAD_KEY = "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription."
-Answer = tuple[int, bytes, dict[str, str]]
 
 
-class NcsDouble:
+class NcsDouble(LoopbackDouble):
     """A real HTTP server on 127.0.0.1 that answers like the NCS job profiles API; its knobs can change while it runs.
 
     Knobs, in network order: latency_s (delay), fail_next (the next N get 500), error_rate (that share get 503,
@@ -41,6 +35,8 @@ class NcsDouble:
     None and no fixtures) plus, with `fixtures`, the recorded detail files replayed.
     """
 
+    prefix = PREFIX
+
     def __init__(self, *, profiles: int | None = None, fixtures: Path | None = None, seed: int = 0,
                  api_key: str = "test-key", rate_limit: int = 150, rate_window_s: float = 60.0,
                  latency_s: float = 0.0, error_rate: float = 0.0, fail_next: int = 0, truncate: bool = False,
@@ -49,15 +45,11 @@ class NcsDouble:
         count = (0 if fixtures else len(JOBS)) if profiles is None else profiles
         if not 0 <= count <= len(JOBS):
             raise ValueError(f"profiles must be between 0 and {len(JOBS)}, not {profiles}")
+        super().__init__(latency_s=latency_s, error_rate=error_rate, fail_next=fail_next, truncate=truncate,
+                         slow_bytes_per_s=slow_bytes_per_s, html=html, seed=seed)
         self.api_key, self.rate_limit, self.rate_window_s = api_key, rate_limit, rate_window_s
-        self.latency_s, self.error_rate, self.fail_next = latency_s, error_rate, fail_next
-        self.truncate, self.slow_bytes_per_s, self.html = truncate, slow_bytes_per_s, html
         self.soc2020, self.spaced_lists, self.paragraphs, self.default_dates = (soc2020, spaced_lists, paragraphs,
                                                                                default_dates)
-        self.seed = seed
-        self._lock = threading.Lock()
-        self._draws = random.Random(seed)
-        self._requests: list[tuple[str, dict[str, str]]] = []
         self._admitted: deque[float] = deque()  # when each request the rate limit counted arrived
         self._profiles: dict[str, dict[str, Any]] = {}
         self._updated: dict[str, str] = {}
@@ -71,9 +63,6 @@ class NcsDouble:
             if not isinstance(body, dict) or not isinstance(body.get("Url"), str):
                 raise ValueError(f"{path.name}: not a recorded NCS profile (it has no Url)")
             self._put(canonical_name(body["Url"]), body, body["LastUpdatedDate"], None)
-        self._stopping = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
 
     # ---- what is served, and changing it while the double runs ----
 
@@ -134,80 +123,15 @@ class NcsDouble:
             # The recordings predate Soc2020; the variant invents one (the SOC 2010 code) where none is known.
             self._soc2020[name] = soc2020 or str(body.get("Soc"))
 
-    # ---- running ----
-
-    @property
-    def base_url(self) -> str:
-        """The API base address while running, e.g. http://127.0.0.1:PORT/job-profiles/."""
-        if self._server is None:
-            raise RuntimeError("the double is not running: call start() or use it as a context manager")
-        return f"http://127.0.0.1:{self._server.server_address[1]}{PREFIX}"
-
-    @property
-    def requests(self) -> list[tuple[str, dict[str, str]]]:
-        """A copy of the (percent-decoded path, query) pairs received so far, oldest first."""
-        with self._lock:
-            return list(self._requests)
-
-    def clear_requests(self) -> None:
-        """Forget the requests received so far."""
-        with self._lock:
-            self._requests.clear()
-
-    def start(self) -> NcsDouble:
-        """Listen on a free port; the double answers as soon as this returns."""
-        if self._server is not None:
-            raise RuntimeError("the double is already running")
-        self._stopping.clear()
-        self._server = _Server(self)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="ncs-double", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Cut short any latency or drip in progress, close the port and join every thread the double started."""
-        if self._server is None or self._thread is None:
-            return
-        self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()  # joins the request threads (daemon_threads is off)
-        self._thread.join()
-        self._server = self._thread = None
-
-    def __enter__(self) -> NcsDouble:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
     # ---- answering ----
 
-    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        """Apply the knobs in network order: delay, injected failures, captive portal, then the service."""
-        handler.close_connection = True  # one request per connection, so stop() never waits on a keep-alive
-        parts = urlsplit(handler.path)
-        path, query = unquote(parts.path), dict(parse_qsl(parts.query, keep_blank_values=True))
-        with self._lock:
-            self._requests.append((path, query))
-            draw = self._draws.random()  # drawn for every request, so the sequence does not depend on the rate
-        if self.latency_s and self._stopping.wait(self.latency_s):
-            return  # stopping: hang up without an answer
-        with self._lock:
-            failing = self.fail_next > 0
-            if failing:
-                self.fail_next -= 1
-        if failing:
-            answer: Answer = _error(500, "Internal server error")
-        elif draw < self.error_rate:
-            answer = _error(503, "The service is unavailable.")
-        elif self.html:
-            answer = 200, CAPTIVE_PORTAL, {"Content-Type": "text/html; charset=utf-8"}
-        else:
-            origin = f"http://{handler.headers.get('Host') or '127.0.0.1'}"
-            answer = self.respond(path, query, handler.headers.get(KEY_HEADER), handler.headers.get("version"),
-                                  origin)
-        self._send(handler, *answer)
+    def error(self, status: int, message: str) -> Answer:
+        return _error(status, message)
+
+    def answer(self, handler: BaseHTTPRequestHandler, path: str, pairs: list[tuple[str, str]]) -> Answer:
+        origin = f"http://{handler.headers.get('Host') or '127.0.0.1'}"
+        return self.respond(path, dict(pairs), handler.headers.get(KEY_HEADER), handler.headers.get("version"),
+                            origin)
 
     def respond(self, path: str, query: dict[str, str], key: str | None, version: str | None,
                 origin: str) -> Answer:
@@ -279,26 +203,6 @@ class NcsDouble:
         return _ok({"Count": len(hits), "CurrentPage": page, "PageSize": size,
                     "Results": [search_result(body, f"{origin}{PREFIX}{name}") for name, body in shown]})
 
-    def _send(self, handler: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str]) -> None:
-        handler.send_response(status)
-        for name, value in headers.items():
-            handler.send_header(name, value)
-        if status != 204:  # a 204 carries no body and so no length
-            # truncate promises more bytes than it sends and then hangs up, as a dropped connection does.
-            extra = len(body) // 2 + 16 if self.truncate else 0
-            handler.send_header("Content-Length", str(len(body) + extra))
-        handler.send_header("Connection", "close")
-        handler.end_headers()
-        rate = self.slow_bytes_per_s
-        if not rate or not body:
-            handler.wfile.write(body)
-            return
-        chunk = max(1, int(rate / 20))  # about twenty writes a second
-        for start in range(0, len(body), chunk):
-            if self._stopping.wait(chunk / rate):
-                return
-            handler.wfile.write(body[start:start + chunk])
-
 
 def _ok(body: object) -> Answer:
     # Compact, non-ASCII kept as UTF-8 (the recordings hold U+00A0 and U+2019 as characters, not escapes).
@@ -309,28 +213,3 @@ def _error(status: int, message: str) -> Answer:
     """Azure API Management's error body (its exact wording is unconfirmed; clients must not rely on it)."""
     body = json.dumps({"statusCode": status, "message": message}).encode()
     return status, body, {"Content-Type": JSON_TYPE}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    timeout = 10  # a client that connects and never asks is dropped rather than holding up stop()
-    server: _Server
-
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server looks for)
-        self.server.double._answer(self)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass  # tests read .requests; a request log on stderr is noise
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = False  # so that server_close() joins every request thread and stop() leaves none behind
-
-    def __init__(self, double: NcsDouble) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.double = double
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            return  # a client hanging up mid-answer is what the fault tests do
-        super().handle_error(request, client_address)  # type: ignore[arg-type]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kiosk.content.errors import PackRejected
+from kiosk.content.file_replace import replace_bytes
 from kiosk.content.pack_store import PackStore
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.ncs.client import LIVE_BASE_URL, LIVE_POLICY, SOURCE, NcsClient, make_ncs_fetcher
@@ -70,9 +70,4 @@ def _last_installed(folder: Path) -> str:
 
 
 def _remember_installed(folder: Path, sha256: str) -> None:
-    partial = folder / (INSTALLED_FILE + ".part")
-    with partial.open("w", encoding="utf-8") as out:
-        json.dump({"sha256": sha256}, out)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, folder / INSTALLED_FILE)
+    replace_bytes(folder / INSTALLED_FILE, json.dumps({"sha256": sha256}).encode())

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
+
+from kiosk.content.file_replace import replace_bytes
 
 PREFIX = "profile-"
 STATE_FILE = "sync-state.json"  # not a profile file: every profile file starts with PREFIX
@@ -82,16 +83,4 @@ def last_removal(folder: Path) -> str | None:
 
 
 def _write_json(target: Path, data: object) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    with partial.open("w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, target)
-    # The rename itself is only durable once the folder's entry is on disk too.
-    handle = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
+    replace_bytes(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))

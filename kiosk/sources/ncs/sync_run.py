@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.sources.bounded_run import for_each
 from kiosk.sources.errors import SourceInputError
 from kiosk.sources.ncs.client import NcsClient, NcsUnavailable, SummaryItem
 from kiosk.sources.ncs.profile_rows import ProfileSkipped, occupation_row
@@ -46,33 +45,25 @@ async def sync_profiles(client: NcsClient, folder: Path, *, full: bool = False,
         remove_profile(folder, name)
     if removed:
         note_removal(folder, datetime.now(timezone.utc))
-    queue = deque(item for item in summary.values() if full or stored.get(item.name) != item.last_updated)
+    queue = [item for item in summary.values() if full or stored.get(item.name) != item.last_updated]
     unchanged = tuple(sorted(set(summary) - {item.name for item in queue}))
     total, done = len(queue), 0
     fetched: list[str] = []
     problems: list[str] = []
-    stopped = False
 
-    async def worker() -> None:
-        nonlocal done, stopped
-        while queue:
-            if cancelled():
-                stopped = True
-                return
-            item = queue.popleft()
-            problem = await _fetch_and_save(client, folder, item)
-            if problem is None:
-                fetched.append(item.name)
-            else:
-                problems.append(problem)  # the stored copy, if any, stays as it was
-            done += 1
-            if progress is not None:
-                progress(done, total, item.name)
+    async def fetch(item: SummaryItem) -> None:
+        nonlocal done
+        problem = await _fetch_and_save(client, folder, item)
+        if problem is None:
+            fetched.append(item.name)
+        else:
+            problems.append(problem)  # the stored copy, if any, stays as it was
+        done += 1
+        if progress is not None:
+            progress(done, total, item.name)
 
     try:
-        async with asyncio.TaskGroup() as group:
-            for _ in range(max(1, in_flight)):
-                group.create_task(worker())
+        stopped = await for_each(queue, fetch, in_flight=in_flight, cancelled=cancelled)
     except BaseExceptionGroup as errors:
         # A key refused mid-sync cancels the other workers; report it as itself, not wrapped in a group.
         refused = [error for error in errors.exceptions if isinstance(error, SourceInputError)]

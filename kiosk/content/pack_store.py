@@ -10,9 +10,11 @@ Layout of the data directory:
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
+import sqlite3
 import time
 from pathlib import Path
 from typing import Iterator
@@ -204,8 +206,15 @@ class PackStore:
             incoming = self.data_dir / "incoming"
             incoming.mkdir(parents=True, exist_ok=True)
             staged = incoming / f"{uuid.uuid4().hex}.zip"
+        except OSError as e:
+            raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
+        try:
             shutil.copyfile(origin, staged)
         except OSError as e:
+            staged.unlink(missing_ok=True)
+            if e.errno in _NO_ROOM:
+                raise PackRejected(f"no room to copy the pack into {self.data_dir} ({_write_problem(e)}); "
+                                   "nothing was changed") from None
             raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
         return staged
 
@@ -251,6 +260,8 @@ class PackStore:
         except Exception:
             if not old or old.current != file_name:
                 target.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if empty: a first install leaves no trace
             raise
         notes.append(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else "")
                      + _signed_by(pack, trusted))
@@ -296,6 +307,10 @@ class PackStore:
         try:
             counts = build_database(packs, candidate)
             check_database(candidate, expected_counts=counts)
+        except (OSError, sqlite3.Error) as e:
+            candidate.unlink(missing_ok=True)
+            raise PackRejected(f"the new content could not be written ({_write_problem(e)}); "
+                               "the kiosk keeps its current content") from None
         except Exception:
             candidate.unlink(missing_ok=True)
             raise
@@ -360,6 +375,17 @@ def _signed_by(pack: Pack, trusted: PublicKey | None) -> str:
         return ""
     who = repr(trusted.publisher) if trusted else f"{pack.signer.publisher!r}, a key this kiosk does not trust"
     return f", signed by {who} (key {pack.signer.key_id})"
+
+
+# A full disk, a full quota, or a file larger than the system allows.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _write_problem(e: BaseException) -> str:
+    """A failed write in words: most often a full disk, which SQLite reports as "disk I/O error" or "full"."""
+    if isinstance(e, OSError) and e.errno in _NO_ROOM:
+        return "the disk is full"
+    return f"{e.strerror if isinstance(e, OSError) and e.strerror else e}; is the disk full?"
 
 
 def _now() -> str:

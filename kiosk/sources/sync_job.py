@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,19 @@ def sync_source(settings: Any, source: str, *, base_url: str | None = None, api_
                 progress: ProgressFn | None = None, cancelled: Callable[[], bool] = lambda: False,
                 policy: FetchPolicy | None = None, now: dt.datetime | None = None) -> SyncReport:
     """Run one source's sync to the end (blocking): fetch what changed, then build and install its pack."""
+    try:
+        return _sync(settings, source, base_url=base_url, api_key=api_key, socs_file=socs_file, region=region,
+                     full=full, progress=progress, cancelled=cancelled, policy=policy, now=now)
+    except OSError as e:
+        # Saving what was fetched failed (a full disk, most likely): what is installed is untouched.
+        reason = "the disk is full" if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) else str(e)
+        return SyncReport(f"{source}: what was fetched could not be saved ({reason}); the kiosk keeps its current "
+                          "content, and the next sync carries on from what was saved", [], complete=False)
+
+
+def _sync(settings: Any, source: str, *, base_url: str | None, api_key: str | None, socs_file: Path | None,
+          region: int | None, full: bool, progress: ProgressFn | None, cancelled: Callable[[], bool],
+          policy: FetchPolicy | None, now: dt.datetime | None) -> SyncReport:
     now = now or dt.datetime.now(dt.timezone.utc)
     if source == "lmiforall":
         from kiosk.sources.lmiforall.lmi_job import sync_lmiforall

@@ -207,3 +207,18 @@ def test_the_settings_can_point_sync_at_a_mirror(sample_data_dir: Path, tmp_path
     assert report.installed, report.message
     with pytest.raises(SettingsError, match="lmi_base_url must be an http"):
         load_settings(tmp_path / "data", environ={}, lmi_base_url="ftp://mirror")
+
+
+def test_a_full_disk_during_a_sync_is_said_plainly_and_keeps_the_content(settings, socs_file, monkeypatch) -> None:
+    import errno
+
+    from kiosk.sources.lmiforall import sync_run
+
+    def no_room(*_args) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sync_run, "replace_bytes", no_room)
+    with LmiDouble() as double:
+        report = sync(settings, double, socs_file)
+    assert not report.complete and "could not be saved (the disk is full)" in report.message
+    assert installed_version(settings) is None

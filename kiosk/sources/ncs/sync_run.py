@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.sources.bounded_run import for_each
-from kiosk.sources.errors import SourceInputError
 from kiosk.sources.ncs.client import NcsClient, NcsUnavailable, SummaryItem
 from kiosk.sources.ncs.profile_rows import ProfileSkipped, occupation_row
 from kiosk.sources.ncs.profile_store import (StoredProfile, note_removal, remove_profile, save_profile,
@@ -62,14 +61,8 @@ async def sync_profiles(client: NcsClient, folder: Path, *, full: bool = False,
         if progress is not None:
             progress(done, total, item.name)
 
-    try:
-        stopped = await for_each(queue, fetch, in_flight=in_flight, cancelled=cancelled)
-    except BaseExceptionGroup as errors:
-        # A key refused mid-sync cancels the other workers; report it as itself, not wrapped in a group.
-        refused = [error for error in errors.exceptions if isinstance(error, SourceInputError)]
-        if refused:
-            raise refused[0] from None
-        raise
+    # A key refused mid-sync raises SourceInputError and stops the other workers.
+    stopped = await for_each(queue, fetch, in_flight=in_flight, cancelled=cancelled)
     return NcsOutcome(tuple(sorted(fetched)), unchanged, tuple(removed), stopped, tuple(problems))
 
 

@@ -42,7 +42,7 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
 
     reader = open_content(settings)
     app = QApplication.instance() or QApplication(["kiosk-tour"])
-    scratch = tempfile.TemporaryDirectory(prefix="kiosk-tour-")  # the tour's own PIN and usage counts
+    scratch = tempfile.TemporaryDirectory(prefix="kiosk-tour-")  # the tour's own PIN, usage counts and NCS key
     window = build_window(settings, reader, size, staff=tour_staff(settings, Path(scratch.name)))
     window.allow_close = True
     _show_speech_bar(window)
@@ -64,14 +64,18 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     window.reset_session()
     window.set_display(Display())
     (out / "staff").mkdir(parents=True, exist_ok=True)
-    for number, (name, step) in enumerate(staff_steps(window), 1):
-        step()
-        app.processEvents()
-        path = out / "staff" / f"{number:02d}-{name}.png"
-        if not window.grab().save(str(path)):
-            print(f"kiosk: could not write {path}", file=sys.stderr)
-            return 1
-        written.append(path)
+    try:
+        for number, (name, step) in enumerate(staff_steps(window), 1):
+            step()
+            app.processEvents()
+            path = out / "staff" / f"{number:02d}-{name}.png"
+            if not window.grab().save(str(path)):
+                print(f"kiosk: could not write {path}", file=sys.stderr)
+                return 1
+            written.append(path)
+    finally:
+        window.staff.services.finish_sync.set()  # a pictured sync never outlives the tour
+        window.staff.shutdown()  # the USB watch and any staff job stop before the window goes
     window.close()
     window.deleteLater()
     reader.close()
@@ -134,33 +138,44 @@ def tour_steps(window, reader, mode: str):
 
 
 def tour_staff(settings: Settings, scratch: Path):
-    """The real staff services on the tour's content, but with a PIN and usage counts of the tour's own (the
-    kiosk's are never touched), no USB stick and no speech voices: the pictures are the same on any machine."""
+    """The real staff services on the tour's content, with a PIN, usage counts and an NCS key of the tour's own
+    (the kiosk's are never touched), a pretend sync and USB stick, and no speech voices: the pictures are the same
+    on any machine."""
     from kiosk.content.pack_store import PackStore
     from kiosk.staff.pin import PinStore
-    from kiosk.staff.services import StaffServices
+    from kiosk.staff.tour_services import TourStaff
     from kiosk.staff.usage import UsageLog
-
-    class TourStaff(StaffServices):
-        """The real services, pictured without a USB stick (whatever this machine has plugged in)."""
-
-        def usb_roots(self) -> list[Path]:
-            return []
 
     pins = PinStore(scratch / "staff-pin.json")
     pins.set_pin("".join(secrets.choice("0123456789") for _ in range(8)))  # nobody needs to know it
-    return TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"))
+    staff = TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"), scratch=scratch)
+    staff.save_ncs_key("0tour0key0only0")  # so Settings shows a key kept, and how to remove it
+    return staff
 
 
 def staff_steps(window):
-    """(name, action) pairs for the PIN pad and each staff section, after the tour's walk counted as a visit."""
+    """(name, action) pairs for the PIN pad and each staff section, at rest and at work, after the tour's walk
+    counted as a visit. Sync and the USB stick are the tour's pretend ones (kiosk.staff.tour_services)."""
+    from PySide6.QtWidgets import QApplication
+
     staff = window.staff
+    services = staff.services
 
     def pin_pad():
         window.idle.idle.emit()  # the tour's walk ends as a visit would, so Usage has counts to show
         staff.open_pin_pad()
         for digit in "12":
             staff.pin_pad.keys[digit].click()
+
+    def pin_pad_wait():
+        pad = staff.pin_pad
+        for _ in "12":
+            pad.keys["Delete"].click()
+        for _ in range(3):  # three wrong tries, checked as any would be: the pad then makes staff wait
+            for digit in "1111":
+                pad.keys[digit].click()
+            pad.keys["OK"].click()
+            _wait_until(lambda: not staff.checks.busy, "the PIN check")
 
     def section(title, then=None):
         def step():
@@ -171,15 +186,61 @@ def staff_steps(window):
                 then(staff.screen.current)
         return step
 
+    def syncing(content):
+        content.sync_buttons["lmiforall"].click()
+        _wait_until(lambda: content.progress.value() > 0, "the sync's progress")
+
+    def synced(content):
+        services.finish_sync.set()
+        _wait_until(lambda: not staff.jobs.busy, "the sync to finish")
+
+    def stick(plugged_in):
+        def then(_section):
+            services.stick_in = plugged_in
+            staff.screen.usb.poll()  # what the two-second timer does
+            _wait_until(lambda: staff.screen.usb.roots == services.usb_roots() and not staff.jobs.busy,
+                        "the look at the USB stick")
+        return then
+
+    def key_field(form):
+        form.ncs_key.field.setFocus()  # as a tap does: the staff keyboard comes up, the kept key shows as "•••• set"
+        _wait_until(form.keyboard.isVisible, "the staff keyboard")
+        QApplication.processEvents()  # the form's new height, with the keyboard under it
+        bar = form.form_panel.area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
     return [
         ("pin-pad", pin_pad),
+        ("pin-pad-wait", pin_pad_wait),
         ("content", section("Content")),
+        ("content-syncing", section("Content", syncing)),
+        ("content-synced", section("Content", synced)),
         ("import", section("Import")),
-        ("export", section("Export")),
+        ("import-stick", section("Import", stick(True))),
+        ("export", section("Export", stick(False))),
+        ("export-stick", section("Export", stick(True))),
         ("settings", section("Settings")),
+        ("settings-ncs-key", section("Settings", key_field)),
         ("usage", section("Usage")),
         ("leave", section("Leave the kiosk", lambda leave: leave.ask())),
     ]
+
+
+def _wait_until(condition, what: str, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until `condition()` holds (a staff job reports from its worker thread)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(timeout_ms)
+    wake = QTimer()  # an event at least every 50 ms, so a wait that sees no other event still looks again
+    wake.start(50)
+    try:
+        while not condition():
+            if deadline.hasExpired():
+                raise RuntimeError(f"the tour gave up waiting for {what}")
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        wake.stop()
 
 
 class _Silent:

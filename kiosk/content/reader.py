@@ -136,6 +136,17 @@ class ContentReader:
         )
         return [(value, count) for value, count in rows]
 
+    def regions(self) -> list[str]:
+        """The regions the installed figures name (pay, hours, outlook, skill shortages, replacement demand, all
+        of which an occupation page shows by region): "UK" first, then the rest A-Z."""
+        rows = self._conn.execute(
+            """SELECT region FROM (
+                   SELECT region FROM pay UNION SELECT region FROM hours UNION SELECT region FROM outlook
+                   UNION SELECT region FROM skill_shortages UNION SELECT region FROM replacement_demand)
+               ORDER BY region != 'UK', region COLLATE NOCASE, region"""
+        )
+        return [region for (region,) in rows]
+
     def soc2010_codes(self) -> tuple[int, ...]:
         """The SOC 2010 unit groups the installed occupations name, lowest first (what an LMI sync refreshes)."""
         rows = self._conn.execute("SELECT DISTINCT soc2010 FROM occupations WHERE soc2010 IS NOT NULL")

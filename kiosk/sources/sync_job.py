@@ -16,6 +16,8 @@ from kiosk.sources.fetch_policy import FetchPolicy
 # (done, total, what) after each item fetched.
 ProgressFn = Callable[[int, int, str], None]
 SOURCES = ("lmiforall", "ncs")
+NCS_KEY_FILE = "ncs-api-key"  # in the data directory, mode 0600 (the staff screen writes it)
+NCS_KEY_ENV = "KIOSK_NCS_API_KEY"  # used before the file when set
 
 
 class SyncReport(NamedTuple):
@@ -74,11 +76,11 @@ def ncs_api_key(data_dir: Path, given: str | None = None) -> str:
 
     A key is the subscriber's secret: it is never kept in settings.toml or the repository.
     """
-    key = (given or os.environ.get("KIOSK_NCS_API_KEY", "")).strip()
-    path = data_dir / "ncs-api-key"
+    key = (given or os.environ.get(NCS_KEY_ENV, "")).strip()
+    path = data_dir / NCS_KEY_FILE
     if not key and path.is_file():
         key = path.read_text(encoding="utf-8").strip()
     if not key:
         raise SourceInputError("National Careers Service: an API key is needed; give --api-key KEY, set "
-                               f"KIOSK_NCS_API_KEY, or put it in {path}")
+                               f"{NCS_KEY_ENV}, or put it in {path}")
     return key

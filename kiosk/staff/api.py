@@ -80,6 +80,15 @@ class StaffApi(Protocol):
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         """Save settings (SettingsError names a setting it refuses); returns the settings now in force."""
 
+    def ncs_key_source(self) -> str:
+        """Where a sync finds the NCS API key: "environment", "file", or "" when there is none (never the key)."""
+
+    def save_ncs_key(self, key: str) -> None:
+        """Keep the NCS API key in the data directory's key file (NcsKeyError says why a key is refused)."""
+
+    def remove_ncs_key(self) -> bool:
+        """Delete the NCS API key file; whether there was one."""
+
     def voices(self) -> list[tuple[str, str]]:
         """The speech voices to offer, as (id, name); empty when speech is off here."""
 

@@ -11,6 +11,7 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings_file import save_settings
 from kiosk.staff.usage import UsageLog, iso_week
@@ -20,13 +21,15 @@ class StaffServices:
     """Implements StaffApi over a data directory's pack store, PIN store, usage log and settings."""
 
     def __init__(self, settings: Settings, store: PackStore, pins: PinStore, usage: UsageLog,
-                 voices: Callable[[], list[tuple[str, str]]] = list, clock: Callable[[], float] = time.time) -> None:
+                 voices: Callable[[], list[tuple[str, str]]] = list, clock: Callable[[], float] = time.time,
+                 ncs_key: NcsKeyFile | None = None) -> None:
         self.settings = settings
         self.store = store
         self.pins = pins
         self.usage = usage
         self._voices = voices
         self._clock = clock
+        self._ncs_key = ncs_key or NcsKeyFile(settings.data_dir)
 
     def pack_status(self) -> list[PackStatus]:
         """Every installed pack: the index says what is installed, the database what each pack is."""
@@ -95,6 +98,18 @@ class StaffServices:
         # What only the command line or the environment sets stays as the kiosk was started.
         self.settings = saved._replace(windowed=self.settings.windowed)
         return self.settings
+
+    def ncs_key_source(self) -> str:
+        """Where a sync finds the NCS API key: "environment", "file", or ""."""
+        return self._ncs_key.source()
+
+    def save_ncs_key(self, key: str) -> None:
+        """Write the NCS API key file atomically, mode 0600."""
+        self._ncs_key.save(key)
+
+    def remove_ncs_key(self) -> bool:
+        """Delete the NCS API key file; whether there was one."""
+        return self._ncs_key.remove()
 
     def voices(self) -> list[tuple[str, str]]:
         """The speech voices to offer, as (id, name)."""

@@ -1,5 +1,5 @@
-"""A fake of the staff services (StaffApi) for the staff screen's tests: real PIN store and usage log on disk,
-packs, USB sticks and sync played by the test, step by step."""
+"""A fake of the staff services (StaffApi) for the staff screen's tests: real PIN store, usage log and NCS key
+file on disk; packs, USB sticks and sync played by the test, step by step."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 
 from kiosk.config import Settings
 from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings_file import save_settings
 from kiosk.staff.usage import UsageLog
@@ -38,6 +39,8 @@ class FakeStaff:
         self.sync_items = 5
         self.step = threading.Semaphore(0)  # the test releases one item of a sync at a time
         self.free_run = False
+        self.ncs_environ: dict[str, str] = {}  # the environment the key file looks at: the test's, not the machine's
+        self.ncs_key = NcsKeyFile(settings.data_dir, environ=self.ncs_environ)
 
     def pack_status(self) -> list[PackStatus]:
         return list(self.packs)
@@ -70,6 +73,15 @@ class FakeStaff:
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         self.settings = save_settings(self.settings.data_dir, changes, environ={})
         return self.settings
+
+    def ncs_key_source(self) -> str:
+        return self.ncs_key.source()
+
+    def save_ncs_key(self, key: str) -> None:
+        self.ncs_key.save(key)
+
+    def remove_ncs_key(self) -> bool:
+        return self.ncs_key.remove()
 
     def voices(self) -> list[tuple[str, str]]:
         return [("gmw/en", "English (Great Britain)"), ("gmw/en-US", "English (America)")]

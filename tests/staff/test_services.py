@@ -27,7 +27,7 @@ def services(data_dir: Path, settings: Settings) -> StaffServices:
 
 @pytest.mark.parametrize("cls", [StaffServices, FakeStaff])
 def test_services_and_the_fake_keep_to_the_protocol(cls) -> None:
-    assert len(API) == 9
+    assert len(API) == 12
     for name in API:
         assert inspect.signature(getattr(cls, name)) == inspect.signature(getattr(StaffApi, name)), name
     hints = inspect.get_annotations(StaffApi)

@@ -118,7 +118,7 @@ def test_idle_closes_the_staff_screen_and_the_lockdown_holds(qtbot, make_window,
     window.close()
     assert window.isVisible()  # staff leave through the Leave section, never by closing the window
     screen.show_section("Settings")
-    field = screen.section("Settings").rows["region"].field
+    field = screen.section("Settings").ncs_key.field
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), field.mapToGlobal(QPoint(5, 5)))
     assert QApplication.sendEvent(field, event) is True  # swallowed by the kiosk's filter: no menu
     window.allow_close = True

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import load_settings
 from kiosk.content.pages.page import HOME, Target
 from kiosk.staff.api import UsbPack
-from kiosk.ui.staff.usb_sections import EXPORT_FOLDER, NO_STICK
+from kiosk.ui.staff.usb_sections import EXPORT_FOLDER, NO_STICK, found_lines
 from tests.staff.ui_helpers import open_staff_screen, staff_window, tap
 
 STICK = Path("/media/staff/STICK")
@@ -20,7 +20,7 @@ def test_sync_reports_progress_and_cancel_stops_it(qtbot, make_window, settings,
     content = open_staff_screen(qtbot, window, clock).section("Content")
     with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
         tap(qtbot, content.sync_buttons["lmiforall"])
-    qtbot.waitUntil(lambda: content.item.text() == "1 of 5: SOC 1001")
+    qtbot.waitUntil(lambda: content.item.text() == "Fetching SOC 1001 (1 of 5)")
     assert (content.progress.value(), content.progress.maximum()) == (1, 5)
     assert not any(b.isEnabled() for b in content.sync_buttons.values())  # one job at a time
     assert window.staff.run("export", lambda progress, cancelled: []) is False
@@ -41,7 +41,7 @@ def test_a_finished_sync_shows_its_problems_and_fresh_content(qtbot, make_window
     staff.free_run = True
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, content.sync_buttons["ncs"])
-    assert content.result.text() == ("Synced 5 items from ncs.\n\n1 problem(s):\n• SOC 1003: no pay figures; skipped")
+    assert content.result.text() == ("Synced 5 items from ncs.\n\n1 problem:\n• SOC 1003: no pay figures; skipped")
     assert window.navigator.current == HOME and window.screen_widget.page.target == HOME
     assert window.staff.cover.isVisible()  # staff still see the result; the pupils' side is ready underneath
 
@@ -54,11 +54,17 @@ def test_import_from_a_usb_stick_then_the_kiosk_shows_home(qtbot, make_window, s
     screen.show_section("Import")
     assert section.notice == NO_STICK
     good = UsbPack(STICK / "national-2.0.zip", "national", "2.0", "LMI hub", "LMI hub (key ab12cd)", None)
-    bad = UsbPack(STICK / "broken.zip", None, None, None, None, "not a zip file")
-    staff.roots, staff.found = [STICK], [good, bad]
+    bad = UsbPack(STICK / "broken.zip", None, None, None, None, "the pack is truncated or damaged: its zip "
+                  "directory cannot be read, so nothing in it can be checked or installed on this kiosk")
+    unsigned = UsbPack(STICK / "school-3.zip", "school", "3", "Hillside Academy", None, None)
+    staff.roots, staff.found = [STICK], [good, unsigned, bad]
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         screen.usb.poll()  # what the two-second timer does: the stick was plugged in
-    assert section.notice == "" and not section.import_buttons[bad.path].isEnabled()
+    assert section.notice == "" and list(section.import_buttons) == [good.path, unsigned.path]  # none if broken
+    box = section.found_panel.area.widget()
+    qtbot.waitUntil(lambda: box.height() >= box.layout().heightForWidth(box.width()) > 0)  # the cards laid out
+    QApplication.processEvents()  # and the scroll area's answer to their sizes
+    assert section.found_panel.area.verticalScrollBar().maximum() == 0  # they fit: nothing to scroll through
     home_before = window.screen_widget
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, section.import_buttons[good.path])
@@ -69,6 +75,16 @@ def test_import_from_a_usb_stick_then_the_kiosk_shows_home(qtbot, make_window, s
     assert not window.staff.is_open and window.screen_widget.page.target == HOME
 
 
+def test_a_found_pack_says_what_it_is_or_why_it_cannot_be_imported() -> None:
+    unsigned = UsbPack(STICK / "school-3.zip", "school", "3", "Hillside Academy", None, None)
+    assert found_lines(unsigned) == ["school version 3", "From Hillside Academy; not signed", str(unsigned.path)]
+    assert found_lines(unsigned, require_signed=True)[1] == ("From Hillside Academy; not signed, so this kiosk will "
+                                                             "refuse it (it accepts only signed packs)")
+    broken = UsbPack(STICK / "broken.zip", None, None, None, None, "not a zip file")
+    assert found_lines(broken, require_signed=True) == ["broken.zip", "Cannot be imported: not a zip file",
+                                                        str(broken.path)]
+
+
 def test_export_copies_every_pack_to_the_stick(qtbot, make_window, settings, reader, clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
     staff.roots = [STICK]
@@ -77,6 +93,7 @@ def test_export_copies_every_pack_to_the_stick(qtbot, make_window, settings, rea
     screen.show_section("Export")
     section = screen.current
     assert section.stick.text() == f"USB stick: {STICK}"
+    assert section.packs.text() == "It copies 1 pack:\n• National careers figures (national, version 1.0)"
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, section.export_button)
     assert staff.exported == [STICK / EXPORT_FOLDER]
@@ -91,25 +108,16 @@ def test_settings_save_to_the_file_and_apply(qtbot, make_window, settings, reade
     screen = open_staff_screen(qtbot, window, clock)
     screen.show_section("Settings")
     form = screen.current
-    region = form.rows["region"]
-    region.field.setFocus()
-    qtbot.waitUntil(lambda: form.keyboard.isVisible())
-    tap(qtbot, form.keyboard.keys["Delete"])
-    tap(qtbot, form.keyboard.keys["Delete"])
-    for key in ["Shift", "L", "O", "N", "D", "O", "N"]:
-        tap(qtbot, form.keyboard.keys[key])
-    tap(qtbot, form.keyboard.keys["Done"])
-    assert region.value == "London" and not form.keyboard.isVisible()
     tap(qtbot, form.rows["idle_timeout_s"].plus_button)
     tap(qtbot, form.rows["default_mode"].next_button)
     tap(qtbot, form.rows["speech_voice"].next_button)
     assert form.rows["default_mode"].shown.text() == "Words and pictures"
     tap(qtbot, form.save_button)
     saved = load_settings(settings.data_dir, environ={})
-    assert (saved.region, saved.idle_timeout_s, saved.default_mode, saved.speech_voice) == (
-        "London", 150, "picture", "gmw/en")
-    assert form.result.text().startswith("Saved. Region applies now. How each visit starts applies from the next")
-    assert window.settings.region == "London" and window.idle.timeout_s == 150
+    assert (saved.idle_timeout_s, saved.default_mode, saved.speech_voice) == (150, "picture", "gmw/en")
+    assert form.result.text() == ("Saved. How each visit starts applies from the next visit. Idle time applies now. "
+                                  "Speech voice applies now.")
+    assert window.idle.timeout_s == 150
     assert window.default_display.mode == "picture" and window.display.mode == "standard"  # next visit
     assert window.staff.cover.isVisible() and window.staff.cover.geometry() == window.rect()
     tap(qtbot, form.save_button)
@@ -121,10 +129,12 @@ def test_a_refused_setting_says_why_and_leaves_the_file(qtbot, make_window, sett
     screen = open_staff_screen(qtbot, window, clock)
     screen.show_section("Settings")
     form = screen.current
-    form.rows["region"].field.setText("   ")
+    broken = b"region = London\n"  # edited by hand while the kiosk runs: the text is not quoted
+    (settings.data_dir / "settings.toml").write_bytes(broken)
+    tap(qtbot, form.rows["idle_timeout_s"].plus_button)
     tap(qtbot, form.save_button)
-    assert form.result.text() == "Not saved: region must not be empty"
-    assert not (settings.data_dir / "settings.toml").exists() and window.settings.region == "UK"
+    assert form.result.text().startswith(f"Not saved: {settings.data_dir / 'settings.toml'}: not valid TOML")
+    assert (settings.data_dir / "settings.toml").read_bytes() == broken and window.idle.timeout_s == 120
 
 
 def test_leaving_the_kiosk_asks_then_quits(qtbot, make_window, settings, reader, clock, monkeypatch) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.content.pages.page import SEARCH, Target
 from kiosk.ui.session_display import Display
+from kiosk.ui.staff.usb_sections import NO_STICK
 from tests.staff.ui_helpers import open_staff_screen, staff_window, tap
 
 
@@ -50,16 +51,20 @@ def test_staff_see_the_counts_and_export_them(qtbot, make_window, settings, read
     window, staff = staff_window(make_window, settings, reader, clock)
     stick = tmp_path / "stick"
     stick.mkdir()
-    staff.roots = [stick]
     window.open(Target("occupation", "nurse"))
     idle_reset(window, settings, clock)
+    staff.roots = []
     screen = open_staff_screen(qtbot, window, clock)
-    qtbot.waitUntil(lambda: not window.staff.jobs.busy)  # the first look at the stick
+    section = screen.section("Usage")
+    assert section.result.text() == NO_STICK and not section.export_button.isEnabled()  # says why it waits
+    staff.roots = [stick]
+    screen.usb.poll()  # the stick is plugged in
+    qtbot.waitUntil(lambda: not window.staff.jobs.busy)  # Import's look for packs on it
     screen.show_section("Usage")
-    section = screen.current
-    assert section.week.value == "2026-W48"
+    assert section.result.text() == "" and screen.current is section
+    assert section.week.value == "2026-W48" and section.week.shown.text() == "Week of Mon 23 Nov 2026"
     text = section.counts.text()
-    assert text.startswith("Visits: 1\n\nPages opened, by kind:\n• occupation: 1")
+    assert text.startswith("Visits: 1\n\nPages opened, by kind:\n• A job's page: 1")
     assert "Jobs looked at:\n• Nurse: 1" in text and "Visits using each look:\n• words: 1" in text
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, section.export_button)

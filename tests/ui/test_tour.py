@@ -19,7 +19,9 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
               "12-missing-page", "13-idle-warning"]
     no_typing = ["07-things-i-like", "08-things-i-like-jobs", "09-growing-jobs", "10-jobs-a-to-z",
                  "11-missing-page", "12-idle-warning"]
-    staff = ["01-pin-pad", "02-content", "03-import", "04-export", "05-settings", "06-usage", "07-leave"]
+    staff = ["01-pin-pad", "02-pin-pad-wait", "03-content", "04-content-syncing", "05-content-synced", "06-import",
+             "07-import-stick", "08-export", "09-export-stick", "10-settings", "11-settings-ncs-key", "12-usage",
+             "13-leave"]
     expected = {"standard": common + typing, "picture": common + typing, "high-contrast": common + typing,
                 "large-symbols": common + no_typing, "staff": staff}
     for mode, names in expected.items():
@@ -29,5 +31,12 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
             assert (image.width(), image.height()) == size, name
             colours = {image.pixel(x, y) for x in range(0, size[0], 7) for y in range(0, size[1], 5)}
             assert len(colours) > 20, f"{mode}/{name} looks blank: {len(colours)} colours"
-    assert f"wrote 58 screens to {out}" in capsys.readouterr().out
-    assert not (data_dir / "usage.db").exists() and not (data_dir / "staff-pin.json").exists()  # the tour's own
+    # Each picture of a section at work differs from the one at rest (a pretend sync or stick that did nothing
+    # would leave them the same).
+    for rest, at_work in [("01-pin-pad", "02-pin-pad-wait"), ("03-content", "04-content-syncing"),
+                          ("04-content-syncing", "05-content-synced"), ("06-import", "07-import-stick"),
+                          ("08-export", "09-export-stick"), ("10-settings", "11-settings-ncs-key")]:
+        assert QImage(str(out / "staff" / f"{rest}.png")) != QImage(str(out / "staff" / f"{at_work}.png")), at_work
+    assert f"wrote 64 screens to {out}" in capsys.readouterr().out
+    for own in ("usage.db", "staff-pin.json", "ncs-api-key"):
+        assert not (data_dir / own).exists(), own  # the tour keeps its own, and never touches the kiosk's

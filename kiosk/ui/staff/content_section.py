@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
-from kiosk.ui.staff.parts import MessagePanel, action_button, add_line, clear_column, heading, lines_box
+from kiosk.ui.staff.parts import (
+    MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card,
+)
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.scroll_panel import ScrollPanel
 
@@ -36,8 +37,9 @@ def pack_lines(p: PackStatus) -> list[str]:
 
 def sync_text(result: SyncResult) -> str:
     """A sync's message, then its problems one per line."""
+    n = len(result.problems)
     problems = "\n".join(f"• {p}" for p in result.problems)
-    return result.message + (f"\n\n{len(result.problems)} problem(s):\n{problems}" if result.problems else "")
+    return result.message + (f"\n\n{n} problem{'s' if n != 1 else ''}:\n{problems}" if n else "")
 
 
 class ContentSection(QWidget):
@@ -72,7 +74,7 @@ class ContentSection(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(t.px(22))
-        self.item = PlainLabel("", t.font(t.small), t.color("muted"))
+        self.item = PlainLabel("", t.font(t.body), t.color("text"))
         layout.addWidget(self.progress)
         layout.addWidget(self.item)
         self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them as a pack.")
@@ -93,13 +95,7 @@ class ContentSection(QWidget):
             problem = "" if packs else "No packs are installed."
         t = self._theme
         for p in packs:
-            card = Card(t)
-            lines = QVBoxLayout(card)
-            lines.setContentsMargins(t.px(16), t.px(10), t.px(16), t.px(10))
-            for i, text in enumerate(pack_lines(p)):
-                lines.addWidget(PlainLabel(text, t.font(t.body if i == 0 else t.small, bold=i == 0),
-                                           t.color("text" if i == 0 else "muted")))
-            add_line(self._packs, card)
+            add_line(self._packs, lines_card(t, pack_lines(p))[0])
         if problem:
             add_line(self._packs, PlainLabel(problem, t.font(t.body), t.color("text")))
 
@@ -132,7 +128,7 @@ class ContentSection(QWidget):
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
         if not self._staff.jobs.cancelling:
-            self.item.setText(f"{done} of {total}: {item}" if total else item)
+            self.item.setText(f"Fetching {item} ({done} of {total})" if total else item)
 
     def _succeeded(self, name: str, result: object) -> None:
         if name == "sync" and isinstance(result, SyncResult):

@@ -27,8 +27,9 @@ class FormRow(QWidget):
         names.setSpacing(t.px(2))
         self.label = PlainLabel(label, t.font(t.body, bold=True), t.color("text"))
         names.addWidget(self.label)
-        if note:
-            names.addWidget(PlainLabel(note, t.font(t.small), t.color("muted")))
+        self.note = PlainLabel(note, t.font(t.small), t.color("muted")) if note else None
+        if self.note is not None:
+            names.addWidget(self.note)
         row.addLayout(names, 5)
         self.controls = QHBoxLayout()
         self.controls.setSpacing(t.px(10))
@@ -74,6 +75,15 @@ class ChoiceRow(FormRow):
     def step(self, by: int) -> None:
         """Move `by` places through the choices, round and round."""
         self._index = (self._index + by) % len(self.options)
+        self._show()
+
+    def set_options(self, options: Sequence[tuple[Any, str]]) -> None:
+        """Offer these choices instead, keeping the value chosen (kept as a choice of its own if not among them)."""
+        value = self.value
+        self.options = list(options)
+        if value not in [v for v, _ in self.options]:
+            self.options.insert(0, (value, str(value)))
+        self._index = [v for v, _ in self.options].index(value)
         self._show()
 
     def _show(self) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.kiosk_button import KioskButton
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.scroll_panel import ScrollPanel
@@ -29,9 +30,28 @@ def action_button(theme: Theme, text: str, width: int = 360) -> KioskButton:
     return button
 
 
+def lines_card(theme: Theme, lines: list[str]) -> tuple[Card, QHBoxLayout]:
+    """A card of lines, the first in bold as its title and the rest in small print; and its row, where a caller
+    may add a button at the right."""
+    t = theme
+    card = Card(t)
+    row = QHBoxLayout(card)
+    row.setContentsMargins(t.px(16), t.px(10), t.px(10), t.px(10))
+    column = QVBoxLayout()
+    column.setSpacing(t.px(4))
+    for i, text in enumerate(lines):
+        column.addWidget(PlainLabel(text, t.font(t.body if i == 0 else t.small, bold=i == 0),
+                                    t.color("text" if i == 0 else "muted")))
+    row.addLayout(column, 1)
+    return card, row
+
+
 def lines_box(theme: Theme) -> tuple[QWidget, QVBoxLayout]:
     """A plain widget with a top-aligned column, to fill and put in a ScrollPanel."""
     box = QWidget()
+    # Its height comes from its width (the lines wrap): without this the scroll area sizes it by the wrapped
+    # lines' minimum size, as if each were squeezed to its narrowest, and offers to scroll through blank space.
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(theme.px(12))

@@ -1,13 +1,16 @@
-"""The staff screen's Settings section: region, how visits start, idle time, speech, screen size and printer."""
+"""The staff screen's Settings section: region, how visits start, idle time, speech, screen size, printer and the
+National Careers Service API key."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Settings, SettingsError
+from kiosk.staff.ncs_key import NcsKeyError, check_ncs_key
 from kiosk.ui.staff.form_rows import ChoiceRow, NumberRow, TextRow
+from kiosk.ui.staff.key_row import NcsKeyRow
 from kiosk.ui.staff.parts import MessagePanel, action_button, heading, lines_box
 from kiosk.ui.staff.staff_keyboard import StaffKeyboard
 from kiosk.ui.theme import Theme
@@ -28,6 +31,19 @@ NAMES = {
     "speech_voice": "Speech voice", "speech_rate": "Speech rate", "screen_inches": "Screen size",
     "printer": "Printer",
 }
+NO_FIGURES = "(no figures for it yet)"  # after a region the settings name but the content's figures do not
+
+
+def region_options(known: Sequence[str] | None, *keep: str) -> list[tuple[str, str]]:
+    """The regions to offer: those the content's figures name (None when they cannot be read), and any region in
+    `keep` (the saved setting, the one chosen) that they do not, marked as having no figures, "UK" first then A-Z."""
+    if known is None:
+        return [(region, region) for region in dict.fromkeys(keep)]
+    options = [(region, region) for region in known]
+    for region in dict.fromkeys(keep):
+        if region not in known:
+            options.append((region, f"{region} {NO_FIGURES}"))
+    return sorted(options, key=lambda o: (o[0] != "UK", o[0].casefold(), o[0]))
 
 
 def printer_names() -> list[str]:
@@ -50,10 +66,9 @@ class SettingsSection(QWidget):
         self._staff = staff
         s = staff.services.settings
         voices = staff.services.voices()
-        region_note = ("As the content names it, for example London; figures fall back to the UK where the "
-                       "content has none for the region.")
         self.rows: dict[str, Any] = {
-            "region": TextRow(t, "Region", s.region, region_note),
+            "region": ChoiceRow(t, "Region", region_options(self._known_regions(), s.region), s.region,
+                                "Pay and job figures for this region, where the content has them; else the UK's."),
             "default_mode": ChoiceRow(t, "How each visit starts", MODES, s.default_mode,
                                       "Pupils can change it; an idle reset returns to this."),
             "idle_timeout_s": NumberRow(t, "Idle time", s.idle_timeout_s, 60, 1200, 30, "seconds",
@@ -74,11 +89,16 @@ class SettingsSection(QWidget):
         layout.setSpacing(t.px(14))
         layout.addWidget(heading(t, "Settings"))
         box, column = lines_box(t)
-        for row in self.rows.values():
+        if isinstance(self.rows["speech_voice"], TextRow):
+            self.rows["speech_voice"].field.setPlaceholderText("The default English voice")
+        self.ncs_key = NcsKeyRow(t, staff.services.ncs_key_source())
+        self.ncs_key.remove_button.clicked.connect(self.remove_ncs_key)
+        for row in [*self.rows.values(), self.ncs_key]:
             column.insertWidget(column.count() - 1, row)
             if isinstance(row, TextRow):
                 row.tapped.connect(self._type_into)
-        layout.addWidget(ScrollPanel(box, t), 3)
+        self.form_panel = ScrollPanel(box, t)
+        layout.addWidget(self.form_panel, 3)
         self.keyboard = StaffKeyboard(t)
         self.keyboard.setFixedHeight(5 * t.target(64) + 4 * t.px(8))
         self.keyboard.hide()
@@ -105,21 +125,60 @@ class SettingsSection(QWidget):
         return {k: v for k, v in values.items() if v != getattr(current, k)}
 
     def save(self) -> None:
-        """Save what changed, apply it, and say when each change takes effect (or why it was refused)."""
-        changes = self.changes()
-        if not changes:
+        """Save what changed, apply it, and say when each change takes effect (or why it was refused).
+
+        A refused key or setting saves nothing, so staff see the form as it is and can put it right.
+        """
+        changes, key = self.changes(), self.ncs_key.value
+        if not changes and not key:
             self.result.set_text("Nothing to save: the settings are as they were.")
             return
         try:
-            saved = self._staff.services.save_settings(changes)
-        except (SettingsError, OSError) as e:
+            if key:
+                check_ncs_key(key)
+            saved = self._staff.services.save_settings(changes) if changes else None
+        except (SettingsError, NcsKeyError, OSError) as e:
             self.result.set_text(f"Not saved: {e}")
             return
-        self._staff.apply_settings(saved)
-        self.result.set_text("Saved. " + " ".join(f"{NAMES[k]} applies {APPLIES[k]}." for k in changes))
+        said = [f"{NAMES[k]} applies {APPLIES[k]}." for k in changes]
+        if saved is not None:
+            self._staff.apply_settings(saved)
+        if key:
+            said.append(self._save_key(key))
+        self.result.set_text(" ".join(["Saved.", *said]))
+
+    def _save_key(self, key: str) -> str:
+        try:
+            self._staff.services.save_ncs_key(key)
+        except (NcsKeyError, OSError) as e:  # the message names the file, never the key
+            return f"The NCS API key was not saved: {e}"
+        finally:
+            self.ncs_key.clear()  # typed once: the field holds the key no longer than it must
+        self.ncs_key.show_source(self._staff.services.ncs_key_source())
+        return "The NCS API key is kept for the next sync."
+
+    def remove_ncs_key(self) -> None:
+        """Delete the kept NCS API key (syncing the National Careers Service then needs one again)."""
+        try:
+            self._staff.services.remove_ncs_key()
+        except OSError as e:
+            self.result.set_text(f"The NCS API key was not removed: {e}")
+            return
+        self.ncs_key.clear()
+        self.ncs_key.show_source(self._staff.services.ncs_key_source())
+        self.result.set_text("The NCS API key was removed. Syncing the National Careers Service needs a key again.")
 
     def refresh(self) -> None:
-        """Nothing to read again: the form shows the settings as they were when it was built."""
+        """Offer the regions the content names now (an import or sync may have brought more); the rest of the
+        form stays as staff left it."""
+        region = self.rows["region"]
+        region.set_options(region_options(self._known_regions(), self._staff.services.settings.region, region.value))
+
+    def _known_regions(self) -> list[str] | None:
+        try:
+            return self._staff.window.reader.regions()
+        except Exception:  # a damaged database must not keep staff from the settings: offer what is set
+            return None
 
     def set_busy(self, busy: bool) -> None:
         """Saving is quick and needs no worker, so a running job changes nothing here."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.staff.usage import UsageCount
 from kiosk.ui.staff.form_rows import ChoiceRow
 from kiosk.ui.staff.parts import MessagePanel, action_button, heading, note
+from kiosk.ui.staff.usb_sections import NO_STICK
 from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -17,6 +19,25 @@ if TYPE_CHECKING:
 
 KIND_NAMES = {"page": "Pages opened, by kind", "occupation": "Jobs looked at", "mode": "Visits using each look"}
 MODE_NAMES = {"standard": "words", "picture": "words and pictures", "large": "big pictures"}
+# Page kinds as pupils see them (a kind not named here is shown as it is counted).
+PAGE_NAMES = {
+    "home": "Home", "search": "Search", "a-z": "Jobs A to Z", "display": "How it looks", "growing": "Growing jobs",
+    "missing": "Page not found", "occupation": "A job's page", "sector": "One kind of work",
+    "sectors": "Kinds of work", "interest": "Jobs for something I like", "interests": "Things I like",
+    "credits": "Credits", "change-picture": "Change a picture",
+}
+
+
+def week_words(week: str) -> str:
+    """An ISO week as staff read it: "2026-W48" is "week of Mon 23 Nov 2026" (as counted if it cannot be read)."""
+    try:
+        year, number = week.split("-W")
+        monday = dt.date.fromisocalendar(int(year), int(number), 1)
+    except ValueError:
+        return week
+    # Named here, not by strftime, whose names follow the process locale (Qt sets it from the environment).
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[monday.month - 1]
+    return f"Week of Mon {monday.day} {month} {monday.year}"
 
 
 def summary_text(counts: list[UsageCount]) -> str:
@@ -26,8 +47,8 @@ def summary_text(counts: list[UsageCount]) -> str:
     for kind, name in KIND_NAMES.items():
         rows = [c for c in counts if c.kind == kind]
         if rows:
-            lines = [f"• {MODE_NAMES.get(c.item, c.item) if kind == 'mode' else (c.title or c.item)}: {c.count}"
-                     for c in rows]
+            names = MODE_NAMES if kind == "mode" else PAGE_NAMES if kind == "page" else {}
+            lines = [f"• {names.get(c.item, c.title or c.item)}: {c.count}" for c in rows]
             parts.append(f"{name}:\n" + "\n".join(lines))
     return "\n\n".join(parts)
 
@@ -77,7 +98,7 @@ class UsageSection(QWidget):
             self.week.deleteLater()
             self.week = None
         if weeks:
-            self.week = ChoiceRow(self._theme, "Week", [(w, w) for w in reversed(weeks)], weeks[0])
+            self.week = ChoiceRow(self._theme, "Week", [(w, week_words(w)) for w in reversed(weeks)], weeks[0])
             for button in (self.week.previous_button, self.week.next_button):
                 button.clicked.connect(self._show_week)
             self._week_host.addWidget(self.week)
@@ -90,8 +111,12 @@ class UsageSection(QWidget):
             self.counts.set_text(summary_text(self._staff.services.usage.summary(self.week.value)))
 
     def roots_changed(self, roots: list[Path]) -> None:
-        """A stick came or went: export to the first one plugged in."""
+        """A stick came or went: export to the first one plugged in (and say why Export waits, without one)."""
         self._root = roots[0] if roots else None
+        if self._root is None and not self.result.text():
+            self.result.set_text(NO_STICK)
+        elif self._root is not None and self.result.text() == NO_STICK:
+            self.result.set_text("")
         self.set_busy(self._staff.jobs.busy)
 
     def set_busy(self, busy: bool) -> None:

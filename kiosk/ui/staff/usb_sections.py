@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.staff.api import UsbPack
-from kiosk.ui.staff.parts import MessagePanel, action_button, add_line, clear_column, heading, lines_box, note
+from kiosk.ui.staff.parts import (
+    MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card, note,
+)
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.scroll_panel import ScrollPanel
 
@@ -21,12 +22,15 @@ NO_STICK = "No USB stick found. Plug one in: the kiosk notices it by itself."
 EXPORT_FOLDER = "careers-kiosk-packs"  # packs go in a folder of their own, beside whatever else is on the stick
 
 
-def found_text(p: UsbPack) -> str:
-    """One pack file on a stick, in words: what it is and who signed it, or why it cannot be imported."""
+def found_lines(p: UsbPack, require_signed: bool = False) -> list[str]:
+    """One pack file on a stick, line by line: what it is and who signed it, or why it cannot be imported."""
     if p.problem:
-        return f"{p.path.name}: cannot be imported: {p.problem}"
+        return [p.path.name, f"Cannot be imported: {p.problem}", str(p.path)]
     signed = f"signed by {p.signer}" if p.signer else "not signed"
-    return f"{p.pack_id} version {p.content_version}, from {p.publisher or 'an unnamed publisher'}, {signed}\n{p.path}"
+    if not p.signer and require_signed:
+        signed += ", so this kiosk will refuse it (it accepts only signed packs)"
+    return [f"{p.pack_id} version {p.content_version}",
+            f"From {p.publisher or 'an unnamed publisher'}; {signed}", str(p.path)]
 
 
 class ImportSection(QWidget):
@@ -51,7 +55,8 @@ class ImportSection(QWidget):
         self.look_button.clicked.connect(self.scan)
         layout.addWidget(self.look_button)
         box, self._found = lines_box(t)
-        layout.addWidget(ScrollPanel(box, t), 3)
+        self.found_panel = ScrollPanel(box, t)
+        layout.addWidget(self.found_panel, 3)
         self.result = MessagePanel(t, "")
         layout.addWidget(self.result)
         staff.jobs.succeeded.connect(self._succeeded)
@@ -78,10 +83,10 @@ class ImportSection(QWidget):
             self._rescan = True  # another job is running: look when it ends
 
     def set_busy(self, busy: bool) -> None:
-        """Look and import only when no other job runs (a pack with a problem never imports)."""
+        """Look and import only when no other job runs."""
         self.look_button.setEnabled(not busy)
-        for path, button in self.import_buttons.items():
-            button.setEnabled(not busy and button.property("importable"))
+        for button in self.import_buttons.values():
+            button.setEnabled(not busy)
 
     def _import(self, path: Path) -> None:
         services = self._staff.services
@@ -95,16 +100,14 @@ class ImportSection(QWidget):
         self.notice = message or ("" if packs else "No pack files were found on the USB stick.")
         if self.notice:
             add_line(self._found, PlainLabel(self.notice, t.font(t.body), t.color("text")))
+        require_signed = self._staff.services.settings.require_signed
         for p in packs:
-            card = Card(t)
-            row = QHBoxLayout(card)
-            row.setContentsMargins(t.px(16), t.px(8), t.px(8), t.px(8))
-            row.addWidget(PlainLabel(found_text(p), t.font(t.small), t.color("text")), 1)
-            button = action_button(t, "Import", 200)
-            button.setProperty("importable", p.problem is None)
-            button.clicked.connect(lambda _=False, path=p.path: self._import(path))
-            row.addWidget(button)
-            self.import_buttons[p.path] = button
+            card, row = lines_card(t, found_lines(p, require_signed))
+            if p.problem is None:  # a pack that cannot be imported gets no button to wonder about
+                button = action_button(t, "Import", 200)
+                button.clicked.connect(lambda _=False, path=p.path: self._import(path))
+                row.addWidget(button)
+                self.import_buttons[p.path] = button
             add_line(self._found, card)
         self.set_busy(self._staff.jobs.busy)
 
@@ -143,7 +146,9 @@ class ExportSection(QWidget):
         layout.addWidget(heading(t, "Copy every pack to a USB stick"))
         layout.addWidget(note(t, f"The packs go in a folder called {EXPORT_FOLDER}, ready to import on another "
                                  "kiosk. Earlier copies there are replaced."))
-        self.stick = PlainLabel(NO_STICK, t.font(t.body), t.color("text"))
+        self.packs = PlainLabel("", t.font(t.body), t.color("text"))
+        layout.addWidget(self.packs)
+        self.stick = PlainLabel(NO_STICK, t.font(t.body, bold=True), t.color("text"))
         layout.addWidget(self.stick)
         self.export_button = action_button(t, "Copy packs to the stick", 440)
         self.export_button.clicked.connect(self.export)
@@ -161,7 +166,15 @@ class ExportSection(QWidget):
         self.set_busy(self._staff.jobs.busy)
 
     def refresh(self) -> None:
-        """Nothing to read again: the USB watch keeps the stick current."""
+        """Say which packs a copy takes (the USB watch keeps the stick current)."""
+        try:
+            packs = self._staff.services.pack_status()
+        except Exception as e:  # a damaged index is shown to staff, not raised
+            self.packs.setText(f"The pack list cannot be read: {e}")
+            return
+        names = "\n".join(f"• {p.title} ({p.pack_id}, version {p.version})" for p in packs)
+        self.packs.setText(f"It copies {len(packs)} pack{'s' if len(packs) != 1 else ''}:\n{names}" if packs else
+                           "No packs are installed, so there is nothing to copy.")
 
     def set_busy(self, busy: bool) -> None:
         """Export only when no other job runs and a stick is there."""

@@ -153,6 +153,8 @@ class KioskButton(QAbstractButton):
                 text = detail = p.text
         if not self.isEnabled():
             text = detail = edge = p.bar_disabled if self._role == "bar" else p.disabled
+            if self._role == "primary":
+                fill = p.tile  # a bright call to action that cannot be used would invite taps that do nothing
         return fill, text, detail, edge
 
     def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str) -> None:

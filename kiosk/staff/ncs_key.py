@@ -1,0 +1,65 @@
+"""The National Careers Service API key as staff keep it: a file only the kiosk's user can read, never settings.toml.
+
+`kiosk sync ncs` and the staff screen's sync find it there (kiosk.sources.sync_job.ncs_api_key). The key is a
+subscriber's secret: nothing here puts it in a message, a log or an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Mapping
+
+from kiosk.sources.sync_job import NCS_KEY_ENV, NCS_KEY_FILE  # the names sync reads the key by
+from kiosk.staff.atomic import write_file_atomically
+
+MAX_KEY_LENGTH = 200  # subscription keys are 32 characters; a longer paste is a mistake
+
+
+class NcsKeyError(ValueError):
+    """A key that cannot be used, saying why without repeating it."""
+
+
+def check_ncs_key(key: str) -> str:
+    """The key without spaces at either end; NcsKeyError if it cannot be a key (the message never holds it)."""
+    key = key.strip()
+    if not key:
+        raise NcsKeyError("the National Careers Service API key is empty")
+    if len(key) > MAX_KEY_LENGTH:
+        raise NcsKeyError(f"the National Careers Service API key is {len(key)} characters long; "
+                          f"a key has at most {MAX_KEY_LENGTH}")
+    if not (key.isascii() and key.isprintable()) or any(c.isspace() for c in key):
+        raise NcsKeyError("the National Careers Service API key must be letters, digits and signs, "
+                          "with no spaces")
+    return key
+
+
+class NcsKeyFile:
+    """The key file in a data directory: whether a key is there, saving one (mode 0600) and removing it."""
+
+    def __init__(self, data_dir: Path, environ: Mapping[str, str] | None = None) -> None:
+        self.path = Path(data_dir) / NCS_KEY_FILE
+        self._environ = os.environ if environ is None else environ
+
+    def source(self) -> str:
+        """Where a sync would find a key: "environment" (which wins), "file", or "" when there is none."""
+        if self._environ.get(NCS_KEY_ENV, "").strip():
+            return "environment"
+        try:
+            return "file" if self.path.read_text(encoding="utf-8").strip() else ""
+        except (OSError, UnicodeDecodeError):
+            return ""  # a missing or unreadable file gives sync no key either
+
+    def save(self, key: str) -> None:
+        """Write the key whole, readable by the kiosk's user only (NcsKeyError for a key that cannot be one)."""
+        key = check_ncs_key(key)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_file_atomically(self.path, key.encode("ascii") + b"\n", mode=0o600)
+
+    def remove(self) -> bool:
+        """Delete the key file; whether there was one."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            return False
+        return True

@@ -65,6 +65,9 @@ class StaffApi(Protocol):
     def import_pack(self, path: Path) -> str:
         """Verify and install a pack file; says what was installed, or why it was refused."""
 
+    def remove_pack(self, pack_id: str) -> str:
+        """Remove an installed pack and rebuild the content without it; says what was removed, or why it was not."""
+
     def export_packs(self, folder: Path) -> list[Path]:
         """Write every installed pack into `folder` (a USB stick); the files written."""
 

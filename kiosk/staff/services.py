@@ -65,6 +65,17 @@ class StaffServices:
         kept = f", replacing {report.replaced_version} (kept as last-known-good)" if report.replaced_version else ""
         return f"Imported {m.title or m.pack_id} ({m.pack_id}) version {m.content_version}{kept}."
 
+    def remove_pack(self, pack_id: str) -> str:
+        """Remove one installed pack; the message names the pack and version, or the refusal (the only pack, say)."""
+        status = next((p for p in self.pack_status() if p.pack_id == pack_id), None)
+        name = f"{status.title} ({pack_id})" if status else pack_id
+        try:
+            removed = self.store.remove(pack_id)
+        except PackRejected as e:
+            return f"{name} was not removed: {e}"
+        gone = " Pupils now see only the real content." if status and status.sample else ""
+        return f"Removed {name} version {removed.content_version}.{gone}"
+
     def export_packs(self, folder: Path) -> list[Path]:
         """Write every installed pack into `folder` on a stick (made if missing); the files written."""
         from kiosk.content.pack_export import export_packs  # written alongside: loaded only when staff export

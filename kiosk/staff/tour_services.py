@@ -61,6 +61,10 @@ class TourStaff(StaffServices):
         """Pictured only: nothing is installed."""
         return f"{Path(path).name} was not imported: the tour only pictures an import"
 
+    def remove_pack(self, pack_id: str) -> str:
+        """Pictured only: nothing is removed."""
+        return f"{pack_id} was not removed: the tour only pictures a removal"
+
     def export_packs(self, folder: Path) -> list[Path]:
         """Pictured only: the files an export would write, none written."""
         return [Path(folder) / f"{p.pack_id}-{p.version}.zip" for p in self.pack_status()]

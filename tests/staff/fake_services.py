@@ -20,6 +20,9 @@ from kiosk.staff.usage import UsageLog
 QUICK_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PACK = PackStatus("national", "National careers figures", "Test publisher", "1.0", "2026-11-24T09:00:00+00:00",
                   "2026-11-24T10:00:00+00:00", (("Test figures", "2026-11-01"),), False, None)
+SAMPLE = PackStatus("sample", "Sample careers content", "Careers kiosk project", "2026.11.2",
+                    "2026-11-02T09:00:00+00:00", "2026-11-24T08:00:00+00:00", (("Sample figures", "2026-11-02"),),
+                    True, None)
 
 
 class FakeStaff:
@@ -33,6 +36,7 @@ class FakeStaff:
         self.roots: list[Path] = []
         self.found: list[UsbPack] = []
         self.imported: list[Path] = []
+        self.removed: list[str] = []
         self.exported: list[Path] = []
         self.usage_exports: list[Path] = []
         self.synced: list[str] = []
@@ -48,6 +52,13 @@ class FakeStaff:
     def import_pack(self, path: Path) -> str:
         self.imported.append(path)
         return f"Imported {path.name}."
+
+    def remove_pack(self, pack_id: str) -> str:
+        self.removed.append(pack_id)
+        if len(self.packs) == 1:  # as the real store refuses: the kiosk would have no content
+            return f"{pack_id} was not removed: it is the only installed pack"
+        self.packs = [p for p in self.packs if p.pack_id != pack_id]
+        return f"Removed {pack_id}."
 
     def export_packs(self, folder: Path) -> list[Path]:
         self.exported.append(folder)

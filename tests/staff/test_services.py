@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Settings, load_settings
+from kiosk.config import ASSETS_DIR, Settings, load_settings
 from kiosk.content.pack_store import PackStore
+from kiosk.content.reader import open_reader
 from kiosk.staff.api import StaffApi, SyncResult
 from kiosk.staff.pin import pin_store
 from kiosk.staff.services import StaffServices, signer_text
@@ -27,7 +28,7 @@ def services(data_dir: Path, settings: Settings) -> StaffServices:
 
 @pytest.mark.parametrize("cls", [StaffServices, FakeStaff])
 def test_services_and_the_fake_keep_to_the_protocol(cls) -> None:
-    assert len(API) == 12
+    assert len(API) == 13
     for name in API:
         assert inspect.signature(getattr(cls, name)) == inspect.signature(getattr(StaffApi, name)), name
     hints = inspect.get_annotations(StaffApi)
@@ -55,6 +56,38 @@ def test_a_refused_import_says_why_and_changes_nothing(services: StaffServices, 
     message = services.import_pack(bad)
     assert message.startswith("holiday-photos.zip was not imported: ")
     assert services.store.entries() == before
+
+
+def test_the_only_pack_is_not_removed_and_the_message_says_why(services: StaffServices) -> None:
+    before = services.store.entries()
+    message = services.remove_pack("national")
+    assert message.startswith("national pack (national) was not removed: 'national' is the only installed pack")
+    assert services.store.entries() == before
+
+
+def test_removing_the_sample_leaves_the_real_content_and_it_stays_gone(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    store = PackStore(data_dir)
+    [note] = store.start(ASSETS_DIR / "sample")  # a fresh kiosk
+    version = store.entries()["sample"].content_version
+    assert note == f"installed the sample content {version}"
+    make_pack(tmp_path / "national.zip")
+    store.install(tmp_path / "national.zip")
+    services = StaffServices(load_settings(data_dir, environ={}), store, pin_store(data_dir),
+                             UsageLog(data_dir / "usage.db"))
+    assert [p.sample for p in services.pack_status()] == [False, True]  # national, sample
+    message = services.remove_pack("sample")
+    assert message == (f"Removed Sample careers content (sample) version {version}. "
+                       "Pupils now see only the real content.")
+    assert [p.pack_id for p in services.pack_status()] == ["national"]
+    reader = open_reader(store.db_path)
+    try:
+        assert not reader.has_sample_content()
+    finally:
+        reader.close()
+    assert store.start(ASSETS_DIR / "sample") == []  # the next start-up leaves it out
+    assert list(store.entries()) == ["national"]
+    assert services.remove_pack("sample") == "sample was not removed: no pack with id 'sample' is installed"
 
 
 def test_export_to_a_stick_then_find_the_packs_on_it(services: StaffServices, tmp_path: Path, monkeypatch) -> None:

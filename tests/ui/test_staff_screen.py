@@ -1,15 +1,19 @@
-"""The staff screen's sections: sync with progress and Cancel, USB import and export, settings, and leaving."""
+"""The staff screen's sections: sync with progress and Cancel, removing the sample, USB import and export, settings,
+and leaving."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import load_settings
+from kiosk.config import ASSETS_DIR, load_settings
 from kiosk.content.pages.page import HOME, Target
 from kiosk.staff.api import UsbPack
+from kiosk.ui.staff.sample_removal import INSTALL_FIRST, QUESTION
 from kiosk.ui.staff.usb_sections import EXPORT_FOLDER, NO_STICK, found_lines
+from tests.staff.fake_services import PACK, SAMPLE
 from tests.staff.ui_helpers import open_staff_screen, staff_window, tap
 
 STICK = Path("/media/staff/STICK")
@@ -207,3 +211,105 @@ def test_a_failing_job_says_so_and_frees_the_screen(qtbot, make_window, settings
     section = screen.section("Import")
     assert section.notice == "The USB stick could not be read: [Errno 5] Input/output error: '/media/staff/STICK'"
     assert section.look_button.isEnabled()
+
+
+@pytest.fixture
+def sample_and_national(tmp_path: Path, clock, monkeypatch):
+    """A kiosk's data as it is after its first start and one import: the sample and a real (national) pack; its
+    settings, the window's reader and the real staff services on it."""
+    import kiosk.content.usb_packs as usb_packs
+    from kiosk.content.pack_store import PackStore
+    from kiosk.content.reader import open_reader
+    from kiosk.staff.pin import PinStore
+    from kiosk.staff.services import StaffServices
+    from kiosk.staff.usage import UsageLog
+    from tests.helpers.packs import make_pack
+    from tests.staff.fake_services import QUICK_HASHER
+
+    monkeypatch.setattr(usb_packs, "removable_roots", lambda *a, **k: [])  # whatever this machine has plugged in
+    data_dir = tmp_path / "kiosk"
+    store = PackStore(data_dir)
+    store.start(ASSETS_DIR / "sample")
+    make_pack(tmp_path / "national.zip")
+    store.install(tmp_path / "national.zip")
+    assert sorted(store.entries()) == ["national", "sample"]
+    settings = load_settings(data_dir, environ={})
+    services = StaffServices(settings, store, PinStore(data_dir / "staff-pin.json", clock=clock, hasher=QUICK_HASHER),
+                             UsageLog(data_dir / "usage.db"))
+    reader = open_reader(store.db_path)
+    yield settings, reader, services
+    reader.close()
+
+
+def test_the_sample_can_be_removed_only_once_other_content_is_in(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.packs = [SAMPLE]  # a fresh kiosk
+    screen = open_staff_screen(qtbot, window, clock)
+    content = screen.section("Content")
+    removal = content.sample_removals["sample"]
+    assert not removal.remove_button.isVisible() and removal.install_first.isVisible()
+    assert removal.install_first.text() == INSTALL_FIRST
+    staff.packs = [PACK, SAMPLE]  # a sync or an import brought real content
+    screen.show_section("Content")
+    assert list(content.sample_removals) == ["sample"]  # on the sample's card only
+    removal = content.sample_removals["sample"]
+    assert removal.remove_button.isVisible() and not removal.install_first.isVisible()
+    assert not removal.asking and staff.removed == []
+
+
+def test_confirming_removes_the_sample_and_its_ribbon(qtbot, make_window, sample_and_national, clock) -> None:
+    settings, reader, services = sample_and_national
+    window = make_window(settings, reader)
+    window.attach_staff(services)
+    window.open(Target("sectors"))
+    assert window.ribbon.isVisible()
+    screen = open_staff_screen(qtbot, window, clock)
+    content = screen.section("Content")
+    removal = content.sample_removals["sample"]
+    version = services.store.entries()["sample"].content_version
+    tap(qtbot, removal.remove_button)
+    assert removal.asking and removal.question.text() == QUESTION and not removal.remove_button.isVisible()
+    page_before = window.screen_widget
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=20_000):
+        tap(qtbot, removal.yes_button)
+    assert list(services.store.entries()) == ["national"]
+    assert content.result.text() == (f"Removed Sample careers content (sample) version {version}. "
+                                     "Pupils now see only the real content.")
+    assert content.sample_removals == {}  # the pack list was read again: one card, the national pack's
+    # Under the staff screen, the pupils' side is already a fresh home page, with no ribbon.
+    assert window.staff.cover.isVisible()
+    assert window.navigator.current == HOME and window.screen_widget is not page_before
+    assert not window.ribbon.isVisible() and not reader.has_sample_content()
+    tap(qtbot, screen.back_button)
+    assert window.screen_widget.page.target == HOME and not window.ribbon.isVisible()
+
+
+def test_no_keeps_the_sample(qtbot, make_window, sample_and_national, clock) -> None:
+    settings, reader, services = sample_and_national
+    window = make_window(settings, reader)
+    window.attach_staff(services)
+    content = open_staff_screen(qtbot, window, clock).section("Content")
+    started = []
+    window.staff.jobs.started.connect(started.append)
+    removal = content.sample_removals["sample"]
+    tap(qtbot, removal.remove_button)
+    tap(qtbot, removal.no_button)
+    assert not removal.asking and removal.remove_button.isVisible()
+    assert started == [] and sorted(services.store.entries()) == ["national", "sample"]
+    assert window.ribbon.isVisible() and reader.has_sample_content()
+
+
+def test_a_failed_removal_says_so(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.packs = [PACK, SAMPLE]
+
+    def full_disk(pack_id):
+        raise OSError(f"[Errno 28] No space left on device: removing {pack_id}")
+
+    staff.remove_pack = full_disk
+    content = open_staff_screen(qtbot, window, clock).section("Content")
+    tap(qtbot, content.sample_removals["sample"].remove_button)
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, content.sample_removals["sample"].yes_button)
+    assert content.result.text() == "The pack was not removed: [Errno 28] No space left on device: removing sample"
+    assert content.sample_removals["sample"].remove_button.isEnabled()

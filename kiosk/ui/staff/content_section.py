@@ -1,4 +1,5 @@
-"""The staff screen's Content section: the installed packs, and syncing from the online sources with progress."""
+"""The staff screen's Content section: the installed packs (the sample removable once real content is in), and
+syncing from the online sources with progress."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
 from kiosk.ui.staff.parts import (
     MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card,
 )
+from kiosk.ui.staff.sample_removal import SampleRemoval
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.scroll_panel import ScrollPanel
@@ -43,7 +45,8 @@ def sync_text(result: SyncResult) -> str:
 
 
 class ContentSection(QWidget):
-    """Pack status, Sync buttons with a progress bar, the item being fetched, Cancel, and the result."""
+    """Pack status (with Remove on the sample's card), Sync buttons with a progress bar, the item being fetched,
+    Cancel, and the result."""
 
     title = "Content"
 
@@ -51,6 +54,7 @@ class ContentSection(QWidget):
         super().__init__()
         t = self._theme = theme
         self._staff = staff
+        self.sample_removals: dict[str, SampleRemoval] = {}  # by pack id: the sample packs' cards' actions
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(14))
@@ -94,8 +98,18 @@ class ContentSection(QWidget):
         else:
             problem = "" if packs else "No packs are installed."
         t = self._theme
+        # The sample may go only when something else is left for pupils to see.
+        removable = any(not p.sample for p in packs)
+        self.sample_removals = {}
         for p in packs:
-            add_line(self._packs, lines_card(t, pack_lines(p))[0])
+            card, row = lines_card(t, pack_lines(p))
+            if p.sample:
+                removal = SampleRemoval(t, removable)
+                removal.confirmed.connect(lambda pack_id=p.pack_id: self.remove(pack_id))
+                removal.set_busy(self._staff.jobs.busy)
+                row.addWidget(removal)
+                self.sample_removals[p.pack_id] = removal
+            add_line(self._packs, card)
         if problem:
             add_line(self._packs, PlainLabel(problem, t.font(t.body), t.color("text")))
 
@@ -107,10 +121,18 @@ class ContentSection(QWidget):
             self.item.setText(f"Asking {SYNC_SOURCES[source]}…")
             self.result.set_text(f"Syncing from {SYNC_SOURCES[source]}. You can leave this screen: it carries on.")
 
+    def remove(self, pack_id: str) -> None:
+        """Remove a pack on the worker thread (as an import runs), then show pupils what is left."""
+        services = self._staff.services
+        if self._staff.run("remove", lambda progress, cancelled: services.remove_pack(pack_id)):
+            self.result.set_text(f"Removing {pack_id}…")
+
     def set_busy(self, busy: bool) -> None:
-        """Sync only when no job runs; Cancel only while a sync runs."""
+        """Sync and remove only when no job runs; Cancel only while a sync runs."""
         for button in self.sync_buttons.values():
             button.setEnabled(not busy)
+        for removal in self.sample_removals.values():
+            removal.set_busy(busy)
         self.cancel_button.setEnabled(busy and self._staff.jobs.name == "sync" and not self._staff.jobs.cancelling)
         if not busy:
             self.progress.setRange(0, 1)
@@ -134,10 +156,14 @@ class ContentSection(QWidget):
         if name == "sync" and isinstance(result, SyncResult):
             self.item.setText("")
             self.result.set_text(sync_text(result))
-        if name in ("sync", "import"):
+        if name == "remove":
+            self.result.set_text(str(result))  # the staff controller gives pupils a fresh home page
+        if name in ("sync", "import", "remove"):
             self.refresh()
 
     def _failed(self, name: str, message: str) -> None:
         if name == "sync":
             self.item.setText("")
             self.result.set_text(f"The sync stopped: {message}")
+        elif name == "remove":
+            self.result.set_text(f"The pack was not removed: {message}")

@@ -164,7 +164,7 @@ class StaffController(QObject):
     # -- what staff change -------------------------------------------------------------------------------
 
     def _job_succeeded(self, name: str, _result: object) -> None:
-        if name in ("import", "sync"):
+        if name in ("import", "sync", "remove"):
             # The live database was replaced in place, so the window's reader already sees the new content;
             # the window keeps no page cache, so a fresh home page is all it takes.
             self.window.reset_session()

@@ -143,7 +143,7 @@ def _decode(where: str, status: int, body: bytes) -> Fetched:
         return Fetched(None, f"{where}: nothing there (HTTP 204)", status)
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nesting deeper than Python can parse
         # A body cut short is the network failing, not the service answering.
         return Fetched(None, f"{where}: HTTP {status}, answer is not valid JSON (cut short?)")
     message = data.get("error") if isinstance(data, dict) else None

@@ -212,3 +212,17 @@ def test_no_more_requests_are_in_flight_than_the_policy_allows() -> None:
     answers = asyncio.run(go())
     assert all(answer.ok for answer in answers) and len(answers) == 8
     assert most == 2
+
+
+def test_an_answer_nested_deeper_than_python_can_parse_is_no_data() -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=deep,
+                                                                   headers={"content-type": "application/json"}))
+
+    async def go():
+        async with JsonFetcher("http://lmi.test/api/v1/", "LMI for All", FetchPolicy(retries=0, max_rps=None),
+                               transport=transport) as fetcher:
+            return await fetcher.get("soc/code/2231")
+
+    answer = asyncio.run(go())
+    assert not answer.ok and "not valid JSON" in answer.problem and not answer.answered

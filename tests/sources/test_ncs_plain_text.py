@@ -90,3 +90,8 @@ def test_clip_cuts_at_a_word_boundary() -> None:
     assert len(cut) <= 50 and cut.endswith("word…") and "wor…" not in cut
     assert clip("short", 50) == "short"
     assert len(clip("x" * 300, 200)) == 200  # one enormous word is cut mid-word rather than lost
+
+
+def test_a_bracket_before_a_long_run_of_spaces_is_plain_text() -> None:
+    # With quadratic backtracking (the link pattern before its fix) this one string took minutes.
+    assert plain("[" + " " * 20_000 + "x") == "[ x"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kiosk.content.schema import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from kiosk.content.schema import CONTROL, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from kiosk.sources.lmiforall.figures import _get, _items
 from kiosk.sources.soc_sectors import sector_for_soc
 
@@ -28,17 +28,22 @@ def own_occupation_id(soc: int) -> str:
 
 
 def occupation_row(record: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The group's occupation as LMI for All describes it, or None if the service gave no title or description."""
+    """The group's occupation as LMI for All describes it, or None if the service gave no title or description
+    (or the code is in no SOC 2010 group the kiosk can place in a sector)."""
     soc = record["soc"]
     text = record.get("occupation")
     title, description = _clean(_get(text, "title")), _clean(_get(text, "description"))
+    try:
+        sector = sector_for_soc(soc)
+    except ValueError:
+        return None
     if not title or not description:
         return None
     return {
         "id": own_occupation_id(soc),
         "title": _trim(title, MAX_SHORT_TEXT),
         "soc2010": f"{soc:04d}",
-        "sector": sector_for_soc(soc),
+        "sector": sector,
         "alt_titles": [_trim(t, MAX_SHORT_TEXT) for t in _alt_titles(_get(text, "add_titles"))][:20],
         "summary": _trim(description, MAX_LONG_TEXT),
         "tasks": [_trim(t, MAX_SHORT_TEXT) for t in _tasks(_get(text, "tasks"))][:MAX_TASKS],
@@ -49,7 +54,8 @@ def occupation_row(record: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def _clean(value: Any) -> str:
-    return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else ""
+    # Control characters are dropped, not refused: one stray byte must not cost a group its occupation.
+    return re.sub(r"\s+", " ", CONTROL.sub("", value)).strip() if isinstance(value, str) else ""
 
 
 def _trim(text: str, limit: int) -> str:
@@ -84,7 +90,7 @@ def _tasks(value: Any) -> list[str]:
 
 def _scale(body: Any, key: str, scale: str) -> list[Mapping[str, Any]]:
     for item in _items(body, "scales"):
-        if str(_get(item, "id")).upper() == scale:
+        if isinstance(name := _get(item, "id"), str) and name.upper() == scale:  # str() of a deep tree would recurse
             return list(_items(item, key))
     return []
 

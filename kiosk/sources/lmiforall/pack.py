@@ -39,7 +39,8 @@ def lmi_tables(records: Iterable[Mapping[str, Any]], occupations_by_soc: Mapping
             # No pack describes this group yet: LMI for All's own description stands in, so its figures show.
             own = occupation_row(record)
             if own is None:
-                problems.append(f"LMI for All occupation {soc}: no title or description; its figures are left out")
+                problems.append(f"LMI for All occupation {soc}: no title or description (or not a SOC 2010 group); "
+                                "its figures are left out")
                 continue
             tables["occupations"].append(own)
             owners = (own["id"],)

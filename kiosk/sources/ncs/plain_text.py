@@ -6,18 +6,21 @@ import re
 import unicodedata
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 PUBLIC_SITE = "https://nationalcareers.service.gov.uk"
 # The reference's pattern (ncs-job-profiles-api.md §3.1): it matches all 123 links in the recordings and leaves
 # trailing spaces of the link text outside the first group.
-LINK = re.compile(r"\[([^\[\]|]+?)\s*\|\s*([^\[\]\s]+)\s*\]")
+# The link text ends in a non-space, so the spaces before "|" belong to \s* alone: no quadratic backtracking on a
+# "[" followed by a long run of spaces (hostile text is bounded only by the body size cap).
+LINK = re.compile(r"\[([^\[\]|]*[^\[\]|\s])\s*\|\s*([^\[\]\s]+)\s*\]")
 # html.parser drops a bare "&" before a letter ("AT&T" becomes "ATT"), so any "&" that does not start a complete
 # entity reference is escaped before parsing and comes back unchanged.
 _BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # Tags that end a line or a paragraph: their neighbours must not run together ("<p>a</p><p>b</p>" is "a b").
 _BREAKING_TAGS = ["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
                   "table", "section", "blockquote", "hr"]
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width characters, soft hyphen
 # Lead-ins the converter writes before a flattened list; twice in 2020 the colon after them went missing
 # ("In this role you could bemeasuring …"), so they are recognised without it (§3.2).
@@ -40,12 +43,19 @@ def plain(value: str | list | None) -> str:
         return " ".join(filter(None, (plain(item) for item in value)))
     if not isinstance(value, str):
         raise TypeError(f"expected text, not {type(value).__name__}")
-    text = LINK.sub(lambda match: match.group(1).strip(), value)
-    if "<" in text or "&" in text:
-        text = _strip_html(text)
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = " ".join(text.split())  # str.split() treats U+00A0 and every other Unicode space as whitespace
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
+    text = value
+    while True:
+        # Decoding can uncover more markup ("&lt;b&gt;", a link nested in a link, "<\x00b>" once the control
+        # character goes), so go round again while anything comes off; stopping when nothing does ends the loop.
+        before = text
+        text = _visible(text)
+        while LINK.search(text):
+            text = LINK.sub(lambda match: match.group(1).strip(), text)
+        if "<" in text or "&" in text:
+            text = _strip_html(text)
+        if len(text) >= len(before):
+            break
+    return " ".join(text.split())  # str.split() treats U+00A0 and every other Unicode space as whitespace
 
 
 def plain_items(values: list | None) -> list[str]:
@@ -105,15 +115,25 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
+def _visible(text: str) -> str:
+    """NFC text without zero-width characters, and with control characters gone (or spaces, if they space words)."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+
+
 def _items(rest: str) -> list[str]:
     return [item for item in (part.strip() for part in _ITEM_BREAK.split(rest)) if item]
 
 
 def _strip_html(text: str) -> str:
     """Tags removed and entities decoded by BeautifulSoup; block tags leave a space so words do not merge."""
-    # Wrapped in a <div> so the parser never takes a lone URL or file name for a locator (and warns).
-    soup = BeautifulSoup("<div>" + _BARE_AMPERSAND.sub("&amp;", text) + "</div>", "html.parser")
+    # After a <div> so the parser never takes a lone URL or file name for a locator (and warns); the parser
+    # closes the div itself, so no closing tag of ours can turn up as text after a comment left open.
+    soup = BeautifulSoup("<div>" + _BARE_AMPERSAND.sub("&amp;", text), "html.parser")
     for tag in soup.find_all(_BREAKING_TAGS):
         tag.insert_before(" ")
         tag.insert_after(" ")
-    return soup.get_text()
+    # Only text proper: comments, CDATA, doctypes and processing instructions are markup, never shown. A
+    # construct the parser cannot finish ("<!--" or "<![CDATA[" left open) comes back as text, tags and all:
+    # those tags are taken out here.
+    return _TAG.sub("", soup.get_text(types=(NavigableString,)))

@@ -73,7 +73,8 @@ def _soc(fields: ProfileFields, path: str) -> str | None:
         return None
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if text is None or not SOC_CODE.match(text):
-        raise fields.skip(path, f"should be a 4-digit SOC code, not {value!r}")
+        shown = repr(value) if isinstance(value, (str, int, float)) else f"a {type(value).__name__}"  # never a tree
+        raise fields.skip(path, f"should be a 4-digit SOC code, not {shown}")
     return text
 
 

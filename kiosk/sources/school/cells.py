@@ -88,7 +88,7 @@ def year(value: Any) -> int | None:
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():  # isdigit() takes "²", which int() refuses
         return int(value.strip())
     raise CellError(f"must be a year like 2019, not {_shown(value)}")
 
@@ -99,7 +99,10 @@ def when(value: Any) -> dt.datetime | dt.date | dt.time | None:
         return None
     if isinstance(value, dt.datetime):
         # Excel keeps times as fractions of a day, so 17:30 may come back a hair early: round to the minute.
-        value = (value.replace(tzinfo=None) + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
+        value = value.replace(tzinfo=None)
+        if value < dt.datetime.max - dt.timedelta(seconds=30):  # rounding up the very last minute would overflow
+            value += dt.timedelta(seconds=30)
+        value = value.replace(second=0, microsecond=0)
         # A date cell holds midnight when no time was typed: that is a date alone.
         return value.date() if value.time() == dt.time() else value
     if isinstance(value, dt.time):

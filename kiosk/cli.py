@@ -67,8 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("output", type=Path, metavar="OUT", help="an .xlsx file, or a folder for the CSV files")
     template.add_argument("--format", choices=["xlsx", "csv"], default=None,
                           help="xlsx or csv (default: from OUT's name)")
+    scan = verbs.add_parser("scan", parents=[common], help="list and check the packs on USB sticks (or in folders)")
+    scan.add_argument("roots", type=Path, nargs="*", metavar="DIR", help="where to look (default: the USB sticks)")
+    scan.add_argument("--json", action="store_true")
     export = verbs.add_parser("export", parents=[common], help="write every installed pack to a folder (a USB stick)")
     export.add_argument("folder", type=Path, metavar="DIR")
+    export.add_argument("--json", action="store_true", help="list the files written as JSON (for the staff screen)")
     keygen = verbs.add_parser("keygen", parents=[common], help="make an Ed25519 key pair for signing packs")
     keygen.add_argument("-o", "--output", type=Path, required=True, metavar="KEYFILE",
                         help="the private key file to write (the public key goes beside it as KEYFILE.pub)")
@@ -82,10 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("file", type=Path, metavar="FILE")
     imp = verbs.add_parser("import", parents=[common], help="verify and install a pack file")
     imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--json", action="store_true", help="say what was installed as JSON (for the staff screen)")
     lst = verbs.add_parser("list", parents=[common], help="list the installed packs")
     lst.add_argument("--json", action="store_true")
     remove = verbs.add_parser("remove", parents=[common], help="remove an installed pack")
     remove.add_argument("pack_id", metavar="ID")
+    remove.add_argument("--json", action="store_true", help="say what was removed as JSON (for the staff screen)")
 
     sync = sub.add_parser("sync", help="fetch content from an online service and install it as a pack")
     sources = sync.add_subparsers(dest="source", metavar="SOURCE", required=True)
@@ -97,12 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     lmi.add_argument("--region", default=None, metavar="CODE",
                      help="also fetch this LMI region's figures (1-12; default: the kiosk's region setting)")
     lmi.add_argument("--full", action="store_true", help="fetch everything again, even if nothing has changed")
+    lmi.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
     ncs = sources.add_parser("ncs", parents=[common], help="job profiles from the National Careers Service")
     ncs.add_argument("--api-key", default=None, metavar="KEY",
                      help="the NCS API subscription key (default: $KIOSK_NCS_API_KEY)")
     ncs.add_argument("--base-url", default=None, metavar="URL",
                      help="the API's address (default: the public NCS job profiles API)")
     ncs.add_argument("--full", action="store_true", help="fetch every profile again, not just the changed ones")
+    ncs.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
 
     search = sub.add_parser("search", parents=[common], help="search occupations")
     search.add_argument("query", metavar="QUERY")
@@ -221,6 +229,8 @@ def _pack(args: argparse.Namespace) -> int:
         from kiosk.pack_keys_command import run_pack_keys
 
         return run_pack_keys(args, _settings(args))
+    if args.verb == "scan":
+        return _scan(args)
     if args.verb == "verify":
         pack = read_pack(args.file)
         m = pack.manifest
@@ -236,17 +246,34 @@ def _pack(args: argparse.Namespace) -> int:
     if args.verb == "import":
         report = store.install(args.file)
         m = report.pack.manifest
+        if args.json:
+            import json
+
+            print(json.dumps({"pack_id": m.pack_id, "title": m.title, "version": m.content_version,
+                              "replaced_version": report.replaced_version}))
+            return 0
         was = f" (replacing {report.replaced_version}, kept as last-known-good)" if report.replaced_version else ""
         print(f"installed {m.pack_id} {m.content_version}{was}")
         return 0
     if args.verb == "export":
         from kiosk.content.pack_export import export_packs
 
-        for path in export_packs(store, args.folder):
+        written = export_packs(store, args.folder)
+        if args.json:
+            import json
+
+            print(json.dumps({"written": [str(path) for path in written]}))
+            return 0
+        for path in written:
             print(f"exported {path}")
         return 0
     if args.verb == "remove":
         removed = store.remove(args.pack_id)
+        if args.json:
+            import json
+
+            print(json.dumps({"pack_id": removed.pack_id, "version": removed.content_version}))
+            return 0
         print(f"removed {removed.pack_id} {removed.content_version}")
         return 0
     entries = store.entries()
@@ -258,6 +285,27 @@ def _pack(args: argparse.Namespace) -> int:
     for e in entries.values():
         lkg = f", last-known-good {e.previous_version}" if e.previous_version else ""
         print(f"{e.pack_id}  {e.content_version}  installed {e.installed}{lkg}")
+    return 0
+
+
+def _scan(args: argparse.Namespace) -> int:
+    """List the pack files on the sticks (or in the given folders), each checked completely."""
+    import json
+
+    from kiosk.content.usb_packs import find_packs, removable_roots
+
+    roots = args.roots or removable_roots()
+    found = find_packs(roots)
+    if args.json:
+        print(json.dumps({"roots": [str(r) for r in roots], "packs": [
+            {"path": str(f.path), "pack_id": f.pack_id, "content_version": f.content_version,
+             "publisher": f.publisher, "signer": f"{f.signer.publisher} (key {f.signer.key_id})" if f.signer else None,
+             "problem": f.problem} for f in found]}))
+        return 0
+    if not roots:
+        print("no USB stick found")
+    for f in found:
+        print(f"{f.path}: " + (f"{f.pack_id} {f.content_version} by {f.publisher}" if f.ok else f"not usable: {f.problem}"))
     return 0
 
 

@@ -207,3 +207,13 @@ def test_staff_set_pin_from_standard_input(capsys, monkeypatch, tmp_path: Path) 
     code, out, _ = run(capsys, "staff", "set-pin", "--stdin", "--data-dir", str(data))
     assert code == 0 and "the staff PIN is set" in out
     assert pin_store(data).check("482916").ok and "482916" not in (data / "staff-pin.json").read_text()
+
+
+def test_pack_scan_checks_each_pack_in_the_folders_given(capsys, tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    make_pack(stick / "national.zip")
+    (stick / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    code, out, _ = run(capsys, "pack", "scan", str(stick), "--json", "--data-dir", str(tmp_path / "data"))
+    found = {Path(p["path"]).name: p for p in json.loads(out)["packs"]}
+    assert code == 0 and found["national.zip"]["pack_id"] == "national" and found["national.zip"]["problem"] is None
+    assert "truncated or damaged" in found["broken.zip"]["problem"]

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from kiosk.config import Settings
-from kiosk.content.errors import PackRejected
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.child_command import run_kiosk
 from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings_file import save_settings
@@ -18,7 +18,11 @@ from kiosk.staff.usage import UsageLog, iso_week
 
 
 class StaffServices:
-    """Implements StaffApi over a data directory's pack store, PIN store, usage log and settings."""
+    """Implements StaffApi over a data directory's pack store, PIN store, usage log and settings.
+
+    What changes content (import, remove, export, sync, checking a stick's packs) runs as a `kiosk` command in a
+    child process (kiosk.staff.child_command): the pupil's screen keeps the interpreter to itself.
+    """
 
     def __init__(self, settings: Settings, store: PackStore, pins: PinStore, usage: UsageLog,
                  voices: Callable[[], list[tuple[str, str]]] = list, clock: Callable[[], float] = time.time,
@@ -56,32 +60,34 @@ class StaffServices:
         return out
 
     def import_pack(self, path: Path) -> str:
-        """Verify and install one pack file; the message names the pack and version, or the refusal."""
-        try:
-            report = self.store.install(path)
-        except PackRejected as e:
-            return f"{Path(path).name} was not imported: {e}"
-        m = report.pack.manifest
-        kept = f", replacing {report.replaced_version} (kept as last-known-good)" if report.replaced_version else ""
-        return f"Imported {m.title or m.pack_id} ({m.pack_id}) version {m.content_version}{kept}."
+        """Verify and install one pack file (in a child process); the message names the pack and version, or the
+        refusal."""
+        result = run_kiosk(["pack", "import", str(path), "--json"], self.settings.data_dir)
+        if result.code != 0 or result.answer is None:
+            return f"{Path(path).name} was not imported: {result.error or 'the import did not finish'}"
+        a = result.answer
+        kept = f", replacing {a['replaced_version']} (kept as last-known-good)" if a.get("replaced_version") else ""
+        return f"Imported {a.get('title') or a['pack_id']} ({a['pack_id']}) version {a['version']}{kept}."
 
     def remove_pack(self, pack_id: str) -> str:
-        """Remove one installed pack; the message names the pack and version, or the refusal (the only pack, say)."""
+        """Remove one installed pack (in a child process); the message names the pack and version, or the refusal
+        (the only pack, say)."""
         status = next((p for p in self.pack_status() if p.pack_id == pack_id), None)
         name = f"{status.title} ({pack_id})" if status else pack_id
-        try:
-            removed = self.store.remove(pack_id)
-        except PackRejected as e:
-            return f"{name} was not removed: {e}"
+        result = run_kiosk(["pack", "remove", pack_id, "--json"], self.settings.data_dir)
+        if result.code != 0 or result.answer is None:
+            return f"{name} was not removed: {result.error or 'the removal did not finish'}"
         gone = " Pupils now see only the real content." if status and status.sample else ""
-        return f"Removed {name} version {removed.content_version}.{gone}"
+        return f"Removed {name} version {result.answer['version']}.{gone}"
 
     def export_packs(self, folder: Path) -> list[Path]:
-        """Write every installed pack into `folder` on a stick (made if missing); the files written."""
-        from kiosk.content.pack_export import export_packs  # written alongside: loaded only when staff export
-
+        """Write every installed pack into `folder` on a stick (made if missing; in a child process, since each
+        copy is read back and checked); the files written."""
         Path(folder).mkdir(exist_ok=True)  # a folder of its own on the stick; the stick itself must be there
-        return export_packs(self.store, Path(folder))
+        result = run_kiosk(["pack", "export", str(folder), "--json"], self.settings.data_dir)
+        if result.code != 0 or result.answer is None:
+            raise OSError(result.error or "the packs could not be written to the stick")
+        return [Path(p) for p in result.answer.get("written", [])]
 
     def usb_roots(self) -> list[Path]:
         """The removable drives mounted now."""
@@ -90,18 +96,26 @@ class StaffServices:
         return list(removable_roots())
 
     def usb_packs(self) -> list[UsbPack]:
-        """The pack files on the removable drives, each checked, as plain values."""
-        from kiosk.content.usb_packs import find_packs, removable_roots
-
-        return [UsbPack(Path(f.path), f.pack_id, f.content_version, f.publisher, signer_text(f.signer), f.problem)
-                for f in find_packs(removable_roots())]
+        """The pack files on the removable drives, each checked completely (in a child process: checking a
+        national pack means reading every row), as plain values."""
+        roots = self.usb_roots()
+        if not roots:
+            return []
+        result = run_kiosk(["pack", "scan", "--json", *map(str, roots)], self.settings.data_dir)
+        if result.answer is None:
+            raise OSError(result.error or "the USB sticks could not be looked at")
+        return [UsbPack(Path(p["path"]), p["pack_id"], p["content_version"], p["publisher"], p["signer"], p["problem"])
+                for p in result.answer.get("packs", [])]
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
-        """Run one source's sync to the end (blocking), installing what changed."""
-        from kiosk.sources.sync_job import sync_source  # httpx and the sources load only when staff sync
-
-        report = sync_source(self.settings, source, progress=progress, cancelled=cancelled)
-        return SyncResult(report.message, list(report.problems), getattr(report, "installed", None))
+        """Run one source's sync to the end (blocking, in a child process), installing what changed."""
+        result = run_kiosk(["sync", source, "--json"], self.settings.data_dir, progress=progress, cancelled=cancelled)
+        a = result.answer
+        if a is None and cancelled():
+            return SyncResult("The sync was cancelled before it fetched anything; nothing has changed.", [])
+        if a is None:
+            return SyncResult(f"The sync did not finish: {result.error or 'it stopped unexpectedly'}", [])
+        return SyncResult(str(a.get("message", "")), [str(p) for p in a.get("problems", [])], a.get("installed"))
 
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         """Save settings to settings.toml; the settings now in force (SettingsError if refused)."""

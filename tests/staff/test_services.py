@@ -105,22 +105,50 @@ def test_export_to_a_stick_then_find_the_packs_on_it(services: StaffServices, tm
     assert found.path == written[0] and found.signer is None
 
 
-def test_sync_runs_the_sync_job_with_the_current_settings(services: StaffServices, monkeypatch) -> None:
-    import kiosk.sources.sync_job as sync_job
+def test_sync_runs_in_a_child_process_with_the_saved_settings_and_reports_progress(services: StaffServices) -> None:
+    from kiosk.sources.lmiforall.double import LmiDouble
 
-    calls = []
+    seen: list[tuple[int, int, str]] = []
+    with LmiDouble() as double:
+        services.save_settings({"lmi_base_url": double.base_url})  # the child reads the settings file
+        result = services.sync("lmiforall", lambda *a: seen.append(a), lambda: False)
+        asked = len(double.requests)
+    assert result.installed and result.installed.startswith("lmiforall "), result.message
+    assert result.message.startswith("LMI for All: installed figures for 4 job groups") and asked
+    assert seen and seen[-1][:2] == (4, 4) and seen[-1][2].startswith("SOC ")
 
-    def fake_sync_source(settings, source, *, progress, cancelled, **_):
-        calls.append((settings.region, source, cancelled()))
-        progress(1, 2, "SOC 2231")
-        return sync_job.SyncReport("Synced 2 groups", ["SOC 9999: no figures"], installed="lmiforall 2.0")
 
-    monkeypatch.setattr(sync_job, "sync_source", fake_sync_source)
-    services.save_settings({"region": "London"})
-    seen = []
-    result = services.sync("lmiforall", lambda *a: seen.append(a), lambda: False)
-    assert result == SyncResult("Synced 2 groups", ["SOC 9999: no figures"], "lmiforall 2.0")
-    assert calls == [("London", "lmiforall", False)] and seen == [(1, 2, "SOC 2231")]
+def test_cancelling_a_sync_interrupts_the_child_and_keeps_the_content(sample_data_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from kiosk.sources.lmiforall.double import LmiDouble
+
+    shutil.copytree(sample_data_dir, tmp_path / "sample")  # 58 groups: more than a sync has in flight at once
+    data = tmp_path / "sample"
+    services = StaffServices(load_settings(data, environ={}), PackStore(data), pin_store(data),
+                             UsageLog(data / "usage.db"))
+    seen: list[tuple[int, int, str]] = []
+    with LmiDouble(latency_s=0.05) as double:
+        services.save_settings({"lmi_base_url": double.base_url})
+        result = services.sync("lmiforall", lambda *a: seen.append(a), lambda: bool(seen))  # cancel once under way
+    assert result.installed is None and "stopped after" in result.message and "carries on" in result.message
+    assert "lmiforall" not in PackStore(services.settings.data_dir).entries()
+
+
+def test_cancelling_before_a_sync_is_under_way_stops_it_and_says_so(services: StaffServices) -> None:
+    from kiosk.sources.lmiforall.double import LmiDouble
+
+    with LmiDouble() as double:
+        services.save_settings({"lmi_base_url": double.base_url})
+        result = services.sync("lmiforall", lambda *a: None, lambda: True)
+    assert result == SyncResult("The sync was cancelled before it fetched anything; nothing has changed.", [])
+    assert "lmiforall" not in PackStore(services.settings.data_dir).entries()
+
+
+def test_a_sync_that_cannot_start_says_why(services: StaffServices, monkeypatch) -> None:
+    monkeypatch.delenv("KIOSK_NCS_API_KEY", raising=False)
+    result = services.sync("ncs", lambda *a: None, lambda: False)  # no key anywhere
+    assert result.installed is None and "an API key is needed" in result.message
 
 
 def test_saved_settings_are_in_force_and_on_disk(services: StaffServices, data_dir: Path) -> None:

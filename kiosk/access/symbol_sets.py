@@ -93,10 +93,10 @@ def read_order(data_dir: Path) -> list[str]:
 
 def write_order(data_dir: Path, order: list[str]) -> None:
     """Set the order the kiosk looks for symbols in (set ids, first looked in first)."""
-    from kiosk.content.pack_store import write_atomically
+    from kiosk.content.file_replace import replace_bytes
 
     symbols_dir(data_dir).mkdir(parents=True, exist_ok=True)
-    write_atomically(symbols_dir(data_dir) / "order.json", json.dumps(order).encode())
+    replace_bytes(symbols_dir(data_dir) / "order.json", json.dumps(order).encode())
 
 
 def install_set(data_dir: Path, staging: Path, manifest: dict[str, Any]) -> SymbolSet:

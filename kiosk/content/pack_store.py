@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
 from kiosk.content.errors import PackRejected, version_key
+from kiosk.content.file_replace import replace_bytes, sync_folder
 
 if TYPE_CHECKING:
     from kiosk.content.pack_file import Pack
@@ -53,25 +54,6 @@ class InstallReport(NamedTuple):
     pack: Pack
     replaced_version: str | None
     counts: dict[str, int]
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that a crash leaves either the old or the new bytes, never a mix."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
 
 
 class PackStore:
@@ -243,7 +225,7 @@ class PackStore:
         with open(staged, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(staged, target)  # the same file system: an atomic move of a complete, synced file
-        fsync_dir(folder)
+        sync_folder(folder)
         notes: list[str] = []
         others, entries = self._load({k: v for k, v in entries.items() if k != pack.pack_id}, notes)
         entries[pack.pack_id] = InstalledPack(
@@ -316,7 +298,7 @@ class PackStore:
             raise
         assert pack_set(packs) == json.dumps(sorted([e.pack_id, e.sha256] for e in entries.values()))
         index = {"format": INDEX_FORMAT, "packs": {k: v._asdict() for k, v in sorted(entries.items())}}
-        write_atomically(self.index_path, json.dumps(index, indent=1).encode())
+        replace_bytes(self.index_path, json.dumps(index, indent=1).encode())
         # A crash from here on leaves a database whose pack set no longer matches: start-up rebuilds it.
         install_database(candidate, self.db_path)
         self._remove_unused_files(entries)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPalette, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
@@ -24,6 +23,7 @@ from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme, TouchRule
 from kiosk.ui.widgets.icons import display_icon
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.plain_label import PlainLabel
+from kiosk.ui.widgets.sample_ribbon import sample_ribbon
 from kiosk.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
-SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
 SORRY = "Something went wrong showing this page. Tap Home to start again, or ask a member of staff."
 
 
@@ -168,7 +167,7 @@ class KioskWindow(QWidget):
             bar.speak_button.clicked.connect(self.speak_page)
             bar.repeat_button.clicked.connect(self.speaker.repeat)
             bar.stop_button.clicked.connect(self.speaker.stop)
-        ribbon = self._make_ribbon()
+        ribbon = sample_ribbon(self.theme)
         if self.top_bar is None:
             self._layout.addWidget(bar)
             self._layout.addWidget(self.stack, 1)
@@ -297,17 +296,6 @@ class KioskWindow(QWidget):
         self._ensure_symbols()
         sets = self.symbols.library.sets if self.symbols is not None else []
         return PageScreen(credits_page(sets, self.reader.packs()), self.renderer, self.choose)
-
-    def _make_ribbon(self) -> PlainLabel:
-        t = self.theme
-        ribbon = PlainLabel(SAMPLE_RIBBON, t.font(t.small, bold=True), t.color("ribbon_text"))
-        ribbon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        ribbon.setContentsMargins(t.px(12), t.px(10), t.px(12), t.px(10))
-        ribbon.setAutoFillBackground(True)
-        palette = ribbon.palette()
-        palette.setColor(QPalette.ColorRole.Window, t.color("ribbon"))
-        ribbon.setPalette(palette)
-        return ribbon
 
     # -- moving about ------------------------------------------------------------------------------------
 

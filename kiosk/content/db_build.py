@@ -81,11 +81,13 @@ def _insert_pack(db: Database, pack: Pack) -> None:
     )
     db["sources"].insert_all({"pack_id": m.pack_id, **s.__dict__} for s in m.sources)
     for table, rows in pack.tables.items():
-        if TABLES[table].key[:2] == ("occupation", "region"):
-            # A series is one source's: a later pack's figures for an occupation and region replace the earlier
-            # pack's whole series there, rather than interleaving years from two sources.
-            pairs = {(r["occupation"], r["region"]) for r in rows}
-            db.conn.executemany(f"DELETE FROM {table} WHERE occupation = ? AND region = ?", sorted(pairs))
+        key = TABLES[table].key
+        if len(key) > 1 and key[-1] in ("year", "from_year"):
+            # A series is one source's: a later pack's figures for (say) an occupation and region replace the
+            # earlier pack's whole series there, rather than interleaving years from two sources.
+            series = {tuple(r[c] for c in key[:-1]) for r in rows}
+            match = " AND ".join(f"{c} = ?" for c in key[:-1])
+            db.conn.executemany(f"DELETE FROM {table} WHERE {match}", sorted(series))
         # A later layer's row replaces an earlier one with the same key.
         db[table].insert_all(({"pack_id": m.pack_id, **r} for r in rows), replace=True, batch_size=500)
 

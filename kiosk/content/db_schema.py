@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PAGE_SIZE = 4096
 
 BOOKKEEPING = """
@@ -84,6 +84,7 @@ def table_ddl() -> str:
 # tests/content/test_db_schema.py keeps the two in step.
 PACK_TABLES = frozenset({
     "sectors", "occupations", "pay", "hours", "outlook", "replacement_demand", "skill_shortages", "routes",
-    "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni",
+    "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni", "subjects",
+    "occupation_subjects", "industries", "industry_outlook", "averages", "myths",
 })
 REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats"}

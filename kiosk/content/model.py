@@ -98,6 +98,7 @@ class Occupation(NamedTuple):
     replacement_demand: dict[str, ReplacementDemand]
     skill_shortages: dict[str, SkillShortage]
     routes: tuple[Route, ...] = ()
+    url: str = ""  # a public page about the job, for its QR code; "" when no pack gives one
 
 
 class SearchHit(NamedTuple):

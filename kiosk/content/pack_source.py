@@ -20,6 +20,10 @@ LIST_FILES = {
     "resources.toml": ("resource", "resources"),
     "events.toml": ("event", "events"),
     "alumni.toml": ("story", "alumni"),
+    "subjects.toml": ("subject", "subjects"),
+    "industries.toml": ("industry", "industries"),
+    "averages.toml": ("average", "averages"),
+    "myths.toml": ("myth", "myths"),
 }
 # An occupation file's figure tables: [section] -> (pack table, value column, value key in the TOML)
 FIGURES = {

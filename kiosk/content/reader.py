@@ -179,14 +179,14 @@ class ContentReader:
 
         row = self._conn.execute(
             """SELECT id, title, soc2010, soc2020, sector, alt_titles, summary, easy_read, tasks,
-                      entry_routes, skills, interests FROM occupations WHERE id = ?""",
+                      entry_routes, skills, interests, url FROM occupations WHERE id = ?""",
             (occupation_id,),
         ).fetchone()
         if row is None:
             return None
-        occ, title, soc10, soc20, sector_id, alt, summary, easy, tasks, entry, skills, interests = row
+        occ, title, soc10, soc20, sector_id, alt, summary, easy, tasks, entry, skills, interests, url = row
         return Occupation(
-            id=occ, title=title, soc2010=soc10, soc2020=soc20, sector=self.sector(sector_id),
+            id=occ, title=title, soc2010=soc10, soc2020=soc20, sector=self.sector(sector_id), url=url or "",
             alt_titles=_list(alt), summary=summary, easy_read=_list(easy), tasks=_list(tasks),
             entry_routes=_list(entry), skills=_list(skills), interests=_list(interests),
             pay=self._series("pay", "weekly_pay", occ, source),

@@ -199,6 +199,7 @@ TABLES: dict[str, Table] = {
                 Column("entry_routes", text_list(long_text), required=False),
                 Column("skills", text_list(), required=False),
                 Column("interests", text_list(), required=False),
+                Column("url", url, required=False),  # a public page about the job (for its QR code)
             ),
             key=("id",),
         ),
@@ -291,6 +292,67 @@ TABLES: dict[str, Table] = {
                 Column("summary", long_text, required=False),
                 Column("audience", audience, required=False),
                 Column("url", url, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "subjects",  # school subjects a pupil may like ("Maths", "Art and design")
+            (
+                Column("id", slug),
+                Column("name", short_text),
+                Column("description", long_text, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "occupation_subjects",  # subjects that help with a job (any pack's occupation)
+            (
+                Column("occupation", slug, refers_to="occupations", across_packs=True),
+                Column("subject", slug, refers_to="subjects"),
+            ),
+            key=("occupation", "subject"),
+        ),
+        Table(
+            "industries",  # where people work (Working Futures' industry groups)
+            (
+                Column("id", slug),
+                Column("name", short_text),
+                Column("description", long_text, required=False),
+            ),
+            key=("id",),
+        ),
+        Table(
+            "industry_outlook",  # people employed in an industry, by region and year (past and projected)
+            (
+                Column("industry", slug, refers_to="industries"),
+                Column("region", REGION),
+                Column("year", YEAR),
+                Column("employment", number(0, 100_000_000)),
+                Column("source", slug, source=True),
+            ),
+            key=("industry", "region", "year"),
+        ),
+        Table(
+            "averages",  # the UK (or a region's) average for all jobs, to compare one job against
+            (
+                Column("region", REGION),
+                Column("year", YEAR),
+                Column("weekly_pay", number(1, 100_000)),
+                Column("weekly_hours", number(1, 100), required=False),
+                Column("source", slug, source=True),
+            ),
+            key=("region", "year"),
+        ),
+        Table(
+            "myths",  # a myth-buster: a common belief, the checkable fact, and where the fact comes from
+            (
+                Column("id", slug),
+                Column("myth", short_text),
+                Column("fact", long_text),
+                Column("occupation", slug, required=False, refers_to="occupations", across_packs=True),
+                Column("region", REGION, required=False),
+                Column("year", YEAR),  # the year the fact describes
+                Column("source", slug, source=True),
             ),
             key=("id",),
         ),

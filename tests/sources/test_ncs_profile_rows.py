@@ -183,8 +183,11 @@ def test_all_123_recorded_links_become_plain_text() -> None:
     raw = json.dumps(list(profiles.values()), ensure_ascii=False)
     assert len(LINK.findall(raw)) == 123
     labels = {match.group(1).strip() for match in LINK.finditer(raw)}
-    shown = " ".join(text for name, profile in profiles.items() for text in all_text(occupation_row(profile, name)))
+    rows = {name: occupation_row(profile, name) for name, profile in profiles.items()}
+    # Every shown text is plain; the one address is the job's public page, for its QR code.
+    shown = " ".join(text for row in rows.values() for text in all_text({**row, "url": None}))
     assert "[" not in shown and "|" not in shown and "http" not in shown
+    assert rows["plumber"]["url"] == "https://nationalcareers.service.gov.uk/job-profiles/plumber"
     assert {"Construction Skills Certification Scheme", "Health and Care Professions Council", "Do-it",
             "Frontline", "Step Up to Social Work"} <= labels
     assert "Health and Care Professions Council" in shown and "Frontline for children's social work" in shown

@@ -6,10 +6,11 @@ import math
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import quote
 
 from kiosk.content.schema import MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT, SOC_CODE
 from kiosk.sources.ncs.entry_routes import entry_routes
-from kiosk.sources.ncs.plain_text import clip, plain, split_list
+from kiosk.sources.ncs.plain_text import PUBLIC_SITE, clip, plain, split_list
 from kiosk.sources.ncs.profile_fields import ProfileFields, ProfileSkipped
 from kiosk.sources.soc_sectors import sector_for_soc
 
@@ -57,6 +58,8 @@ def occupation_row(profile: dict[str, Any], name: str) -> dict[str, Any]:
         "tasks": _tasks(fields),
         "entry_routes": entry_routes(fields)[:MAX_LIST_ITEMS],
         "skills": _skills(fields),
+        # The public web page, not the API's Url (ncs-job-profiles-api.md §1): what a QR code should open.
+        "url": f"{PUBLIC_SITE}/job-profiles/{quote(name, safe='')}",
     }
 
 

@@ -40,6 +40,7 @@ class Settings(NamedTuple):
     require_signed: bool = False  # accept only packs signed with a trusted publisher's key (see `kiosk pack trust`)
     lmi_base_url: str = ""  # where to sync LMI for All from; "" is the public API (a mirror, or a test double)
     ncs_base_url: str = ""  # where to sync National Careers Service profiles from; "" is the public API
+    figures_old_after_years: int = 3  # figures older than this many years are marked "may be out of date"
     windowed: bool = False
 
     @property
@@ -64,6 +65,8 @@ def check_settings(s: Settings) -> Settings:
                             ("symbol_speech_rate", 80, 250)):
         if not low <= getattr(s, name) <= high:
             raise SettingsError(f"{name} must be between {low} and {high}, not {getattr(s, name)}")
+    if not 1 <= s.figures_old_after_years <= 20:
+        raise SettingsError(f"figures_old_after_years must be between 1 and 20, not {s.figures_old_after_years}")
     if not 0.5 <= s.scan_interval_s <= 10:
         raise SettingsError(f"scan_interval_s must be between 0.5 and 10 seconds, not {s.scan_interval_s}")
     for name in ("lmi_base_url", "ncs_base_url"):
@@ -83,7 +86,7 @@ FILE_KEYS: dict[str, type] = {
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
     "scan_interval_s": float, "speech_voice": str, "printer": str, "require_signed": bool,
-    "lmi_base_url": str, "ncs_base_url": str,
+    "lmi_base_url": str, "ncs_base_url": str, "figures_old_after_years": int,
 }
 
 

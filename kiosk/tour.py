@@ -118,6 +118,8 @@ def tour_steps(window, reader, mode: str):
         ("occupation", lambda: window.open(Target("occupation", showcase))),
         ("occupation-end", scroll_to_end),
     ]
+    steps += _compare_steps(window, occupations, showcase, mode)
+    steps += _school_steps(window, reader, scroll_to_end)
     if mode == "large":
         steps += [("things-i-like", lambda: window.open(Target("interests")))]
         if interests:
@@ -128,13 +130,93 @@ def tour_steps(window, reader, mode: str):
             ("search-results", type_into_search("nurce")),
             ("search-nothing-found", type_into_search("qqq")),
         ]
+    steps += _explore_steps(window, scroll_to_end)
     steps += [
         ("growing-jobs", lambda: window.open(Target("growing"))),
         ("jobs-a-to-z", lambda: window.open(Target("a-z"))),
+        *_take_home_steps(window, showcase),
         ("missing-page", lambda: window.open(Target("occupation", "no-such-job"))),
         ("idle-warning", lambda: (window.open(HOME), window.overlay.show_countdown(27))),
     ]
     return steps
+
+
+def _take_home_steps(window, showcase: str):
+    """A job's QR code, then "my list" with that job kept (the idle reset before each mode empties it)."""
+    from kiosk.content.pages.page import Target
+
+    def my_list():
+        window.my_list.add(Target("occupation", showcase))
+        window.open(Target("my-list"))
+
+    return [("take-this-home", lambda: window.open(Target("take-home", f"occupation:{showcase}"))),
+            ("my-list", my_list)]
+
+
+def _school_steps(window, reader, scroll_to_end):
+    """Routes after school, the levels, alumni stories, events and the careers library: each list and one of its
+    pages (the richest route, the first story, event and resource), whatever content is installed."""
+    import datetime as dt
+
+    from kiosk.content.pages.page import Target
+
+    routes = reader.routes()
+    route = max(routes, key=lambda r: (len(reader.alumni(route=r.id)), len(reader.providers_for(r.id))),
+                default=None)
+    stories = reader.alumni()
+    events = reader.upcoming_events(dt.date.today().isoformat())
+    library = reader.resources()
+    return [
+        ("routes", lambda: window.open(Target("routes"))),
+        ("route", lambda: window.open(Target("route", route.id if route else ""))),
+        ("route-end", scroll_to_end),
+        ("route-jobs", lambda: window.open(Target("route-jobs", route.id if route else ""))),
+        ("levels", lambda: window.open(Target("rqf"))),
+        ("stories", lambda: window.open(Target("stories"))),
+        ("story", lambda: window.open(Target("story", stories[0].id if stories else ""))),
+        ("events", lambda: window.open(Target("events"))),
+        ("event", lambda: window.open(Target("event", events[0].id if events else ""))),
+        ("library", lambda: window.open(Target("library"))),
+        ("library-send", lambda: window.open(Target("library", "send"))),
+        ("resource", lambda: window.open(Target("resource", library[0].id if library else ""))),
+    ]
+
+
+def _compare_steps(window, occupations, showcase: str, mode: str):
+    """The compare picker, then three jobs side by side (in big-picture mode, turned on to the second job)."""
+    from kiosk.content.pages.page import Target
+
+    others = [o.id for o in occupations if o.id != showcase][:2]
+    three = ",".join([showcase, *others])
+
+    def next_job():
+        from kiosk.ui.widgets.compare_table import CompareJobPager
+
+        pager = window.screen_widget.findChild(CompareJobPager)
+        if pager is not None:
+            pager.next_button.click()
+
+    steps = [
+        ("compare-pick", lambda: window.open(Target("compare-pick", showcase))),
+        ("compare", lambda: window.open(Target("compare", three))),
+    ]
+    if mode == "large":
+        steps.append(("compare-next-job", next_job))
+    return steps
+
+
+def _explore_steps(window, scroll_to_end):
+    """Exploring by school subject and by route, a list sorted by pay, and "Jobs in our area" (top and end)."""
+    from kiosk.content.pages.page import Target
+
+    return [
+        ("subjects", lambda: window.open(Target("subjects"))),
+        ("subject-by-pay", lambda: window.open(Target("subject", "maths|pay"))),
+        ("route-kinds", lambda: window.open(Target("route-kinds"))),
+        ("route-kind", lambda: window.open(Target("route-kind", "apprenticeship"))),
+        ("local", lambda: window.open(Target("local"))),
+        ("local-end", scroll_to_end),
+    ]
 
 
 def tour_staff(settings: Settings, scratch: Path):

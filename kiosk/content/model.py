@@ -112,6 +112,137 @@ class SearchHit(NamedTuple):
     matched: str  # "title", "alternative title" or "description"
 
 
+class Average(NamedTuple):
+    """The average for all jobs in one region and year (what one job is compared against), with its source."""
+
+    region: str
+    year: int
+    weekly_pay: float
+    weekly_hours: float | None
+    source: SourceRef
+
+
+class Provider(NamedTuple):
+    """A local school, college, university, training provider or employer that offers routes."""
+
+    id: str
+    name: str
+    kind: str  # "school_sixth_form", "college", "university", "training_provider" or "employer"
+    town: str = ""
+    url: str = ""
+
+
+class AlumniStory(NamedTuple):
+    """A former pupil's story; the names of its route and job are "" when the kiosk has no page for them."""
+
+    id: str
+    first_name: str
+    year_left: int
+    destination: str
+    quote: str
+    route: str = ""
+    route_name: str = ""
+    occupation: str = ""
+    occupation_title: str = ""
+
+
+class Event(NamedTuple):
+    """An open day, taster day, employer talk, fair or other event; times are local ISO text."""
+
+    id: str
+    title: str
+    kind: str
+    starts: str
+    ends: str = ""
+    place: str = ""
+    summary: str = ""
+    audience: tuple[str, ...] = ()
+    url: str = ""
+
+
+class Resource(NamedTuple):
+    """A careers library resource: printed, online, video or in-house, and where to find it."""
+
+    id: str
+    title: str
+    kind: str  # "printed", "online", "video" or "in_house"
+    audience: tuple[str, ...] = ()
+    summary: str = ""
+    shelf: str = ""
+    url: str = ""
+
+
+class ListItem(NamedTuple):
+    """Something a pupil kept on "my list" (an occupation, route, event or resource): its title, its public
+    link ("" when it has none) and a few plain details as (label, value) pairs, for the careers sheet."""
+
+    kind: str
+    id: str
+    title: str
+    url: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+
+
+class Subject(NamedTuple):
+    """A school subject a pupil may like, with how many jobs it helps with."""
+
+    id: str
+    name: str
+    description: str
+    occupation_count: int = 0
+
+
+class IndustryOutlook(NamedTuple):
+    """People employed in an industry in one region, at the first and last year of its series, with its source."""
+
+    id: str
+    name: str
+    description: str
+    region: str
+    first_year: int
+    first_employment: float
+    last_year: int
+    last_employment: float
+    growth_percent: float | None
+    source: SourceRef
+
+
+class JobChange(NamedTuple):
+    """How many people an occupation employs in a region at the first and last year of its outlook."""
+
+    occupation: str
+    title: str
+    region: str
+    first_year: int
+    first_employment: float
+    last_year: int
+    last_employment: float
+    growth_percent: float
+    source: SourceRef
+
+
+class HardToFill(NamedTuple):
+    """A job whose vacancies employers find hard to fill in a region."""
+
+    occupation: str
+    title: str
+    region: str
+    shortage: SkillShortage
+
+
+class Myth(NamedTuple):
+    """A myth-buster: a common belief, the checkable fact, the job it is about (if any), the year and source."""
+
+    id: str
+    myth: str
+    fact: str
+    year: int
+    source: SourceRef
+    occupation: str = ""
+    occupation_title: str = ""
+    region: str = ""
+
+
 class PackInfo(NamedTuple):
     """An installed pack as the database records it."""
 

@@ -66,6 +66,10 @@ def read_source(folder: str | Path, *, now: dt.datetime | None = None) -> tuple[
                 entry = dict(entry)
                 for route in entry.pop("routes", []) or []:
                     tables["provider_routes"].append(_checked("provider_routes", {"provider": entry.get("id"), "route": route}, where))
+            if table == "industries" and isinstance(entry, dict):
+                entry = dict(entry)
+                for row in _industry_outlook(entry.get("id"), entry.pop("outlook", None), where):
+                    tables["industry_outlook"].append(_checked("industry_outlook", row, where))
             tables[table].append(_checked(table, entry, where))
     occupations = folder / "occupations"
     for path in sorted(occupations.glob("*.toml")) if occupations.is_dir() else []:
@@ -130,9 +134,14 @@ def _occupation_rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]
     occ = data.get("id")
     figures = {name: data.pop(name) for name in (*FIGURES, "replacement_demand", "skill_shortage") if name in data}
     routes = data.pop("routes", []) or []
+    subjects = data.pop("subjects", []) or []
+    if not isinstance(subjects, list):
+        raise PackRejected(f"subjects must be a list of subject ids, not {subjects!r}")
     yield "occupations", data
     for route in routes:
         yield "occupation_routes", {"occupation": occ, "route": route}
+    for subject in subjects:
+        yield "occupation_subjects", {"occupation": occ, "subject": subject}
     for section, (table, column) in FIGURES.items():
         for region, year, value, source in _series(figures.get(section), section):
             yield table, {"occupation": occ, "region": region, "year": year, column: value, "source": source}
@@ -143,6 +152,15 @@ def _occupation_rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]
         }
     for region, values, source in _regions(figures.get("skill_shortage"), "skill_shortage"):
         yield "skill_shortages", {"occupation": occ, "region": region, "source": source, **values}
+
+
+def _industry_outlook(industry: Any, section: Any, where: str) -> Iterator[dict[str, Any]]:
+    """An industry's [industry.outlook] table (source, then region = { year = people }) as industry_outlook rows."""
+    try:
+        for region, year, value, source in _series(section, "industry.outlook"):
+            yield {"industry": industry, "region": region, "year": year, "employment": value, "source": source}
+    except PackRejected as e:
+        raise PackRejected(f"{where}: {e}") from None
 
 
 def _regions(section: Any, name: str) -> Iterator[tuple[str, dict[str, Any], Any]]:

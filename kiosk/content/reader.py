@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from kiosk.content.model import (
-    Figure, Occupation, OccupationSummary, PackInfo, ReplacementDemand, Route, SearchHit, Sector,
+    Average, Figure, ListItem, Occupation, OccupationSummary, PackInfo, ReplacementDemand, Route, SearchHit, Sector,
     SkillShortage, SourceRef,
 )
+from kiosk.content import school_reads as school
+from kiosk.content.model import AlumniStory, Event, Provider, Resource
+from kiosk.content import explore_reads as explore
+from kiosk.content.model import HardToFill, IndustryOutlook, JobChange, Myth, Subject
 from kiosk.content.search import Searcher
 
 SORTS = {
@@ -105,15 +109,23 @@ class ContentReader:
 
     def occupations(
         self, *, sector: str | None = None, interest: str | None = None, region: str = "UK", sort: str = "title",
-        limit: int = 500,
+        limit: int = 500, subject: str | None = None, route_kind: str | None = None,
     ) -> list[OccupationSummary]:
-        """Occupations (optionally of one sector, or for one interest) with their figures for `region`, sorted."""
+        """Occupations (optionally of one sector, for one interest, helped by one school subject or reached through
+        one kind of route) with their figures for `region`, sorted by title, pay or growth."""
         where, params = "", {}
         if sector:
             where, params = "WHERE o.sector = :sector", {"sector": sector}
         elif interest:
             where = "WHERE EXISTS (SELECT 1 FROM json_each(o.interests) WHERE value = :interest)"
             params = {"interest": interest}
+        elif subject:
+            where = "WHERE EXISTS (SELECT 1 FROM occupation_subjects x WHERE x.occupation = o.id AND x.subject = :subject)"
+            params = {"subject": subject}
+        elif route_kind:
+            where = """WHERE EXISTS (SELECT 1 FROM occupation_routes x JOIN routes r ON r.id = x.route
+                                     WHERE x.occupation = o.id AND r.kind = :kind)"""
+            params = {"kind": route_kind}
         rows = self._conn.execute(
             f"""SELECT o.id, o.title, o.sector,
                        coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
@@ -142,7 +154,8 @@ class ContentReader:
         rows = self._conn.execute(
             """SELECT region FROM (
                    SELECT region FROM pay UNION SELECT region FROM hours UNION SELECT region FROM outlook
-                   UNION SELECT region FROM skill_shortages UNION SELECT region FROM replacement_demand)
+                   UNION SELECT region FROM skill_shortages UNION SELECT region FROM replacement_demand
+                   UNION SELECT region FROM industry_outlook)
                ORDER BY region != 'UK', region COLLATE NOCASE, region"""
         )
         return [region for (region,) in rows]
@@ -239,10 +252,120 @@ class ContentReader:
         )
         return [_route(row) for row in rows]
 
+    # -- routes' providers and jobs, alumni, events, the careers library (queries in school_reads) -------
+
+    def route(self, route_id: str) -> Route | None:
+        row = self._conn.execute(
+            """SELECT id, name, kind, rqf_level, summary, easy_read, coalesce(duration, ''), coalesce(entry, '')
+               FROM routes WHERE id = ?""",
+            (route_id,),
+        ).fetchone()
+        return _route(row) if row else None
+
+    def providers_for(self, route_id: str) -> list[Provider]:
+        return school.providers_for(self._conn, route_id)
+
+    def occupations_on_route(self, route_id: str) -> list[OccupationSummary]:
+        return school.occupations_on_route(self._conn, route_id)
+
+    def alumni(self, *, route: str | None = None, occupation: str | None = None) -> list[AlumniStory]:
+        return school.alumni(self._conn, route, occupation)
+
+    def alumni_story(self, story_id: str) -> AlumniStory | None:
+        return school.alumni_story(self._conn, story_id)
+
+    def upcoming_events(self, today: str) -> list[Event]:
+        """Events not over before `today` (an ISO date: the caller's clock, so tests can set it), soonest first."""
+        return school.upcoming_events(self._conn, today)
+
+    def event(self, event_id: str) -> Event | None:
+        return school.event(self._conn, event_id)
+
+    def resources(self, audience: str | None = None) -> list[Resource]:
+        return school.resources(self._conn, audience)
+
+    def resource(self, resource_id: str) -> Resource | None:
+        return school.resource(self._conn, resource_id)
+
+    def average(self, region: str = "UK") -> Average | None:
+        """The latest all-jobs average for `region` (the UK by default); None when no pack gives one."""
+        with self._snapshot() as sources:
+            row = self._conn.execute(
+                """SELECT region, year, weekly_pay, weekly_hours, pack_id, source FROM averages
+                   WHERE region = ? ORDER BY year DESC LIMIT 1""",
+                (region,),
+            ).fetchone()
+        if row is None:
+            return None
+        where, year, pay, hrs, pack_id, source_id = row
+        source = sources.get((pack_id, source_id), SourceRef(source_id, "unknown licence", ""))
+        return Average(where, year, pay, hrs, source)
+
+    def list_item(self, kind: str, item_id: str) -> ListItem | None:
+        """What "my list" shows of a kept occupation, route, event or resource; None when it has gone."""
+        query = _LIST_ITEM_QUERIES.get(kind)
+        if query is None:
+            return None
+        sql, labels = query
+        with self._snapshot():
+            row = self._conn.execute(sql, (item_id,)).fetchone()
+        if row is None:
+            return None
+        title, url, *values = row
+        details = tuple((label, str(v)) for label, v in zip(labels, values) if v not in (None, ""))
+        return ListItem(kind, item_id, title, url or "", details)
+
+    # -- explore by subject and route; jobs in the kiosk's area (queries in explore_reads) ------------------
+
+    def subjects(self) -> list[Subject]:
+        """School subjects A-Z, each with how many jobs it helps with."""
+        return explore.subjects(self._conn)
+
+    def subject(self, subject_id: str) -> Subject | None:
+        found = explore.subjects(self._conn, subject_id)
+        return found[0] if found else None
+
+    def route_kinds(self) -> list[tuple[str, int]]:
+        """The kinds of route after school ("apprenticeship"…), each with how many jobs they lead to."""
+        return explore.route_kinds(self._conn)
+
+    def job_changes(self, region: str = "UK", *, shrinking: bool = False, limit: int = 5) -> list[JobChange]:
+        """The jobs growing (or shrinking) most in `region`, or in the UK when the region has no outlook."""
+        with self._snapshot() as sources:
+            return explore.job_changes(self._conn, _source_of(sources), region, shrinking=shrinking, limit=limit)
+
+    def industries(self, region: str = "UK") -> list[IndustryOutlook]:
+        """Industries with their growth in `region` (the UK's when the region has none), fastest growing first."""
+        with self._snapshot() as sources:
+            return explore.industries(self._conn, _source_of(sources), region)
+
+    def hard_to_fill(self, region: str = "UK", limit: int = 5) -> list[HardToFill]:
+        """The jobs with the most hard-to-fill vacancies in `region` (else the UK)."""
+        with self._snapshot() as sources:
+            return explore.hard_to_fill(self._conn, _source_of(sources), region, limit)
+
+    def myths(self, region: str | None = None) -> list[Myth]:
+        """Myth-busters: all, or those for everywhere and for `region`."""
+        with self._snapshot() as sources:
+            return explore.myths(self._conn, _source_of(sources), region)
+
     def counts(self) -> dict[str, Any]:
         tables = ("occupations", "sectors", "routes", "providers", "resources", "events", "alumni")
         with self._snapshot():
             return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+_LIST_ITEM_QUERIES = {  # kind -> (title, url and details of one row, the details' labels)
+    "occupation": ("SELECT title, url FROM occupations WHERE id = ?", ()),
+    "route": ("SELECT name, '', rqf_level, duration FROM routes WHERE id = ?", ("Level", "How long")),
+    "event": ("SELECT title, url, starts, ends, place FROM events WHERE id = ?", ("Starts", "Ends", "Where")),
+    "resource": ("SELECT title, url, kind, shelf FROM resources WHERE id = ?", ("Kind", "Shelf")),
+}
+
+
+def _source_of(sources: dict[tuple[str, str], SourceRef]) -> Callable[[str, str], SourceRef]:
+    """Look up a row's source by its pack and id; a source the manifest lacks still names itself."""
+    return lambda pack_id, source_id: sources.get((pack_id, source_id), SourceRef(source_id, "unknown licence", ""))
 
 
 def _route(row: tuple[Any, ...]) -> Route:

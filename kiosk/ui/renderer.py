@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import (
-    BarChart, Block, BulletList, Choice, Fact, FactList, Note, Page, Paragraph, Section,
+    BarChart, Block, BulletList, Choice, CompareTable, Fact, FactList, Note, Page, Paragraph, QrCode, Section,
 )
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import Card
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 TWO_COLUMNS_FROM = 1400  # window widths at least this wide lay sections out in two columns
 SYMBOL_PX = {"S": 56, "M": 80, "L": 110, "XL": 150}  # design pixels; XL is over 40 mm on a 24-inch screen
 LARGE_MODE_MAX_CHOICES = 6
+QR_PX = 420  # design pixels: about 12 cm across on a 24-inch screen, easy for a phone at arm's length
 
 
 class Presentation(NamedTuple):
@@ -137,19 +138,22 @@ class PageRenderer:
 
             layout.addWidget(ScrollPanel(self.sections(page.sections), t), 1)
         if page.choices:
-            layout.addWidget(self.choices(page.choices, on_choice), 1)
+            layout.addWidget(self.choices(page.choices, on_choice, under_text=bool(page.sections)), 1)
         elif page.empty_message and not page.sections:
             layout.addWidget(self.text(page.empty_message, t.font(t.heading), t.color("muted")))
             layout.addStretch(1)
         return box
 
-    def choices(self, choices: tuple[Choice, ...], on_choice: Callable[[Choice], None]) -> TileGrid:
+    def choices(self, choices: tuple[Choice, ...], on_choice: Callable[[Choice], None],
+                under_text: bool = False) -> TileGrid:
         t, mode = self.theme, self.presentation.mode
         few = len(choices) <= 4  # a handful of choices get big tiles, two to a row
         if mode == "large":
-            columns, height, most = (2 if few else 3), 240, LARGE_MODE_MAX_CHOICES
+            columns, height, most = (2 if few and not under_text else 3), 240, LARGE_MODE_MAX_CHOICES
         else:
             columns, height, most = (2 if few or self.presentation.width < 1100 else 3), (260 if few else 150), 0
+            if under_text:  # under a page of text, smaller tiles in one wide row, so none hide on a second page
+                columns, height = (4 if self.presentation.width >= 1100 else 2), 130
             if self.pictures:
                 height = max(height, 230)
         grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most,
@@ -222,6 +226,16 @@ class PageRenderer:
             layout.addWidget(BarChartWidget(block, t))
             if block.source:  # small print stays plain text, in every mode
                 layout.addWidget(self.small_print(block.source))
+        elif isinstance(block, QrCode):
+            from kiosk.ui.widgets.qr_code import QrWidget  # segno loads with the first QR code
+
+            layout.addWidget(QrWidget(block.data, t.px(QR_PX)), 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(self.text(block.caption, t.font(t.body)))
+            layout.addWidget(self.small_print(block.data))  # the link as text, for typing in by hand
+        elif isinstance(block, CompareTable):
+            from kiosk.ui.widgets.compare_table import compare_table_widget  # only the compare page needs it
+
+            layout.addWidget(compare_table_widget(self, block))
 
     def _fact(self, fact: Fact) -> QWidget:
         t = self.theme

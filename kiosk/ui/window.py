@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.pages import missing_page
+from kiosk.content.pages.figure_age import figure_age
 from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.my_list import MyList, TakeHomeActions
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.page_reading import PageReading
 from kiosk.ui.picture_choices import PictureChoices
@@ -83,6 +85,8 @@ class KioskWindow(QWidget):
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.staff: StaffController | None = None  # the staff screen and its hidden way in (attach_staff)
         self.pictures = PictureChoices(self, lambda: self.scanner.restart() if self.scanner else None)
+        self.my_list = MyList()  # what the pupil keeps to take home: this visit only, never on disk
+        self.take_home = TakeHomeActions(self)
         self.speaker: SpeechController | None = None
         self._reading = PageReading()
         self._attach_speaker(speaker)
@@ -311,8 +315,14 @@ class KioskWindow(QWidget):
         elif choice.target.kind in DISPLAY_ACTIONS:
             self.set_display(change_display(self.display, choice.target))
             self.navigator.back()  # back to the page the pupil was reading, in its new look
+        elif choice.target.kind in TakeHomeActions.KINDS:
+            self.take_home.act(choice.target)
         else:
             self.navigator.go(choice.target)
+
+    def redraw(self) -> None:
+        """Show the current page again, after something it shows (such as my list) changed."""
+        self._show(self.navigator.current)
 
     def reset_session(self) -> None:
         """Forget everything about the last pupil: trail, screens, typed words, clipboard, display, warning."""
@@ -322,6 +332,7 @@ class KioskWindow(QWidget):
             clipboard.clear()
         self.navigator.reset_trail()
         self.pictures.forget()
+        self.my_list.clear()
         if self.speaker is not None:
             self.speaker.stop()
         if self.display != self.default_display:
@@ -338,7 +349,8 @@ class KioskWindow(QWidget):
             if target.kind == "credits":
                 screen = self._credits_screen()
             else:
-                screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose)
+                screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose,
+                                     self.my_list.items, figure_age(self.settings.figures_old_after_years))
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
             import logging  # only when something has gone wrong: not on the way to the first screen
 

@@ -82,7 +82,7 @@ def test_long_lists_page_with_previous_and_next(qtbot, make_window, settings, sa
         seen |= {t.label for t in grid.tiles}
         tap(qtbot, grid.next_button)
     seen |= {t.label for t in grid.tiles}
-    assert len(seen) == len(sample_reader.occupations())
+    assert seen >= {o.title for o in sample_reader.occupations()}  # every job, besides the tiles that re-sort
 
 
 def test_back_and_home_are_in_the_same_place_on_every_screen(qtbot, make_window, settings, sample_reader) -> None:

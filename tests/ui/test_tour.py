@@ -14,16 +14,23 @@ from kiosk.cli import main
 def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, tmp_path: Path, size) -> None:
     out = tmp_path / "tour"
     assert main(["tour", "--out", str(out), "--size", f"{size[0]}x{size[1]}", "--data-dir", str(data_dir)]) == 0
-    common = ["01-home", "02-how-it-looks", "03-sectors", "04-sector", "05-occupation", "06-occupation-end"]
-    typing = ["07-search", "08-search-results", "09-search-nothing-found", "10-growing-jobs", "11-jobs-a-to-z",
-              "12-missing-page", "13-idle-warning"]
-    no_typing = ["07-things-i-like", "08-things-i-like-jobs", "09-growing-jobs", "10-jobs-a-to-z",
-                 "11-missing-page", "12-idle-warning"]
+    # Every mode's screens, in the tour's order; the file names number them from 01.
+    first = ["home", "how-it-looks", "sectors", "sector", "occupation", "occupation-end", "compare-pick", "compare"]
+    school = ["routes", "route", "route-end", "route-jobs", "levels", "stories", "story", "events", "event", "library",
+              "library-send", "resource"]
+    explore = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "growing-jobs",
+               "jobs-a-to-z", "take-this-home", "my-list", "missing-page", "idle-warning"]
+    typing = first + school + ["search", "search-results", "search-nothing-found"] + explore
+    no_typing = first + ["compare-next-job"] + school + ["things-i-like", "things-i-like-jobs"] + explore
+
+    def numbered(names: list[str]) -> list[str]:
+        return [f"{n:02d}-{name}" for n, name in enumerate(names, 1)]
+
     staff = ["01-pin-pad", "02-pin-pad-wait", "03-content", "04-content-syncing", "05-content-synced", "06-import",
              "07-import-stick", "08-export", "09-export-stick", "10-settings", "11-settings-ncs-key", "12-usage",
              "13-leave"]
-    expected = {"standard": common + typing, "picture": common + typing, "high-contrast": common + typing,
-                "large-symbols": common + no_typing, "staff": staff}
+    expected = {"standard": numbered(typing), "picture": numbered(typing), "high-contrast": numbered(typing),
+                "large-symbols": numbered(no_typing), "staff": staff}
     for mode, names in expected.items():
         assert sorted(p.stem for p in (out / mode).glob("*.png")) == names, mode
         for name in names:
@@ -37,6 +44,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
                           ("04-content-syncing", "05-content-synced"), ("06-import", "07-import-stick"),
                           ("08-export", "09-export-stick"), ("10-settings", "11-settings-ncs-key")]:
         assert QImage(str(out / "staff" / f"{rest}.png")) != QImage(str(out / "staff" / f"{at_work}.png")), at_work
-    assert f"wrote 64 screens to {out}" in capsys.readouterr().out
+    total = sum(len(names) for names in expected.values())
+    assert total == 153 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     for own in ("usage.db", "staff-pin.json", "ncs-api-key"):
         assert not (data_dir / own).exists(), own  # the tour keeps its own, and never touches the kiosk's

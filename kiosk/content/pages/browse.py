@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.content.model import OccupationSummary
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.page import SEARCH, Choice, Page, Target
+from kiosk.content.pages.sorting import sort_choices, sorted_by, split_sort
 from kiosk.content.reader import ContentReader
 
 
@@ -41,11 +42,13 @@ def interests_page(reader: ContentReader) -> Page:
     )
 
 
-def interest_page(reader: ContentReader, interest: str, region: str) -> Page:
+def interest_page(reader: ContentReader, key: str, region: str) -> Page:
+    interest, sort = split_sort(key)
     return Page(
-        Target("interest", interest),
+        Target("interest", key),
         f"Jobs for people who like {interest}",
-        choices=_occupation_choices(reader.occupations(interest=interest, region=region)),
+        sorted_by(sort),
+        choices=sorted_list("interest", interest, sort, reader.occupations(interest=interest, region=region, sort=sort)),
         empty_message="There are no jobs for this in the kiosk yet.",
     )
 
@@ -63,35 +66,39 @@ def sectors_page(reader: ContentReader) -> Page:
     )
 
 
-def sector_page(reader: ContentReader, sector_id: str, region: str) -> Page:
+def sector_page(reader: ContentReader, key: str, region: str) -> Page:
+    sector_id, sort = split_sort(key)
     sector = reader.sector(sector_id)
     if sector is None:
         return missing_page("That area of work is not in the kiosk any more.")
     return Page(
-        Target("sector", sector_id),
+        Target("sector", key),
         sector.name,
-        sector.description,
-        choices=_occupation_choices(reader.occupations(sector=sector_id, region=region)),
+        " ".join(t for t in (sector.description, sorted_by(sort)) if t),
+        choices=sorted_list("sector", sector_id, sort, reader.occupations(sector=sector_id, region=region, sort=sort)),
         empty_message="There are no jobs in this area in the kiosk yet.",
     )
 
 
-def growing_page(reader: ContentReader, region: str) -> Page:
-    growing = [o for o in reader.occupations(region=region, sort="growth") if w.trend(o.growth_percent) == "up"]
+def growing_page(reader: ContentReader, region: str, key: str = "") -> Page:
+    _, sort = split_sort(key, default="growth")
+    growing = [o for o in reader.occupations(region=region, sort=sort) if w.trend(o.growth_percent) == "up"]
     return Page(
-        Target("growing"),
+        Target("growing", key),
         "Jobs that are growing",
-        "These jobs are expected to have more workers in future. The fastest growing come first.",
-        choices=_occupation_choices(growing),
+        f"These jobs are expected to have more workers in future. {sorted_by(sort)}",
+        choices=sorted_list("growing", "", sort, growing, default="growth"),
         empty_message="The kiosk has no figures yet about which jobs are growing.",
     )
 
 
-def a_to_z_page(reader: ContentReader, region: str) -> Page:
+def a_to_z_page(reader: ContentReader, region: str, key: str = "") -> Page:
+    _, sort = split_sort(key)
     return Page(
-        Target("a-z"),
-        "All jobs A to Z",
-        choices=_occupation_choices(reader.occupations(region=region)),
+        Target("a-z", key),
+        "All jobs A to Z" if sort == "title" else "All jobs",
+        sorted_by(sort),
+        choices=sorted_list("a-z", "", sort, reader.occupations(region=region, sort=sort)),
         empty_message="There are no jobs in the kiosk yet.",
     )
 
@@ -125,6 +132,15 @@ def missing_page(message: str) -> Page:
 
 def _matched(how: str) -> str:
     return "" if how in ("title", "SOC code") else f"Found in its {how}"
+
+
+def sorted_list(
+    kind: str, item: str, sort: str, occupations: list[OccupationSummary], default: str = "title"
+) -> tuple[Choice, ...]:
+    """A job list's choices: ways to sort it differently (when it has jobs to sort), then its jobs."""
+    if len(occupations) < 2:
+        return _occupation_choices(occupations)
+    return sort_choices(kind, item, sort, default) + _occupation_choices(occupations)
 
 
 def _occupation_choices(occupations: list[OccupationSummary]) -> tuple[Choice, ...]:

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from kiosk.content.model import Figure, Occupation
+from typing import Sequence
+
+from kiosk.content.model import AlumniStory, Figure, Occupation
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.alumni import people_section, story_choices
+from kiosk.content.pages.figure_age import FigureAge, figure_age, marked
 from kiosk.content.pages.page import (
-    Bar, BarChart, Block, BulletList, Fact, FactList, Page, Paragraph, Section, Target,
+    Bar, BarChart, Block, BulletList, Choice, Fact, FactList, Page, Paragraph, Section, Target,
 )
 
 MAX_BARS = 5
 
 
-def occupation_page(occ: Occupation, region: str, easy: bool = False) -> Page:
+def occupation_page(
+    occ: Occupation, region: str, easy: bool = False, age: FigureAge | None = None,
+    stories: Sequence[AlumniStory] = (),
+) -> Page:
     """The full page for one occupation, with figures for `region` where there are any, else the UK.
 
-    `easy` gives the easy-read words (short sentences) that picture and large-symbol modes show.
+    `easy` gives the easy-read words (short sentences) that picture and large-symbol modes show; figures older
+    than `age` allows are marked as maybe out of date. `stories` are former pupils who do this job.
     """
+    age = age or figure_age()
     subtitle = occ.sector.name if occ.sector else ""
     if occ.alt_titles:
         also = ", ".join(occ.alt_titles[:4])
@@ -24,15 +33,18 @@ def occupation_page(occ: Occupation, region: str, easy: bool = False) -> Page:
     sections = [Section("What the job is", about)]
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
-    sections.append(Section("Pay and hours", (_pay_and_hours(occ, region),)))
-    sections.append(Section("Jobs in the future", _future(occ, region)))
+    sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
+    sections.append(Section("Jobs in the future", _future(occ, region, age)))
     routes_in = [*occ.entry_routes]
     routes_in += [f"{r.name} (level {r.rqf_level})" if r.rqf_level else r.name for r in occ.routes]
     if routes_in:
         sections.append(Section("How to get in", (BulletList(tuple(w.sentence(r) for r in routes_in)),)))
     if occ.skills:
         sections.append(Section("Skills you need", (BulletList(tuple(w.sentence(s) for s in occ.skills)),)))
-    return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections))
+    if stories:  # most jobs have none; the page does not dwell on it
+        sections.append(people_section("People from our school who did this job", stories))
+    compare = Choice("Compare with another job", Target("compare-pick", occ.id), "See pay and more side by side")
+    return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections), (compare, *story_choices(stories)))
 
 
 def _region(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tuple[Figure, ...]]:
@@ -46,7 +58,7 @@ def _region(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tu
     return region, ()
 
 
-def _pay_and_hours(occ: Occupation, region: str) -> FactList:
+def _pay_and_hours(occ: Occupation, region: str, age: FigureAge) -> FactList:
     facts = []
     where, pay = _region(occ.pay, region)
     if pay:
@@ -55,7 +67,8 @@ def _pay_and_hours(occ: Occupation, region: str) -> FactList:
             Fact(
                 "Pay",
                 f"{w.pounds(latest.value)} a week",
-                f"That is {w.yearly_pay(latest.value)} before tax, for a full-time worker ({where}, {latest.year}).",
+                marked(f"That is {w.yearly_pay(latest.value)} before tax, for a full-time worker "
+                       f"({where}, {latest.year}).", age.mark(latest.year)),
                 w.source_line(latest.source, latest.year),
             )
         )
@@ -65,7 +78,8 @@ def _pay_and_hours(occ: Occupation, region: str) -> FactList:
     if hrs:
         latest = hrs[-1]
         facts.append(
-            Fact("Hours", w.hours(latest.value), f"Usual paid hours ({where}, {latest.year}).",
+            Fact("Hours", w.hours(latest.value), marked(f"Usual paid hours ({where}, {latest.year}).",
+                                                        age.mark(latest.year)),
                  w.source_line(latest.source, latest.year))
         )
     else:
@@ -73,7 +87,7 @@ def _pay_and_hours(occ: Occupation, region: str) -> FactList:
     return FactList(tuple(facts))
 
 
-def _future(occ: Occupation, region: str) -> tuple[Block, ...]:
+def _future(occ: Occupation, region: str, age: FigureAge) -> tuple[Block, ...]:
     where, outlook = _region(occ.outlook, region)
     if len(outlook) < 2:
         return (Paragraph("The kiosk has no figures yet about how many of these jobs there will be."),)
@@ -91,7 +105,7 @@ def _future(occ: Occupation, region: str) -> tuple[Block, ...]:
         )
     chart = BarChart(
         title=f"People doing this job in {'the UK' if where == 'UK' else where}",
-        headline=headline,
+        headline=marked(headline, age.mark(first.year)),  # an outlook is as old as the year it starts from
         trend=direction,
         bars=tuple(Bar(str(f.year), f.value, w.people(f.value)) for f in _spread(outlook)),
         source=w.source_line(last.source, f"{first.year} to {last.year}"),
@@ -104,7 +118,8 @@ def _future(occ: Occupation, region: str) -> tuple[Block, ...]:
             Fact(
                 "Jobs opening up",
                 f"About {w.people(demand.openings)}",
-                f"Jobs that open as people retire or move on, {demand.from_year} to {demand.to_year}.",
+                marked(f"Jobs that open as people retire or move on, {demand.from_year} to {demand.to_year}.",
+                       age.mark(demand.from_year)),
                 w.source_line(demand.source, f"{demand.from_year} to {demand.to_year}"),
             )
         )
@@ -114,7 +129,8 @@ def _future(occ: Occupation, region: str) -> tuple[Block, ...]:
             Fact(
                 "Hard to fill",
                 f"{shortage.hard_to_fill_percent:.0f} in 100 vacancies",
-                "Employers find these jobs hard to fill, so people with the right skills are wanted.",
+                marked("Employers find these jobs hard to fill, so people with the right skills are wanted.",
+                       age.mark(shortage.year)),
                 w.source_line(shortage.source, shortage.year),
             )
         )

@@ -70,7 +70,36 @@ class Note(NamedTuple):
     text: str
 
 
-Block = Union[Paragraph, BulletList, FactList, BarChart, Note]
+class QrCode(NamedTuple):
+    """A QR code for a phone to scan: the link it holds (shown as text too) and what it leads to."""
+
+    data: str
+    caption: str
+
+
+class CompareCell(NamedTuple):
+    """One entry of a compare table: lines of plain text, where the figure comes from, and for growth its trend."""
+
+    lines: tuple[str, ...]
+    source: str = ""
+    trend: str = ""  # "up", "down" or "flat" for a change in jobs (drawn as a small arrow); "" for other entries
+
+
+class CompareColumn(NamedTuple):
+    """One job (or the average for all jobs) in a compare table: its name and one cell per row."""
+
+    heading: str
+    cells: tuple[CompareCell, ...]
+
+
+class CompareTable(NamedTuple):
+    """Jobs side by side: row labels (pay, hours…) and a column per job, each cell with its own source."""
+
+    rows: tuple[str, ...]
+    columns: tuple[CompareColumn, ...]
+
+
+Block = Union[Paragraph, BulletList, FactList, BarChart, Note, QrCode, CompareTable]
 
 
 class Section(NamedTuple):
@@ -110,6 +139,10 @@ class Page(NamedTuple):
                     out.extend(t for f in block.facts for t in (f.label, f.value, f.detail))
                 elif isinstance(block, BarChart):
                     out.extend((block.title, block.headline))
+                elif isinstance(block, QrCode):
+                    out.append(block.caption)  # the link itself is small print, never symbolised
+                elif isinstance(block, CompareTable):
+                    out.extend((*block.rows, *(t for c in block.columns for t in _compare_words(c))))
         out.extend(t for c in self.choices for t in (c.label, c.detail))
         out.append(self.empty_message)
         return [t for t in out if t]
@@ -133,4 +166,15 @@ def _block_text(block: Block) -> list[str]:
         return list(block.items)
     if isinstance(block, FactList):
         return [f"{f.label}: {f.value}. {f.detail} {f.source}".strip() for f in block.facts]
+    if isinstance(block, QrCode):
+        return [block.caption, block.data]
+    if isinstance(block, CompareTable):
+        return [f"{c.heading}. " + " ".join(
+                    f"{row}: {' '.join(cell.lines)}. {cell.source}".strip() for row, cell in zip(block.rows, c.cells))
+                for c in block.columns]
     return [block.title, block.headline, block.source]
+
+
+def _compare_words(column: CompareColumn) -> list[str]:
+    """A compare column's words for symbols: its heading and every line, but not its sources (small print)."""
+    return [column.heading, *(line for cell in column.cells for line in cell.lines)]

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.pages import build_page
+from kiosk.content.pages.figure_age import FigureAge
 from kiosk.content.pages.page import Choice, Target
+from kiosk.content.pages.take_home import in_session
 from kiosk.content.reader import ContentReader
 from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
 
 
 def make_screen(
-    target: Target, reader: ContentReader, region: str, renderer: PageRenderer, on_choice: Callable[[Choice], None]
+    target: Target, reader: ContentReader, region: str, renderer: PageRenderer, on_choice: Callable[[Choice], None],
+    kept: Sequence[Target] = (), age: FigureAge | None = None,
 ) -> QWidget:
-    """The screen for a target, built fresh (screens hold no state worth keeping between visits)."""
+    """The screen for a target, built fresh (screens hold no state worth keeping between visits).
+
+    `kept` is the visit's "my list": pages say whether their item is on it and offer "Take this home".
+    `age` says when figures count as out of date (staff's figures_old_after_years).
+    """
     p = renderer.presentation
     if target.kind == "search":
         from kiosk.ui.screens.search_screen import SearchScreen  # imported on first use: a faster start
 
         return SearchScreen(lambda q: build_page(Target("search", q), reader, region), renderer, on_choice, target.key)
-    return PageScreen(build_page(target, reader, region, easy=p.easy, typing=p.mode != "large"), renderer, on_choice)
+    page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age)
+    return PageScreen(in_session(page, kept), renderer, on_choice)

@@ -25,11 +25,12 @@ SAVE_AS_PDF = "Save as PDF"
 APPLIES = {
     "region": "now", "default_mode": "from the next visit", "idle_timeout_s": "now", "speech_voice": "now",
     "speech_rate": "now", "screen_inches": "now", "printer": "for the next printed sheet",
+    "figures_old_after_years": "from the next page opened",
 }
 NAMES = {
     "region": "Region", "default_mode": "How each visit starts", "idle_timeout_s": "Idle time",
     "speech_voice": "Speech voice", "speech_rate": "Speech rate", "screen_inches": "Screen size",
-    "printer": "Printer",
+    "printer": "Printer", "figures_old_after_years": "Old figures",
 }
 NO_FIGURES = "(no figures for it yet)"  # after a region the settings name but the content's figures do not
 
@@ -83,6 +84,8 @@ class SettingsSection(QWidget):
                                        "The diagonal: every button is sized to at least 20 mm on it."),
             "printer": ChoiceRow(t, "Printer", [("", SAVE_AS_PDF), *[(n, n) for n in printer_names()]], s.printer,
                                  "For careers sheets; without a printer they are saved as PDF files."),
+            "figures_old_after_years": NumberRow(t, "Old figures", s.figures_old_after_years, 1, 20, 1, "years",
+                                                 "Figures older than this are marked \"may be out of date\"."),
         }
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +125,7 @@ class SettingsSection(QWidget):
         values["idle_timeout_s"] = int(values["idle_timeout_s"])
         values["speech_rate"] = int(values["speech_rate"])
         values["screen_inches"] = float(values["screen_inches"])
+        values["figures_old_after_years"] = int(values["figures_old_after_years"])
         return {k: v for k, v in values.items() if v != getattr(current, k)}
 
     def save(self) -> None:

@@ -1,0 +1,124 @@
+"""Read queries for exploring by subject and route, and for jobs in the kiosk's area (ContentReader uses them)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+from kiosk.content.model import (
+    HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
+)
+
+# The order a pupil meets the routes in: school and college first, then work-based, then university.
+ROUTE_KIND_ORDER = (
+    "a_levels", "t_levels", "technical", "apprenticeship", "supported_internship", "work", "degree", "other",
+)
+
+Sources = Callable[[str, str], SourceRef]
+
+
+def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Subject]:
+    """School subjects A-Z (or the one asked for), each with how many installed jobs it helps with."""
+    rows = conn.execute(
+        """SELECT s.id, s.name, coalesce(s.description, ''),
+                  (SELECT count(*) FROM occupation_subjects x JOIN occupations o ON o.id = x.occupation
+                   WHERE x.subject = s.id)
+           FROM subjects s WHERE :id IS NULL OR s.id = :id ORDER BY s.name COLLATE NOCASE""",
+        {"id": subject_id},
+    )
+    return [Subject(*row) for row in rows]
+
+
+def route_kinds(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """The kinds of route the installed routes have, each with how many jobs they lead to, in pupil order."""
+    rows = conn.execute(
+        """SELECT r.kind, count(DISTINCT o.id) FROM routes r
+           LEFT JOIN occupation_routes x ON x.route = r.id LEFT JOIN occupations o ON o.id = x.occupation
+           GROUP BY r.kind"""
+    ).fetchall()
+    rank = {kind: n for n, kind in enumerate(ROUTE_KIND_ORDER)}
+    return sorted(((kind, count) for kind, count in rows), key=lambda r: (rank.get(r[0], len(rank)), r[0]))
+
+
+def _region_or_uk(conn: sqlite3.Connection, sql_exists: str, region: str) -> str:
+    """The region itself when it has rows for this list, else "UK": one list never mixes two regions' figures."""
+    return region if conn.execute(sql_exists, (region,)).fetchone()[0] else "UK"
+
+
+def job_changes(
+    conn: sqlite3.Connection, source: Sources, region: str, *, shrinking: bool = False, limit: int = 5
+) -> list[JobChange]:
+    """The jobs growing (or shrinking) most in a region over their outlook, from the UK's when it has none."""
+    region = _region_or_uk(
+        conn, "SELECT EXISTS (SELECT 1 FROM occupation_stats WHERE region = ? AND growth_percent IS NOT NULL)",
+        region,
+    )
+    rows = conn.execute(
+        f"""SELECT o.id, o.title, s.region, s.first_year, s.first_employment, s.last_year, s.last_employment,
+                   s.growth_percent, f.pack_id, f.source
+            FROM occupation_stats s JOIN occupations o ON o.id = s.occupation
+            JOIN outlook f ON f.occupation = s.occupation AND f.region = s.region AND f.year = s.last_year
+            WHERE s.region = :region AND s.growth_percent {'<' if shrinking else '>'} 0
+            ORDER BY s.growth_percent {'ASC' if shrinking else 'DESC'}, o.title COLLATE NOCASE LIMIT :limit""",
+        {"region": region, "limit": limit},
+    )
+    return [JobChange(*row[:8], source(row[8], row[9])) for row in rows]
+
+
+def industries(conn: sqlite3.Connection, source: Sources, region: str) -> list[IndustryOutlook]:
+    """Every industry with its employment at the first and last year of its series in a region (else the UK's),
+    fastest growing first; an industry without figures there comes last, with no growth."""
+    region = _region_or_uk(conn, "SELECT EXISTS (SELECT 1 FROM industry_outlook WHERE region = ?)", region)
+    rows = conn.execute(
+        """SELECT i.id, i.name, coalesce(i.description, ''),
+                  first.year, first.employment, last.year, last.employment, last.pack_id, last.source
+           FROM industries i
+           LEFT JOIN industry_outlook first ON first.industry = i.id AND first.region = :region
+                AND first.year = (SELECT min(year) FROM industry_outlook WHERE industry = i.id AND region = :region)
+           LEFT JOIN industry_outlook last ON last.industry = i.id AND last.region = :region
+                AND last.year = (SELECT max(year) FROM industry_outlook WHERE industry = i.id AND region = :region)""",
+        {"region": region},
+    )
+    found = []
+    for iid, name, description, y0, e0, y1, e1, pack_id, source_id in rows:
+        if y0 is None:
+            continue  # no figures for this industry here: nothing to say about its growth
+        growth = 100.0 * (e1 - e0) / e0 if e0 and y1 > y0 else None
+        found.append(IndustryOutlook(iid, name, description, region, y0, e0, y1, e1, growth, source(pack_id, source_id)))
+    return sorted(found, key=lambda i: (i.growth_percent is None, -(i.growth_percent or 0), i.name.casefold()))
+
+
+def hard_to_fill(conn: sqlite3.Connection, source: Sources, region: str, limit: int = 5) -> list[HardToFill]:
+    """The jobs with the largest share of hard-to-fill vacancies in a region (else the UK), latest year each."""
+    region = _region_or_uk(
+        conn, "SELECT EXISTS (SELECT 1 FROM skill_shortages k JOIN occupations o ON o.id = k.occupation "
+        "WHERE k.region = ?)", region,
+    )
+    rows = conn.execute(
+        """SELECT o.id, o.title, k.year, k.hard_to_fill_percent, k.skill_shortage_percent, k.pack_id, k.source
+           FROM skill_shortages k JOIN occupations o ON o.id = k.occupation
+           WHERE k.region = :region
+             AND k.year = (SELECT max(year) FROM skill_shortages WHERE occupation = k.occupation AND region = :region)
+           ORDER BY k.hard_to_fill_percent DESC, o.title COLLATE NOCASE LIMIT :limit""",
+        {"region": region, "limit": limit},
+    )
+    return [
+        HardToFill(oid, title, region, SkillShortage(year, pct, skills, source(pack_id, source_id)))
+        for oid, title, year, pct, skills, pack_id, source_id in rows
+    ]
+
+
+def myths(conn: sqlite3.Connection, source: Sources, region: str | None = None) -> list[Myth]:
+    """Myth-busters: all of them, or those for everywhere plus those for one region (that region's first)."""
+    rows = conn.execute(
+        """SELECT m.id, m.myth, m.fact, m.year, m.pack_id, m.source, coalesce(m.occupation, ''),
+                  coalesce(o.title, ''), coalesce(m.region, '')
+           FROM myths m LEFT JOIN occupations o ON o.id = m.occupation
+           WHERE :region IS NULL OR m.region IS NULL OR m.region = :region
+           ORDER BY m.region IS NULL, m.region, m.id""",
+        {"region": region},
+    )
+    return [
+        Myth(mid, myth, fact, year, source(pack_id, source_id), occ if title else "", title, where)
+        for mid, myth, fact, year, pack_id, source_id, occ, title, where in rows
+    ]

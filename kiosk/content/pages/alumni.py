@@ -1,0 +1,67 @@
+"""Alumni stories: the list, one story, and the "people from our school" part of job and route pages."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kiosk.content.model import AlumniStory
+from kiosk.content.pages.page import Block, BulletList, Choice, Page, Paragraph, Section, Target
+
+STORIES = Target("stories")
+
+
+def stories_page(stories: Sequence[AlumniStory]) -> Page:
+    """Every story, the most recent leavers first."""
+    return Page(
+        STORIES,
+        "People from our school",
+        "Former pupils tell you what they do now and how they got there.",
+        choices=tuple(story_choice(s) for s in stories),
+        empty_message="The kiosk has no stories from former pupils yet. Ask in the careers office.",
+    )
+
+
+def story_choice(story: AlumniStory) -> Choice:
+    return Choice(f"{story.first_name}, left in {story.year_left}", Target("story", story.id), story.destination)
+
+
+def story_page(story: AlumniStory) -> Page:
+    """One story: who, when they left, what they do now, in their words, and the way they went."""
+    name = story.first_name
+    way: list[Block] = []
+    choices: list[Choice] = []
+    if story.route_name:
+        way.append(Paragraph(f"After school, {name} took this route: {story.route_name}."))
+        choices.append(Choice(story.route_name, Target("route", story.route), "The route this person took"))
+    else:
+        way.append(Paragraph(f"The kiosk does not know which route {name} took after school."))
+    if story.occupation_title:
+        way.append(Paragraph(f"{name}'s job: {story.occupation_title}."))
+        choices.append(Choice(story.occupation_title, Target("occupation", story.occupation), "About this job"))
+    else:
+        way.append(Paragraph(f"The kiosk has no page about {name}'s job."))
+    choices.append(Choice("More stories", STORIES, "People from our school"))
+    return Page(
+        Target("story", story.id),
+        f"{name}'s story",
+        f"Left our school in {story.year_left}",
+        (
+            Section("What they do now", (Paragraph(story.destination),)),
+            Section(f"In {name}'s words", (Paragraph(f"“{story.quote}”"),)),
+            Section("The way they went", tuple(way)),
+        ),
+        tuple(choices),
+    )
+
+
+def people_section(heading: str, stories: Sequence[AlumniStory]) -> Section:
+    """A section naming former pupils and where they are now, or saying plainly that there are none yet."""
+    if not stories:
+        return Section(heading, (Paragraph("The kiosk has no stories from former pupils about this yet."),))
+    return Section(heading, (BulletList(tuple(f"{s.first_name}, left in {s.year_left}: {s.destination}"
+                                              for s in stories)),))
+
+
+def story_choices(stories: Sequence[AlumniStory]) -> tuple[Choice, ...]:
+    """A tile for each story, to read it in full."""
+    return tuple(Choice(f"{s.first_name}'s story", Target("story", s.id), s.destination) for s in stories)

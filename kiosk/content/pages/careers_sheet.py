@@ -1,0 +1,53 @@
+"""What the printed careers sheet says about each kept item: plain lines, each figure with its source and date."""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence
+
+from kiosk.content.pages.occupation import occupation_page
+from kiosk.content.pages.page import BarChart, FactList, Target
+from kiosk.content.pages.take_home import KIND_WORDS, item_link
+from kiosk.content.reader import ContentReader
+
+SHEET_TITLE = "My careers sheet"
+SAMPLE_NOTICE = "Sample content — illustrative figures, not real statistics."
+
+
+class SheetEntry(NamedTuple):
+    """One kept item on the sheet: its title, what kind of thing it is, its key facts, and its link."""
+
+    title: str
+    kind: str
+    lines: tuple[str, ...]
+    link: str  # "" when there is no http(s) link (then `link_note` says why)
+    link_note: str
+
+
+def sheet_entries(targets: Sequence[Target], reader: ContentReader, region: str = "UK") -> list[SheetEntry]:
+    """The entries for the kept items that are still in the kiosk, in the order they were kept."""
+    entries = []
+    for target in targets:
+        item = reader.list_item(target.kind, target.key)
+        if item is None:
+            continue
+        lines = [f"{label}: {value.replace('_', ' ')}" for label, value in item.details]
+        if item.kind == "occupation":
+            lines = _occupation_facts(target.key, reader, region)
+        link, note = item_link(item)
+        entries.append(SheetEntry(item.title, KIND_WORDS.get(item.kind, ""), tuple(lines), link, note))
+    return entries
+
+
+def _occupation_facts(occupation_id: str, reader: ContentReader, region: str) -> list[str]:
+    occ = reader.occupation(occupation_id)
+    if occ is None:
+        return []
+    lines = []
+    for section in occupation_page(occ, region).sections:  # the same facts, in the same words, as on screen
+        for block in section.blocks:
+            if isinstance(block, FactList):
+                lines += [f"{f.label}: {f.value}. {f.source}".strip().rstrip(".") + "." if f.source
+                          else f"{f.label}: {f.value}. {f.detail}" for f in block.facts]
+            elif isinstance(block, BarChart):
+                lines.append(f"{block.headline} {block.source}.")
+    return lines

@@ -1,0 +1,96 @@
+"""Exploring jobs by the school subjects a pupil likes and by the kind of route after school, in sortable lists."""
+
+from __future__ import annotations
+
+from kiosk.content.pages import wording as w
+from kiosk.content.pages.browse import missing_page, sorted_list
+from kiosk.content.pages.page import Choice, Page, Target
+from kiosk.content.pages.sorting import sorted_by, split_sort
+from kiosk.content.reader import ContentReader
+
+# route kind -> (its tile's label, "Jobs you can reach through …", what it is in a sentence)
+ROUTE_KINDS = {
+    "a_levels": ("A levels", "A levels", "A levels are two-year courses at a sixth form or college, often before university."),
+    "t_levels": ("T levels", "T levels", "T levels are two-year technical courses with a long work placement."),
+    "technical": (
+        "Technical courses", "a technical or vocational course",
+        "Technical and vocational courses teach the skills for one area of work, at college.",
+    ),
+    "apprenticeship": (
+        "Apprenticeships", "an apprenticeship",
+        "An apprenticeship is a job with training: you earn money while you learn.",
+    ),
+    "supported_internship": (
+        "Supported internships", "a supported internship",
+        "A supported internship is learning at work with a job coach, for young people with extra needs.",
+    ),
+    "work": ("Starting work", "starting work with training", "You can start a job and train while you work."),
+    "degree": ("University degrees", "a degree", "A degree is three or more years of study at a university."),
+    "other": ("Other routes", "other routes", "Other courses and ways in, such as access courses and bootcamps."),
+}
+
+
+def subjects_page(reader: ContentReader) -> Page:
+    """School subjects a pupil may like, each leading to the jobs it helps with."""
+    return Page(
+        Target("subjects"),
+        "School subjects I like",
+        "Tap a subject you enjoy to see jobs it can help you with.",
+        choices=tuple(
+            Choice(s.name, Target("subject", s.id), w.job_count(s.occupation_count))
+            for s in reader.subjects()
+            if s.occupation_count  # a subject no installed job names would lead to an empty list
+        ),
+        empty_message="The kiosk has no jobs sorted by school subject yet.",
+    )
+
+
+def subject_page(reader: ContentReader, key: str, region: str) -> Page:
+    """The jobs one school subject helps with, sorted by name, pay or growth."""
+    subject_id, sort = split_sort(key)
+    subject = reader.subject(subject_id)
+    if subject is None:
+        return missing_page("That school subject is not in the kiosk any more.")
+    return Page(
+        Target("subject", key),
+        f"Jobs for people who like {subject.name}",
+        " ".join(t for t in (subject.description, sorted_by(sort)) if t),
+        choices=sorted_list("subject", subject_id, sort, reader.occupations(subject=subject_id, region=region, sort=sort)),
+        empty_message="There are no jobs for this subject in the kiosk yet.",
+    )
+
+
+def route_kinds_page(reader: ContentReader) -> Page:
+    """The kinds of route after school, each leading to the jobs it can lead to."""
+    return Page(
+        Target("route-kinds"),
+        "Jobs by route after school",
+        "Tap a way to carry on learning or training to see the jobs it can lead to.",
+        choices=tuple(
+            Choice(_kind_words(kind)[0], Target("route-kind", kind), w.job_count(n))
+            for kind, n in reader.route_kinds()
+            if n
+        ),
+        empty_message="The kiosk has no routes after school that lead to jobs yet.",
+    )
+
+
+def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
+    """The jobs a kind of route leads to, sorted by name, pay or growth."""
+    kind, sort = split_sort(key)
+    if kind not in dict(reader.route_kinds()):
+        return missing_page("The kiosk has no routes of that kind any more.")
+    _, through, about = _kind_words(kind)
+    return Page(
+        Target("route-kind", key),
+        f"Jobs you can reach through {through}",
+        f"{about} {sorted_by(sort)}",
+        choices=sorted_list("route-kind", kind, sort, reader.occupations(route_kind=kind, region=region, sort=sort)),
+        empty_message="The kiosk has no jobs linked to this kind of route yet.",
+    )
+
+
+def _kind_words(kind: str) -> tuple[str, str, str]:
+    """A route kind in words; a kind this kiosk does not know yet still reads sensibly."""
+    plain = kind.replace("_", " ")
+    return ROUTE_KINDS.get(kind, (w.sentence(plain), plain, ""))

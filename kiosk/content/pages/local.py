@@ -1,0 +1,105 @@
+""""Jobs in our area": the jobs and industries growing and shrinking in the kiosk's region, the jobs employers find
+hard to fill, and myth-busters, every figure with its source and the years it describes."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from kiosk.content.model import IndustryOutlook, JobChange, SourceRef
+from kiosk.content.pages import wording as w
+from kiosk.content.pages.page import Block, Choice, Fact, FactList, Note, Page, Paragraph, Section, Target
+from kiosk.content.reader import ContentReader
+
+
+def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
+    """The page for the kiosk's region (staff set it); any part without figures for the region uses the UK's."""
+    most = 3 if easy else 5  # easy-read pages keep each list short
+    growing = reader.job_changes(region, limit=most)
+    shrinking = reader.job_changes(region, shrinking=True, limit=most)
+    industries = reader.industries(region)
+    hard = reader.hard_to_fill(region, limit=most)
+    shown = {r.region for r in (*growing, *shrinking, *industries, *hard)}
+    # When nothing has figures for the region, one line says so; otherwise each section that falls back does.
+    all_uk = region != "UK" and shown <= {"UK"}
+    note_region = "UK" if all_uk else region
+    sections = [
+        _section("Jobs growing the most", note_region, [(c.region, _job_fact(c), c.source, c) for c in growing],
+                 "The kiosk has no figures yet about which jobs are growing."),
+        _section("Jobs shrinking the most", note_region, [(c.region, _job_fact(c), c.source, c) for c in shrinking],
+                 "The kiosk has no figures showing any job shrinking."),
+        _section("Industries growing", note_region,
+                 [(i.region, _industry_fact(i), i.source, i) for i in industries if w.trend(i.growth_percent) == "up"][:most],
+                 "The kiosk has no figures showing any industry growing."),
+        _section("Industries shrinking", note_region,
+                 [(i.region, _industry_fact(i), i.source, i) for i in reversed(industries)
+                  if w.trend(i.growth_percent) == "down"][:most],
+                 "The kiosk has no figures showing any industry shrinking."),
+        _section("Jobs that are hard to fill", note_region,
+                 [(h.region, _hard_to_fill_fact(h.title, h.shortage.hard_to_fill_percent, h.shortage.skill_shortage_percent),
+                   h.shortage.source, h.shortage) for h in hard],
+                 "The kiosk has no figures yet about jobs that are hard to fill."),
+    ]
+    myths = reader.myths(region)
+    sections += [
+        Section(f"Myth: {m.myth}", (Paragraph(f"Fact: {m.fact}"), Note(w.source_line(m.source, m.year))))
+        for m in myths
+    ]
+    where = "across the UK" if region == "UK" else f"in {region}"
+    subtitle = f"What is growing and shrinking {where}, and facts that bust myths about jobs."
+    if all_uk:
+        subtitle = f"The kiosk has no figures for {region} yet, so these are for the whole UK. " + subtitle.replace(
+            where, "across the UK")
+    return Page(
+        Target("local"),
+        "Jobs in our area",
+        subtitle,
+        sections=tuple(sections),
+        choices=(
+            Choice("Jobs that are growing", Target("growing"), "All the jobs expected to have more workers"),
+        ),
+    )
+
+
+def _section(heading: str, region: str, rows: Sequence[tuple[str, Fact, SourceRef, object]], empty: str) -> Section:
+    """A list of facts; one source line when they share a source, and a plain note when the figures are the UK's
+    because the region has none."""
+    if not rows:
+        return Section(heading, (Paragraph(empty),))
+    blocks: list[Block] = []
+    shown_region = rows[0][0]
+    if shown_region != region:
+        blocks.append(Paragraph(f"The kiosk has no figures for {region} for this, so these are for the whole UK."))
+    lines = {_source(row) for row in rows}
+    if len(lines) == 1:
+        blocks += [FactList(tuple(fact for _, fact, _, _ in rows)), Note(lines.pop())]
+    else:
+        blocks.append(FactList(tuple(fact._replace(source=_source(row)) for row in rows for fact in (row[1],))))
+    return Section(heading, tuple(blocks))
+
+
+def _source(row: tuple[str, Fact, SourceRef, object]) -> str:
+    region, _, source, item = row
+    first, last = getattr(item, "first_year", None), getattr(item, "last_year", None)
+    years = f"{first} to {last}" if first is not None and last is not None else getattr(item, "year", None)
+    return f"{w.source_line(source, years)} ({region})"
+
+
+def _job_fact(c: JobChange) -> Fact:
+    return Fact(
+        c.title, w.change_by(c.growth_percent, c.last_year),
+        f"{w.people(c.first_employment)} people in {c.first_year}, about {w.people(c.last_employment)} by {c.last_year}",
+    )
+
+
+def _industry_fact(i: IndustryOutlook) -> Fact:
+    return Fact(
+        i.name, w.change_by(i.growth_percent, i.last_year) if i.growth_percent is not None else "Not known",
+        f"{w.people(i.first_employment)} people in {i.first_year}, about {w.people(i.last_employment)} by {i.last_year}",
+    )
+
+
+def _hard_to_fill_fact(title: str, percent: float, skills: float | None) -> Fact:
+    detail = "Employers find it hard to find people for these jobs."
+    if skills is not None:
+        detail = f"{skills:.0f} in 100 are hard to fill because people lack the skills."
+    return Fact(title, f"{percent:.0f} in 100 vacancies are hard to fill", detail)

@@ -1,0 +1,42 @@
+"""Sorting job lists: the sort rides in the page's Target key ("health-care|pay"), and choices re-sort the list."""
+
+from __future__ import annotations
+
+from kiosk.content.pages.page import Choice, Target
+
+# sort -> (the choice's label, its detail line); "title" is A to Z
+SORT_CHOICES = {
+    "title": ("Sort A to Z", "Jobs in order of their names"),
+    "pay": ("Sort by pay", "Best paid jobs first"),
+    "growth": ("Sort by growth", "Fastest growing jobs first"),
+}
+SEPARATOR = "|"
+
+
+def split_sort(key: str, default: str = "title") -> tuple[str, str]:
+    """A list page's key as (what it lists, how it is sorted): "health-care|pay" -> ("health-care", "pay").
+
+    A key without a known sort after the last "|" is all id, sorted the page's default way."""
+    base, sep, sort = key.rpartition(SEPARATOR)
+    if sep and sort in SORT_CHOICES:
+        return base, sort
+    return key, default
+
+
+def sorted_target(kind: str, item: str, sort: str, default: str = "title") -> Target:
+    """The target for a list sorted one way; the default sort keeps the plain key, so links stay short."""
+    return Target(kind, item if sort == default else f"{item}{SEPARATOR}{sort}")
+
+
+def sort_choices(kind: str, item: str, current: str, default: str = "title") -> tuple[Choice, ...]:
+    """Choices that show the same list sorted each other way."""
+    return tuple(
+        Choice(label, sorted_target(kind, item, sort, default), detail)
+        for sort, (label, detail) in SORT_CHOICES.items()
+        if sort != current
+    )
+
+
+def sorted_by(sort: str) -> str:
+    """A line saying how a list is sorted, for its subtitle."""
+    return {"title": "Sorted A to Z.", "pay": "Best paid first.", "growth": "Growing fastest first."}[sort]

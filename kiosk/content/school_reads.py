@@ -1,0 +1,102 @@
+"""Read queries for routes' providers and jobs, alumni stories, events and the careers library.
+
+ContentReader calls these with its read-only connection; they are kept here so the reader stays small.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from kiosk.content.model import AlumniStory, Event, OccupationSummary, Provider, Resource
+
+_STORY = """SELECT a.id, a.first_name, a.year_left, a.destination, a.quote,
+                   coalesce(a.route, ''), coalesce(r.name, ''), coalesce(a.occupation, ''), coalesce(o.title, '')
+            FROM alumni a LEFT JOIN routes r ON r.id = a.route LEFT JOIN occupations o ON o.id = a.occupation"""
+_EVENT = """SELECT id, title, kind, starts, coalesce(ends, ''), coalesce(place, ''), coalesce(summary, ''),
+                   audience, coalesce(url, '') FROM events"""
+_RESOURCE = """SELECT id, title, kind, audience, coalesce(summary, ''), coalesce(shelf, ''), coalesce(url, '')
+               FROM resources"""
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value else ()
+
+
+def providers_for(conn: sqlite3.Connection, route_id: str) -> list[Provider]:
+    """The local providers that offer a route, by town (those with none last) then name."""
+    rows = conn.execute(
+        """SELECT p.id, p.name, p.kind, coalesce(p.town, ''), coalesce(p.url, '')
+           FROM provider_routes x JOIN providers p ON p.id = x.provider
+           WHERE x.route = ? ORDER BY p.town IS NULL, p.town COLLATE NOCASE, p.name COLLATE NOCASE""",
+        (route_id,),
+    )
+    return [Provider(*row) for row in rows]
+
+
+def occupations_on_route(conn: sqlite3.Connection, route_id: str) -> list[OccupationSummary]:
+    """The occupations a route can lead to, A to Z (only those whose occupation is installed)."""
+    rows = conn.execute(
+        """SELECT o.id, o.title, o.sector FROM occupation_routes x JOIN occupations o ON o.id = x.occupation
+           WHERE x.route = ? ORDER BY o.title COLLATE NOCASE""",
+        (route_id,),
+    )
+    return [OccupationSummary(*row) for row in rows]
+
+
+def alumni(conn: sqlite3.Connection, route: str | None = None, occupation: str | None = None) -> list[AlumniStory]:
+    """Alumni stories, optionally only those on one route or in one job; the most recent leavers first."""
+    where, params = "", ()
+    if route is not None:
+        where, params = "WHERE a.route = ?", (route,)
+    elif occupation is not None:
+        where, params = "WHERE a.occupation = ?", (occupation,)
+    rows = conn.execute(f"{_STORY} {where} ORDER BY a.year_left DESC, a.first_name COLLATE NOCASE", params)
+    return [AlumniStory(*row) for row in rows]
+
+
+def alumni_story(conn: sqlite3.Connection, story_id: str) -> AlumniStory | None:
+    row = conn.execute(f"{_STORY} WHERE a.id = ?", (story_id,)).fetchone()
+    return AlumniStory(*row) if row else None
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    *head, audience, url = row
+    return Event(*head, audience=_list(audience), url=url)
+
+
+def upcoming_events(conn: sqlite3.Connection, today: str) -> list[Event]:
+    """Events that have not finished before `today` (an ISO date), soonest first.
+
+    An event without an end date counts as over once its start day has passed.
+    """
+    rows = conn.execute(
+        f"{_EVENT} WHERE substr(coalesce(ends, starts), 1, 10) >= ? ORDER BY starts, title COLLATE NOCASE",
+        (today,),
+    )
+    return [_event(row) for row in rows]
+
+
+def event(conn: sqlite3.Connection, event_id: str) -> Event | None:
+    row = conn.execute(f"{_EVENT} WHERE id = ?", (event_id,)).fetchone()
+    return _event(row) if row else None
+
+
+def _resource(row: tuple[Any, ...]) -> Resource:
+    rid, title, kind, audience, summary, shelf, url = row
+    return Resource(rid, title, kind, _list(audience), summary, shelf, url)
+
+
+def resources(conn: sqlite3.Connection, audience: str | None = None) -> list[Resource]:
+    """The careers library A to Z, optionally only what is meant for one audience ("ks3", "parents"…)."""
+    where, params = "", ()
+    if audience is not None:
+        where, params = "WHERE EXISTS (SELECT 1 FROM json_each(audience) WHERE value = ?)", (audience,)
+    rows = conn.execute(f"{_RESOURCE} {where} ORDER BY title COLLATE NOCASE", params)
+    return [_resource(row) for row in rows]
+
+
+def resource(conn: sqlite3.Connection, resource_id: str) -> Resource | None:
+    row = conn.execute(f"{_RESOURCE} WHERE id = ?", (resource_id,)).fetchone()
+    return _resource(row) if row else None

@@ -1,0 +1,89 @@
+"""The pupil's "my list" for one visit: kept in memory only, never on disk, and wiped by the idle reset."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.content.pages.page import Target
+from kiosk.content.pages.take_home import KEEP, KEEPABLE, PRINT_SHEET, SHEET_DONE, UNKEEP, parse_target_key
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+MAX_ITEMS = 30  # more than fits on one printed sheet already; a list this long is a pupil tapping for fun
+
+
+class MyList:
+    """The occupations, routes, events and resources kept this visit, in the order they were added."""
+
+    def __init__(self) -> None:
+        self._items: list[Target] = []
+
+    @property
+    def items(self) -> tuple[Target, ...]:
+        return tuple(self._items)
+
+    def __contains__(self, target: object) -> bool:
+        return target in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, target: Target) -> bool:
+        """Keep an item; False (and nothing kept) for a kind that cannot be kept, a repeat or a full list."""
+        if target.kind not in KEEPABLE or not target.key or target in self._items or len(self._items) >= MAX_ITEMS:
+            return False
+        self._items.append(target)
+        return True
+
+    def remove(self, target: Target) -> None:
+        if target in self._items:
+            self._items.remove(target)
+
+    def clear(self) -> None:
+        """Forget everything kept (the idle reset: the next pupil starts with an empty list)."""
+        self._items.clear()
+
+
+class TakeHomeActions:
+    """What the window does with "Add to my list", "remove" and "Print my careers sheet" choices."""
+
+    KINDS = frozenset({KEEP, UNKEEP, PRINT_SHEET})
+
+    def __init__(self, window: KioskWindow) -> None:
+        self.window = window
+
+    def act(self, action: Target) -> None:
+        """Keep or remove an item and redraw the page to say so; or print the sheet and say where it went."""
+        window = self.window
+        if action.kind == PRINT_SHEET:
+            window.navigator.go(Target(SHEET_DONE, self.print_sheet(parse_target_key(action.key))))
+            return
+        item = parse_target_key(action.key)
+        if action.kind == UNKEEP:
+            window.my_list.remove(item)
+        else:
+            window.my_list.add(item)
+        window.redraw()  # the same page, now saying whether its item is kept
+
+    def print_sheet(self, also: Target | None = None) -> str:
+        """Print (or save as a PDF) the careers sheet of my list, with `also` added; says where it went."""
+        from kiosk.content.pages.careers_sheet import sheet_entries
+        from kiosk.ui.careers_sheet import print_sheet
+
+        window = self.window
+        targets = list(window.my_list.items)
+        if also is not None and also.kind and also not in targets:
+            targets.append(also)
+        entries = sheet_entries(targets, window.reader, window.settings.region)
+        if not entries:
+            return "Your list is empty, so there is nothing to print yet. Add a job, route, event or resource first."
+        try:
+            message, _ = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(),
+                                     window.settings.printer, window.settings.data_dir / "sheets")
+        except OSError as e:  # a full or read-only disk: say so, and carry on
+            import logging
+
+            logging.getLogger(__name__).error("could not save the careers sheet: %s", e)
+            return "Sorry, the careers sheet could not be saved. Please ask a member of staff."
+        return message

@@ -1,0 +1,230 @@
+"""Exploring by school subject and by route, sorting every job list, and "Jobs in our area", without Qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.config import ASSETS_DIR
+from kiosk.content.errors import PackRejected
+from kiosk.content.pack_source import read_source
+from kiosk.content.pack_store import PackStore
+from kiosk.content.pages import build_page
+from kiosk.content.pages.page import FactList, Note, Page, Paragraph, Target
+from kiosk.content.pages.sorting import split_sort
+from kiosk.content.reader import ContentReader, open_reader
+from tests.helpers.packs import SOURCE, make_pack, national_tables
+
+
+def reader_for(tmp_path: Path, tables: dict[str, list[dict[str, Any]]]) -> ContentReader:
+    make_pack(tmp_path / "p.zip", tables)
+    store = PackStore(tmp_path / "data")
+    store.install(tmp_path / "p.zip")
+    return open_reader(store.db_path)
+
+
+def jobs(page: Page) -> list[str]:
+    return [c.target.key for c in page.choices if c.target.kind == "occupation"]
+
+
+def sorts(page: Page) -> dict[str, Target]:
+    return {c.label: c.target for c in page.choices if c.target.kind != "occupation"}
+
+
+# -- the sample content ---------------------------------------------------------------------------------------
+
+def test_the_sample_gives_every_job_subjects_and_has_industries_and_myths() -> None:
+    _, t = read_source(ASSETS_DIR / "sample")
+    subjects = {s["id"] for s in t["subjects"]}
+    assert len(subjects) >= 14
+    with_subjects = {r["occupation"] for r in t["occupation_subjects"]}
+    assert with_subjects == {o["id"] for o in t["occupations"]}
+    assert {r["subject"] for r in t["occupation_subjects"]} == subjects  # every subject leads to some job
+    assert len(t["industries"]) >= 12
+    regions = {r["region"] for r in t["industry_outlook"]}
+    assert "UK" in regions and len(regions) >= 3
+    for industry in t["industries"]:
+        years = {r["year"] for r in t["industry_outlook"] if r["industry"] == industry["id"] and r["region"] == "UK"}
+        assert min(years) <= 2024 and max(years) == 2035, industry["id"]
+    assert len(t["myths"]) >= 8
+    assert all(m["source"].startswith("sample-") and m["year"] for m in t["myths"])
+
+
+def test_an_occupation_file_naming_an_unknown_subject_is_refused_with_its_name(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "pack.toml").write_text(
+        'id = "t"\ntitle = "T"\npublisher = "P"\ncontent_version = "1.0"\nlayer = "school"\n'
+        '[[source]]\nid = "s"\nname = "S"\nlicence = "CC0"\nretrieved = "2026-11-01"\n'
+    )
+    (src / "sectors.toml").write_text('[[sector]]\nid = "health"\nname = "Health"\n')
+    (src / "subjects.toml").write_text('[[subject]]\nid = "maths"\nname = "Maths"\n')
+    (src / "occupations").mkdir()
+    (src / "occupations" / "nurse.toml").write_text(
+        'id = "nurse"\ntitle = "Nurse"\nsector = "health"\nsummary = "Cares."\nsubjects = ["maths", "astrology"]\n'
+    )
+    with pytest.raises(PackRejected, match="astrology"):
+        read_source(src)
+    (src / "occupations" / "nurse.toml").write_text(
+        'id = "nurse"\ntitle = "Nurse"\nsector = "health"\nsummary = "Cares."\nsubjects = "maths"\n'
+    )
+    with pytest.raises(PackRejected, match=r"occupations/nurse.toml: subjects must be a list"):
+        read_source(src)
+    (src / "occupations" / "nurse.toml").write_text(
+        'id = "nurse"\ntitle = "Nurse"\nsector = "health"\nsummary = "Cares."\nsubjects = ["maths"]\n'
+    )
+    (src / "industries.toml").write_text(
+        '[[industry]]\nid = "care"\nname = "Care"\n[industry.outlook]\nsource = "s"\nUK = { soon = 5 }\n'
+    )
+    with pytest.raises(PackRejected, match=r"industries.toml: industry 1 \(care\).*'soon' is not a year"):
+        read_source(src)
+    (src / "industries.toml").write_text(
+        '[[industry]]\nid = "care"\nname = "Care"\n[industry.outlook]\nsource = "s"\nUK = { 2024 = 5, 2035 = 9 }\n'
+    )
+    _, tables = read_source(src)
+    assert tables["occupation_subjects"] == [{"occupation": "nurse", "subject": "maths"}]
+    assert [(r["year"], r["employment"]) for r in tables["industry_outlook"]] == [(2024, 5), (2035, 9)]
+
+
+# -- subjects and routes ------------------------------------------------------------------------------------------
+
+def test_subjects_list_their_jobs_and_only_subjects_with_jobs_are_offered(sample_reader: ContentReader) -> None:
+    page = build_page(Target("subjects"), sample_reader)
+    counts = {s.id: s.occupation_count for s in sample_reader.subjects()}
+    assert [c.target.key for c in page.choices] == [s for s, n in counts.items() if n]
+    maths = build_page(Target("subject", "maths"), sample_reader)
+    assert maths.title == "Jobs for people who like Maths"
+    assert len(jobs(maths)) == counts["maths"] and "accountant" in jobs(maths) and "nurse" not in jobs(maths)
+    assert build_page(Target("subject", "astrology"), sample_reader).title == "Sorry, that page is not here"
+
+
+def test_routes_lead_to_the_jobs_they_reach(sample_reader: ContentReader) -> None:
+    kinds = build_page(Target("route-kinds"), sample_reader)
+    assert "Apprenticeships" in [c.label for c in kinds.choices]
+    page = build_page(Target("route-kind", "apprenticeship"), sample_reader)
+    assert page.title == "Jobs you can reach through an apprenticeship"
+    reached = set(jobs(page))
+    expected = {o.id for o in sample_reader.occupations() if any(r.kind == "apprenticeship"
+                                                                for r in sample_reader.routes_into(o.id))}
+    assert reached == expected and len(reached) > 10
+    assert build_page(Target("route-kind", "time-travel"), sample_reader).title == "Sorry, that page is not here"
+
+
+# -- sorting every list -------------------------------------------------------------------------------------------
+
+LISTS = [Target("sector", "health-care"), Target("interest", "helping people"), Target("subject", "science"),
+         Target("route-kind", "apprenticeship"), Target("growing"), Target("a-z")]
+
+
+@pytest.mark.parametrize("target", LISTS, ids=lambda t: t.kind)
+def test_every_job_list_can_be_sorted_by_pay_and_by_growth(sample_reader: ContentReader, target: Target) -> None:
+    page = build_page(target, sample_reader, region="London")
+    base = set(jobs(page))
+    stats = {o.id: o for o in sample_reader.occupations(region="London")}
+    for label, key in (("Sort by pay", "weekly_pay"), ("Sort by growth", "growth_percent")):
+        sorted_target = sorts(page).get(label) or target  # the growing list is already sorted by growth
+        resorted = build_page(sorted_target, sample_reader, region="London")
+        assert set(jobs(resorted)) == base, label  # the same jobs ...
+        values = [getattr(stats[j], key) for j in jobs(resorted)]
+        known = [v for v in values if v is not None]
+        assert known == sorted(known, reverse=True) and len(known) > 1, label  # ... in the order asked
+        assert values[: len(known)] == known, "jobs without the figure come last"
+        assert resorted.target == sorted_target  # so Back returns to the list as it was sorted
+        back = sorts(resorted)["Sort A to Z"] if target.kind != "growing" else None
+        if back is not None:
+            assert build_page(back, sample_reader, region="London").choices == page.choices
+
+
+def test_a_sort_key_splits_only_on_a_known_sort() -> None:
+    assert split_sort("health-care|pay") == ("health-care", "pay")
+    assert split_sort("health-care") == ("health-care", "title")
+    assert split_sort("rock|roll") == ("rock|roll", "title")  # an interest may contain "|"
+    assert split_sort("|growth") == ("", "growth")
+    assert split_sort("", default="growth") == ("", "growth")
+
+
+def test_a_list_of_one_job_offers_no_sorting(tmp_path: Path) -> None:
+    r = reader_for(tmp_path, national_tables())
+    try:
+        page = build_page(Target("interest", "making things"), r)
+        assert [c.target.kind for c in page.choices] == ["occupation"]
+    finally:
+        r.close()
+
+
+# -- jobs in our area ---------------------------------------------------------------------------------------------
+
+def figure_sections(page: Page) -> dict[str, tuple]:
+    return {s.heading: s.blocks for s in page.sections if not s.heading.startswith("Myth: ")}
+
+
+def test_jobs_in_our_area_uses_the_regions_figures_and_says_where_it_falls_back(sample_reader: ContentReader) -> None:
+    page = build_page(Target("local"), sample_reader, region="London")
+    assert page.subtitle.startswith("What is growing and shrinking in London")
+    sections = figure_sections(page)
+    assert list(sections) == ["Jobs growing the most", "Jobs shrinking the most", "Industries growing",
+                              "Industries shrinking", "Jobs that are hard to fill"]
+    growing = next(b for b in sections["Jobs growing the most"] if isinstance(b, FactList)).facts
+    london = sample_reader.job_changes("London")
+    assert [f.label for f in growing] == [c.title for c in london] and len(growing) == 5
+    assert growing[0].value.endswith("more jobs by 2035")
+    shrinking = next(b for b in sections["Jobs shrinking the most"] if isinstance(b, FactList)).facts
+    assert all("fewer jobs by 2035" in f.value for f in shrinking)
+    # The sample has hard-to-fill figures for the UK only: that section says so, the others do not.
+    assert isinstance(sections["Jobs that are hard to fill"][0], Paragraph)
+    assert "no figures for London" in sections["Jobs that are hard to fill"][0].text
+    assert not any(isinstance(b, Paragraph) for b in sections["Jobs growing the most"])
+    for heading, blocks in sections.items():
+        notes = [b.text for b in blocks if isinstance(b, Note)]
+        assert len(notes) == 1 and notes[0].startswith("Source: "), heading
+        assert ("figures for 2024" in notes[0] or "figures for 2020 to 2035" in notes[0]), (heading, notes)
+    myths = [s for s in page.sections if s.heading.startswith("Myth: ")]
+    assert myths[0].heading == "Myth: In London, the good jobs are all in banks."  # the region's own first
+    assert not any("North West" in s.heading or "around here" in s.heading for s in myths)
+    for section in myths:
+        assert section.blocks[0].text.startswith("Fact: ")
+        assert section.blocks[1].text.startswith("Source: ") and "figures for 20" in section.blocks[1].text
+
+
+def test_a_region_without_figures_uses_the_uks_and_says_so_once(sample_reader: ContentReader) -> None:
+    page = build_page(Target("local"), sample_reader, region="Wales")
+    assert page.subtitle.startswith("The kiosk has no figures for Wales yet, so these are for the whole UK.")
+    for heading, blocks in figure_sections(page).items():
+        assert not any(isinstance(b, Paragraph) for b in blocks), heading
+        assert any("(UK)" in b.text for b in blocks if isinstance(b, Note)), heading
+    industries = build_page(Target("local"), sample_reader, region="North West")
+    assert not industries.subtitle.startswith("The kiosk has no figures")  # it has industry figures there
+    assert any("(North West)" in b.text for b in figure_sections(industries)["Industries growing"]
+               if isinstance(b, Note))
+
+
+def test_jobs_in_our_area_with_little_content_still_says_something_plain(tmp_path: Path) -> None:
+    tables = national_tables()
+    src = SOURCE["id"]
+    tables["industries"] = [{"id": "care", "name": "Care"}, {"id": "farming", "name": "Farming"}]
+    # One industry has a single year (no growth can be said); a myth names a job no pack has.
+    tables["industry_outlook"] = [{"industry": "care", "region": "UK", "year": 2024, "employment": 100, "source": src}]
+    tables["myths"] = [{"id": "m", "myth": "ß" * 200, "fact": "日本語の事実。" * 50, "occupation": "astronaut",
+                        "year": 2023, "source": src}]
+    r = reader_for(tmp_path, tables)
+    try:
+        page = build_page(Target("local"), r, region="UK")
+        sections = figure_sections(page)
+        assert sections["Industries growing"] == (Paragraph("The kiosk has no figures showing any industry growing."),)
+        assert sections["Jobs shrinking the most"] == (Paragraph("The kiosk has no figures showing any job shrinking."),)
+        assert sections["Jobs that are hard to fill"][0].text.startswith("The kiosk has no figures yet")
+        myth = next(s for s in page.sections if s.heading.startswith("Myth: "))
+        assert myth.blocks[1].text.startswith("Source: Test figures, figures for 2023")
+        assert r.myths()[0].occupation == ""  # no link to a job the kiosk does not have
+    finally:
+        r.close()
+    empty = reader_for(tmp_path / "empty", {"sectors": [{"id": "s", "name": "S"}]})
+    try:
+        page = build_page(Target("local"), empty, region="London")
+        assert page.subtitle.startswith("The kiosk has no figures for London yet")
+        assert all(isinstance(s.blocks[0], Paragraph) for s in page.sections)
+        assert page.choices  # never an empty screen: a way on
+    finally:
+        empty.close()

@@ -1,0 +1,83 @@
+"""The compare page renders in every mode: columns in words and pictures, one job at a time in big pictures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.content.pages.page import Target
+from kiosk.ui.session_display import Display
+from kiosk.ui.widgets.compare_table import CompareJobPager, TrendArrow
+from kiosk.ui.widgets.symbol_text import SymbolText
+from kiosk.ui.widgets.tile_grid import TileGrid
+
+THREE = Target("compare", "nurse,plumber,electrician")
+
+
+def texts(window) -> list[str]:
+    return [w.text for w in window.screen_widget.findChildren(SymbolText)]
+
+
+@pytest.mark.parametrize("mode", ["standard", "picture"])
+def test_jobs_stand_side_by_side(qtbot, make_window, settings, reader, mode) -> None:
+    window = make_window(settings, reader)
+    window.set_display(Display(mode=mode))
+    window.open(THREE)
+    shown = texts(window)
+    for heading in ("Nurse", "Plumber", "Electrician", "All jobs (UK average)"):
+        assert heading in shown
+    assert "£520 a week" in shown and "Not known" in shown
+    assert any(t.startswith("Source: Test figures") for t in shown)
+    assert window.screen_widget.findChild(CompareJobPager) is None
+    assert [a.trend for a in window.screen_widget.findChildren(TrendArrow)] == ["up", "up", "up"]
+    labels = [t.label for t in window.screen_widget.findChild(TileGrid).tiles]
+    assert labels[0] == "Remove Nurse"
+
+
+def test_big_pictures_show_one_job_at_a_time(qtbot, make_window, settings, reader) -> None:
+    window = make_window(settings, reader)
+    window.set_display(Display(mode="large"))
+    window.open(THREE)
+    pager = window.screen_widget.findChild(CompareJobPager)
+    assert pager is not None and pager.pages.count() == 4
+    assert pager.where.text() == "1 of 4" and not pager.previous_button.isEnabled()
+    qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)
+    assert pager.pages.currentIndex() == 1 and pager.where.text() == "2 of 4"
+    assert pager.pages.currentWidget().isVisible() and not pager.pages.widget(0).isVisible()
+    for _ in range(2):
+        qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)
+    assert pager.where.text() == "4 of 4" and not pager.next_button.isEnabled()
+    assert len(window.screen_widget.findChild(TileGrid).tiles) <= 6
+
+
+def test_by_touch_from_a_job_to_three_side_by_side(qtbot, make_window, settings, reader) -> None:
+    window = make_window(settings, reader)
+    window.open(Target("occupation", "plumber"))
+
+    def tap(label: str) -> None:
+        grid = window.screen_widget.findChild(TileGrid)
+        while label not in [t.label for t in grid.tiles]:
+            assert grid.next_button.isEnabled(), f"no tile {label!r}"
+            qtbot.mouseClick(grid.next_button, Qt.MouseButton.LeftButton)
+        tile = next(t for t in grid.tiles if t.label == label)
+        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+
+    tap("Compare with another job")
+    assert window.navigator.current == Target("compare-pick", "plumber")
+    tap("Electrician")
+    assert window.navigator.current == Target("compare", "plumber,electrician")
+    tap("Add another job")
+    tap("Nurse")
+    assert window.navigator.current == Target("compare", "plumber,electrician,nurse")
+    tap("Remove Electrician")
+    assert window.navigator.current == Target("compare", "plumber,nurse")
+
+
+def test_an_old_figures_setting_marks_the_pages(qtbot, make_window, settings, reader) -> None:
+    window = make_window(settings._replace(figures_old_after_years=1), reader)
+    window.open(Target("occupation", "nurse"))
+    # The test figures are for 2024; marked only once they are more than a year old.
+    old = dt.date.today().year - 2024 > 1
+    assert any("(figures from 2024: may be out of date)" in t for t in texts(window)) == old

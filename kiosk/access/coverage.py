@@ -8,6 +8,7 @@ from typing import Iterable, NamedTuple
 from kiosk.access.lexicon import Lexicon
 from kiosk.access.symbol_library import SymbolLibrary
 from kiosk.content.pages import build_page
+from kiosk.content.pages.audiences import AUDIENCES
 from kiosk.content.pages.page import SEARCH, Target
 from kiosk.content.reader import ContentReader
 
@@ -30,7 +31,21 @@ def every_page_target(reader: ContentReader) -> list[Target]:
                Target("display"), Target("interests")]
     targets += [Target("interest", name) for name, _ in reader.interests()]
     targets += [Target("sector", s.id) for s in reader.sectors()]
-    targets += [Target("occupation", o.id) for o in reader.occupations()]
+    occupations = reader.occupations()
+    targets += [Target("occupation", o.id) for o in occupations]
+    targets += [Target("subjects"), Target("route-kinds"), Target("local"), Target("routes"), Target("rqf"),
+                Target("stories"), Target("events"), Target("library"), Target("compare-pick"), Target("my-list")]
+    targets += [Target("subject", s.id) for s in reader.subjects()]
+    targets += [Target("route-kind", kind) for kind, _ in reader.route_kinds()]
+    for route in reader.routes():
+        targets += [Target("route", route.id), Target("route-jobs", route.id)]
+    targets += [Target("story", story.id) for story in reader.alumni()]
+    targets += [Target("event", event.id) for event in reader.upcoming_events("1970-01-01")]  # past ones too
+    targets += [Target("library", audience) for audience in (*AUDIENCES, "all")]
+    targets += [Target("resource", resource.id) for resource in reader.resources()]
+    if occupations:
+        targets += [Target("compare", ",".join(o.id for o in occupations[:3])),
+                    Target("take-home", f"occupation:{occupations[0].id}")]
     return targets
 
 

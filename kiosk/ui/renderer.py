@@ -138,7 +138,9 @@ class PageRenderer:
 
             layout.addWidget(ScrollPanel(self.sections(page.sections), t), 1)
         if page.choices:
-            layout.addWidget(self.choices(page.choices, on_choice, under_text=bool(page.sections)), 1)
+            # Under a page of text the tiles take only the rows they need; the text has the rest of the height.
+            layout.addWidget(self.choices(page.choices, on_choice, under_text=bool(page.sections)),
+                             0 if page.sections else 1)
         elif page.empty_message and not page.sections:
             layout.addWidget(self.text(page.empty_message, t.font(t.heading), t.color("muted")))
             layout.addStretch(1)
@@ -153,12 +155,18 @@ class PageRenderer:
         else:
             columns, height, most = (2 if few or self.presentation.width < 1100 else 3), (260 if few else 150), 0
             if under_text:  # under a page of text, smaller tiles in one wide row, so none hide on a second page
-                columns, height = (4 if self.presentation.width >= 1100 else 2), 130
+                wide = self.presentation.width >= TWO_COLUMNS_FROM
+                columns, height = (5 if wide else 4 if self.presentation.width >= 1100 else 2), 150
             if self.pictures:
                 height = max(height, 230)
         grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most,
                         picture_for=(lambda c: self.picture(c.label)) if self.pictures else None)
         grid.set_choices(choices)
+        if under_text:
+            # At most two rows at a time (Previous and Next page through more), so the page's words keep the space.
+            rows = min(2, -(-len(choices) // columns), -(-most // columns) if most else 2)
+            pager = t.target(t.button_height) + t.px(t.gap) if len(choices) > rows * columns else 0
+            grid.setFixedHeight(rows * (t.target(height) + t.px(t.gap)) - t.px(t.gap) + pager)
         return grid
 
     def sections(self, sections: tuple[Section, ...]) -> QWidget:

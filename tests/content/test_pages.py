@@ -70,7 +70,14 @@ def test_missing_content_gives_a_page_that_says_so(reader: ContentReader) -> Non
 
 def test_lists(reader: ContentReader) -> None:
     home = build_page(Target("home"), reader)
-    assert [c.target.kind for c in home.choices] == ["sectors", "search", "growing", "a-z"]
+    assert [c.target.kind for c in home.choices] == [
+        "search", "sectors", "subjects", "interests", "routes", "local", "compare-pick", "stories", "events", "library",
+        "growing", "a-z"]
+    pictures = build_page(Target("home"), reader, typing=False)
+    assert "search" not in {c.target.kind for c in pictures.choices}
+    for choice in (*home.choices, *pictures.choices):  # every way in leads to a page, not to "not here"
+        if choice.target.kind != "search":
+            assert build_page(choice.target, reader).target.kind != "missing", choice
     sectors = build_page(Target("sectors"), reader)
     assert [(c.label, c.detail) for c in sectors.choices] == [("Health", "3 jobs"), ("Trades", "2 jobs")]
     sector = build_page(Target("sector", "trades"), reader)

@@ -51,7 +51,7 @@ def test_in_session_swaps_a_builders_keep_choice_and_adds_what_a_page_lacks() ->
     assert [c.label for c in kept.choices] == ["On my list ✓ — remove", "Nurse", "Take this home"]
     assert [c.label for c in in_session(route, []).choices] == ["Add to my list", "Nurse", "Take this home"]
     job = in_session(Page(NURSE, "Nurse"), [])
-    assert [c.label for c in job.choices] == ["Add to my list", "Take this home", "Print my careers sheet"]
+    assert [c.label for c in job.choices] == ["Add to my list", "Take this home", "Print my sheet"]
     assert job.choices[2].target == Target("print-sheet", "occupation:nurse")
     sectors = in_session(Page(Target("sectors"), "Sectors", choices=(Choice("Health", Target("sector", "health")),)), [])
     assert [c.label for c in sectors.choices] == ["Health", "Take this home"]
@@ -101,7 +101,7 @@ def test_my_list_page_lists_each_item_with_ways_back_qr_and_remove(take_home_rea
     assert [s.heading for s in page.sections] == ["Nurse", "Jobs fair", "Apprenticeships leaflet",
                                                    "Not in the kiosk any more"]
     assert [c.label for c in page.choices] == [
-        "Print my careers sheet",
+        "Print my sheet",
         "Open Nurse", "QR code: Nurse", "Remove Nurse",
         "Open Jobs fair", "QR code: Jobs fair", "Remove Jobs fair",
         "Open Apprenticeships leaflet", "Remove Apprenticeships leaflet",

@@ -64,7 +64,7 @@ def test_by_touch_from_a_job_to_three_side_by_side(qtbot, make_window, settings,
         tile = next(t for t in grid.tiles if t.label == label)
         qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
 
-    tap("Compare with another job")
+    tap("Compare jobs")
     assert window.navigator.current == Target("compare-pick", "plumber")
     tap("Electrician")
     assert window.navigator.current == Target("compare", "plumber,electrician")

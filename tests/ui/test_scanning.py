@@ -46,7 +46,7 @@ def test_two_switches_reach_a_job_and_hear_it(qtbot, make_window, data_dir, read
     window = make_window(settings, reader)
     worker, player = FakeWorker(), FakePlayer()
     window.set_speaker(SpeechController(worker, player, "gmw/en", 130, 50))
-    assert labels(window) == ["Explore jobs by sector", "Search for a job"]  # the first row
+    assert labels(window) == ["Search for a job", "Explore jobs by sector", "School subjects I like"]  # the first row
     step_to(window, clock, "Explore jobs by sector")
     assert window.navigator.current == Target("sectors")
     step_to(window, clock, "Health")
@@ -63,13 +63,14 @@ def test_one_switch_automatic_scanning(qtbot, make_window, data_dir, reader, clo
     scanner = window.scanner
     assert scanner.timer.isActive() and scanner.timer.interval() == 750  # the first row rests longer
     scanner.advance()  # what the timer does
-    assert labels(window) == ["Jobs that are growing", "All jobs A to Z"] and scanner.timer.interval() == 500
+    assert labels(window) == ["Things I like doing", "Routes after school", "Jobs in our area"]
+    assert scanner.timer.interval() == 500
     press(window, Qt.Key.Key_Space)  # the switch: into the row
-    assert labels(window) == ["Jobs that are growing"]
+    assert labels(window) == ["Things I like doing"]
     scanner.advance()
     clock.advance(1)
     press(window, Qt.Key.Key_Space)  # the switch again: press it
-    assert window.navigator.current == Target("a-z")
+    assert window.navigator.current == Target("routes")
     scanner.stop()
 
 
@@ -93,13 +94,13 @@ def test_held_and_bouncing_switches_count_once(qtbot, make_window, data_dir, rea
     settings = load_settings(data_dir, environ={}, scan_mode="step")
     window = make_window(settings, reader)
     press(window, Qt.Key.Key_Space, repeat=True)  # auto-repeat from a held switch
-    assert labels(window) == ["Explore jobs by sector", "Search for a job"]
+    assert labels(window) == ["Search for a job", "Explore jobs by sector", "School subjects I like"]
     press(window, Qt.Key.Key_Return)
     press(window, Qt.Key.Key_Return)  # a bounce, 0 ms later: ignored
-    assert labels(window) == ["Explore jobs by sector"]
+    assert labels(window) == ["Search for a job"]
     clock.advance(1)
     press(window, Qt.Key.Key_Return)
-    assert window.navigator.current == Target("sectors")
+    assert window.navigator.current == Target("search")
 
 
 def test_every_button_on_every_page_can_be_reached(qtbot, make_window, data_dir, sample_reader, clock) -> None:

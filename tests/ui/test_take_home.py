@@ -117,7 +117,7 @@ def test_print_my_careers_sheet_saves_a_one_page_pdf(qtbot, make_window, home_da
         window.my_list.add(target)
     window.open(NURSE)
     started = time.perf_counter()
-    tap(qtbot, tile(window, "Print my careers sheet"))
+    tap(qtbot, tile(window, "Print my sheet"))
     logging.getLogger(__name__).info("careers sheet from the tap: %.0f ms", 1000 * (time.perf_counter() - started))
     sheets = list((home_data / "sheets").glob("*.pdf"))
     assert len(sheets) == 1 and pdf_pages(sheets[0]) == 1

@@ -10,12 +10,21 @@ from kiosk.content.reader import ContentReader
 
 
 def home_page(reader: ContentReader, typing: bool = True) -> Page:
-    """The first screen. Without typing (large-symbol mode), search gives way to browsing by picture."""
+    """The first screen: every way in, most asked-for first. Without typing (large-symbol mode), search gives way
+    to browsing by picture, and the words are short."""
     counts = reader.counts()
     if typing:
         choices: tuple[Choice, ...] = (
-            Choice("Explore jobs by sector", Target("sectors"), f"{counts['sectors']} areas of work, from health to building"),
             Choice("Search for a job", SEARCH, "Type the name of a job"),
+            Choice("Explore jobs by sector", Target("sectors"), f"{counts['sectors']} areas of work, from health to building"),
+            Choice("School subjects I like", Target("subjects"), "Jobs that use the subjects you enjoy"),
+            Choice("Things I like doing", Target("interests"), "Jobs for people like you"),
+            Choice("Routes after school", Target("routes"), "A levels, T levels, apprenticeships, college, work"),
+            Choice("Jobs in our area", Target("local"), "What is growing, what is hard to fill, and myths busted"),
+            Choice("Compare jobs", Target("compare-pick"), "Up to three jobs side by side: pay, hours, the future"),
+            Choice("People from our school", Target("stories"), "Where our former students are now"),
+            Choice("Open days and events", Target("events"), "Open days, taster days, talks and fairs"),
+            Choice("Careers library", Target("library"), "Books, leaflets, films and websites in school"),
             Choice("Jobs that are growing", Target("growing"), "Where there will be more jobs in future"),
             Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
         )
@@ -24,7 +33,14 @@ def home_page(reader: ContentReader, typing: bool = True) -> Page:
             Choice("Jobs by area of work", Target("sectors")),
             Choice("Things I like", Target("interests")),
             Choice("People at work", Target("a-z")),
+            Choice("School subjects", Target("subjects")),
+            Choice("After school", Target("routes")),
+            Choice("Open days", Target("events")),
             Choice("Jobs that are growing", Target("growing")),
+            Choice("People from our school", Target("stories")),
+            Choice("Jobs near here", Target("local")),
+            Choice("Compare jobs", Target("compare-pick")),
+            Choice("Careers library", Target("library")),
         )
     return Page(Target("home"), "What could you do next?", "Tap a picture to start.", choices=choices)
 

@@ -43,7 +43,7 @@ def occupation_page(
         sections.append(Section("Skills you need", (BulletList(tuple(w.sentence(s) for s in occ.skills)),)))
     if stories:  # most jobs have none; the page does not dwell on it
         sections.append(people_section("People from our school who did this job", stories))
-    compare = Choice("Compare with another job", Target("compare-pick", occ.id), "See pay and more side by side")
+    compare = Choice("Compare jobs", Target("compare-pick", occ.id), "Pay and more, side by side")
     return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections), (compare, *story_choices(stories)))
 
 

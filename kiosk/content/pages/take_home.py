@@ -52,8 +52,8 @@ def take_home_choice(target: Target) -> Choice:
 
 def print_choice(target: Target | None = None) -> Choice:
     """"Print my careers sheet": my list on one page (with this page's item added, when there is one)."""
-    return Choice("Print my careers sheet", Target(PRINT_SHEET, target_key(target) if target else ""),
-                  "One page with your jobs and links")
+    return Choice("Print my sheet", Target(PRINT_SHEET, target_key(target) if target else ""),
+                  "Your jobs and links on one page")
 
 
 def is_http(url: str) -> bool:
@@ -71,6 +71,9 @@ def in_session(page: Page, kept: Collection[Target]) -> Page:
         for c in page.choices
     ]
     target = page.target
+    if target.kind == "home" and kept:
+        choices.insert(0, Choice("My list", MY_LIST, f"{len(kept)} {'thing' if len(kept) == 1 else 'things'} "
+                                                              "kept to take home"))
     if target.kind in KEEPABLE and not kinds & {KEEP, UNKEEP}:
         choices.append(keep_choice(target, target in kept))
     if target.kind not in NO_TAKE_HOME and TAKE_HOME not in kinds:

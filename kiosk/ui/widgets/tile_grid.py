@@ -143,8 +143,10 @@ class TileGrid(QWidget):
         self.tiles = self._pool[: len(shown)]
         for c in range(self._columns):
             self._grid.setColumnStretch(c, 1)
-        for r in range(-(-self._per_page // self._columns)):
-            self._grid.setRowStretch(r, 1)
+        rows = -(-self._per_page // self._columns)
+        for r in range(max(rows, self._grid.rowCount())):
+            # A row no longer in use (the grid was found shorter than first thought) must not keep its share.
+            self._grid.setRowStretch(r, 1 if r < rows else 0)
         many = self.page_count > 1
         self._pager.setVisible(many)
         self.previous_button.setEnabled(self._page > 0)

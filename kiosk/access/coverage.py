@@ -34,7 +34,8 @@ def every_page_target(reader: ContentReader) -> list[Target]:
     occupations = reader.occupations()
     targets += [Target("occupation", o.id) for o in occupations]
     targets += [Target("subjects"), Target("route-kinds"), Target("local"), Target("routes"), Target("rqf"),
-                Target("stories"), Target("events"), Target("library"), Target("compare-pick"), Target("my-list")]
+                Target("stories"), Target("events"), Target("library"), Target("compare-pick"), Target("my-list"),
+                Target("myths")]
     targets += [Target("subject", s.id) for s in reader.subjects()]
     targets += [Target("route-kind", kind) for kind, _ in reader.route_kinds()]
     for route in reader.routes():

@@ -17,7 +17,7 @@ from pathlib import Path  # noqa: E402
 from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
-         "lmi_sync", "import_freeze", "soak")
+         "lmi_sync", "import_freeze", "soak", "page_kinds")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench.catalogue import kiosk_env, prepare_home_content
 
         env = kiosk_env(Path(tmp) / "pycache")
-        if {"cold_start", "page_switch", "picture_page", "symbol_coverage", "soak"} & set(args.names):
+        if {"cold_start", "page_switch", "picture_page", "symbol_coverage", "soak", "page_kinds"} & set(args.names):
             t0 = time.perf_counter()
             content = prepare_home_content(home_dir, env)
             log(f"prepared {content} content in {home_dir} ({time.perf_counter() - t0:.2f} s, not timed)")
@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import speech_latency
 
                     result[name] = speech_latency.run(args.quick)
+                elif name == "page_kinds":
+                    from tests.bench import page_kinds
+
+                    result[name] = page_kinds.run(home_dir, args.quick)
                 elif name == "soak":
                     from tests.bench import soak
 

@@ -167,8 +167,8 @@ def test_jobs_in_our_area_uses_the_regions_figures_and_says_where_it_falls_back(
     assert list(sections) == ["Jobs growing the most", "Jobs shrinking the most", "Industries growing",
                               "Industries shrinking", "Jobs that are hard to fill"]
     growing = next(b for b in sections["Jobs growing the most"] if isinstance(b, FactList)).facts
-    london = sample_reader.job_changes("London")
-    assert [f.label for f in growing] == [c.title for c in london] and len(growing) == 5
+    london = sample_reader.job_changes("London", limit=3)
+    assert [f.label for f in growing] == [c.title for c in london] and len(growing) == 3
     assert growing[0].value.endswith("more jobs by 2035")
     shrinking = next(b for b in sections["Jobs shrinking the most"] if isinstance(b, FactList)).facts
     assert all("fewer jobs by 2035" in f.value for f in shrinking)
@@ -228,3 +228,12 @@ def test_jobs_in_our_area_with_little_content_still_says_something_plain(tmp_pat
         assert page.choices  # never an empty screen: a way on
     finally:
         empty.close()
+
+
+def test_the_area_page_shows_three_myths_and_the_rest_are_a_tap_away(sample_reader: ContentReader) -> None:
+    page = build_page(Target("local"), sample_reader, region="London")
+    shown = [s.heading for s in page.sections if s.heading.startswith("Myth: ")]
+    every = build_page(Target("myths"), sample_reader, region="London")
+    assert len(shown) == 3 and [s.heading for s in every.sections][:3] == shown
+    assert len(every.sections) == len(sample_reader.myths("London")) > 3
+    assert Target("myths") in [c.target for c in page.choices]

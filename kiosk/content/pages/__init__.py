@@ -14,7 +14,7 @@ from kiosk.content.pages.compare_pick import compare_pick_page
 from kiosk.content.pages.display import display_page
 from kiosk.content.pages.explore import route_kind_page, route_kinds_page, subject_page, subjects_page
 from kiosk.content.pages.figure_age import FigureAge
-from kiosk.content.pages.local import local_page
+from kiosk.content.pages.local import local_page, myths_page
 from kiosk.content.pages.occupation import occupation_page
 from kiosk.content.pages.page import HOME, SEARCH, Page, Target
 from kiosk.content.pages.school_pages import school_page
@@ -62,6 +62,8 @@ def build_page(
         return route_kind_page(reader, key, region)
     if kind == "local":
         return local_page(reader, region, easy)
+    if kind == "myths":
+        return myths_page(reader, region)
     if kind == "search":
         return search_results_page(reader, key)
     if kind == "occupation":

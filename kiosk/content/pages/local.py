@@ -10,10 +10,12 @@ from kiosk.content.pages import wording as w
 from kiosk.content.pages.page import Block, Choice, Fact, FactList, Note, Page, Paragraph, Section, Target
 from kiosk.content.reader import ContentReader
 
+MYTHS_SHOWN = 3  # on "Jobs in our area"; the rest on their own page
+
 
 def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
     """The page for the kiosk's region (staff set it); any part without figures for the region uses the UK's."""
-    most = 3 if easy else 5  # easy-read pages keep each list short
+    most = 3  # a pupil reads a few facts; "Jobs that are growing" and the myth-busters page have the rest
     growing = reader.job_changes(region, limit=most)
     shrinking = reader.job_changes(region, shrinking=True, limit=most)
     industries = reader.industries(region)
@@ -40,10 +42,7 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
                  "The kiosk has no figures yet about jobs that are hard to fill."),
     ]
     myths = reader.myths(region)
-    sections += [
-        Section(f"Myth: {m.myth}", (Paragraph(f"Fact: {m.fact}"), Note(w.source_line(m.source, m.year))))
-        for m in myths
-    ]
+    sections += _myth_sections(myths[:MYTHS_SHOWN])
     where = "across the UK" if region == "UK" else f"in {region}"
     subtitle = f"What is growing and shrinking {where}, and facts that bust myths about jobs."
     if all_uk:
@@ -56,8 +55,24 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
         sections=tuple(sections),
         choices=(
             Choice("Jobs that are growing", Target("growing"), "All the jobs expected to have more workers"),
+            *((Choice("More myths busted", Target("myths"), f"All {len(myths)} myth-busters"),)
+              if len(myths) > MYTHS_SHOWN else ()),
         ),
     )
+
+
+def myths_page(reader: ContentReader, region: str) -> Page:
+    """Every myth-buster for the region (and the UK), each with the fact, its source and the year it describes."""
+    myths = reader.myths(region)
+    return Page(Target("myths"), "Myths about jobs, busted", "Things people often say, and what the figures show.",
+                sections=tuple(_myth_sections(myths)),
+                choices=(Choice("Jobs in our area", Target("local"), "What is growing near here"),),
+                empty_message="The kiosk has no myth-busters yet.")
+
+
+def _myth_sections(myths) -> list[Section]:
+    return [Section(f"Myth: {m.myth}", (Paragraph(f"Fact: {m.fact}"), Note(w.source_line(m.source, m.year))))
+            for m in myths]
 
 
 def _section(heading: str, region: str, rows: Sequence[tuple[str, Fact, SourceRef, object]], empty: str) -> Section:

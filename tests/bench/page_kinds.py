@@ -1,0 +1,64 @@
+"""Every kind of page, opened from the home page in words and in picture mode: time to the page painted, p95 per kind.
+
+The pages are the ones issue 5 added (routes, stories, events, library, compare, subjects, our area, my list, take
+home …) and the ones before them, each opened by tapping from home, as a pupil would get there, then painted.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kiosk.access.coverage import every_page_target
+from kiosk.content.pages.page import HOME, SEARCH
+from kiosk.content.reader import open_reader
+from kiosk.ui.session_display import Display
+from tests.bench.picture_page import install_symbols
+from tests.bench.qtapp import kiosk_window, settle
+from tests.bench.stats import log, percentile, r2
+
+TARGET_P95_MS = 50.0
+ROUNDS = (5, 2)  # (full, quick): opens of every target, per mode
+PER_KIND = 12  # at most this many targets of one kind (there are 58 occupations)
+
+
+def _targets(reader) -> list:
+    chosen, counts = [], {}
+    for target in every_page_target(reader):
+        if target in (HOME, SEARCH) or counts.get(target.kind, 0) >= PER_KIND:
+            continue  # search has its own benchmark (search_keystroke)
+        counts[target.kind] = counts.get(target.kind, 0) + 1
+        chosen.append(target)
+    return chosen
+
+
+def run(data_dir: Path, quick: bool) -> dict[str, object]:
+    """p95 open-to-painted time per page kind, in standard and picture mode."""
+    install_symbols(data_dir)
+    reader = open_reader(data_dir / "kiosk.db")
+    results: dict[str, dict[str, float]] = {}
+    try:
+        with kiosk_window(data_dir, reader) as window:
+            window.prepare_pictures()
+            targets = _targets(reader)
+            for mode in ("standard", "picture"):
+                window.set_display(Display(mode=mode))
+                times: dict[str, list[float]] = {}
+                for _ in range(ROUNDS[1] if quick else ROUNDS[0]):
+                    for target in targets:
+                        window.open(HOME)
+                        settle()
+                        t0 = time.perf_counter()
+                        window.open(target)
+                        window.repaint()
+                        times.setdefault(target.kind, []).append((time.perf_counter() - t0) * 1000)
+                        settle()
+                results[mode] = {kind: r2(percentile(samples, 95)) for kind, samples in sorted(times.items())}
+    finally:
+        reader.close()
+    worst = {mode: max(by_kind.items(), key=lambda kv: kv[1]) for mode, by_kind in results.items()}
+    for mode, by_kind in results.items():
+        log(f"page_kinds ({mode}): p95 by kind, ms: " + ", ".join(f"{k} {v:.1f}" for k, v in by_kind.items()))
+        log(f"page_kinds ({mode}): slowest {worst[mode][0]} at {worst[mode][1]:.1f} ms (target p95 <= {TARGET_P95_MS})")
+    return {"p95_ms_by_kind": results, "target_p95_ms": TARGET_P95_MS,
+            "met": all(v <= TARGET_P95_MS for by_kind in results.values() for v in by_kind.values())}

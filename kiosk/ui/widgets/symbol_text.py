@@ -111,6 +111,10 @@ class SymbolText(QWidget):
         # concept id -> which of its pictures the pupil chose: shared by every paragraph, kept for the visit
         self._choices = choices if choices is not None else {}
         self._layout_cache: tuple[float, list[Cell], float] | None = None
+        # Layouts ask heightForWidth at several widths in one pass: keep a few, and measure each piece once.
+        self._layouts: dict[float, tuple[float, list[Cell], float]] = {}
+        self._widths = [max(self._metrics.horizontalAdvance(piece.text),
+                            self._symbol_px if self._symbol_of(piece) else 0.0) for piece in self.pieces]
         self._press: tuple[int, QElapsedTimer] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(text)
@@ -170,13 +174,14 @@ class SymbolText(QWidget):
         """Lay the pieces out in rows; a row with no pictures is only as tall as its words."""
         if self._layout_cache and self._layout_cache[0] == width:
             return self._layout_cache[1]
+        if width in self._layouts:
+            self._layout_cache = self._layouts[width]
+            return self._layout_cache[1]
         # Words alone sit a space apart, like any text; symbol cells need more room between them.
         gap = self._theme.px(10) if self._pictured else self._metrics.horizontalAdvance(" ")
         rows: list[list[tuple[int, float, float]]] = [[]]
         x = 0.0
-        for i, piece in enumerate(self.pieces):
-            cell_w = max(self._metrics.horizontalAdvance(piece.text),
-                         self._symbol_px if self._symbol_of(piece) else 0.0)
+        for i, cell_w in enumerate(self._widths):
             if x > 0 and x + cell_w > width:
                 rows.append([])
                 x = 0.0
@@ -196,6 +201,9 @@ class SymbolText(QWidget):
                 cells.append(Cell(i, symbol, QRectF(x0, word_y, cell_w, words_h)))
             y += self._row_height(pictured) + gap
         self._layout_cache = (width, cells, y - gap if cells else 0.0)
+        if len(self._layouts) >= 32:
+            self._layouts.clear()
+        self._layouts[width] = self._layout_cache
         return cells
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's event type

@@ -18,7 +18,7 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.page_reading import PageReading
 from kiosk.ui.picture_choices import PictureChoices
 from kiosk.ui.renderer import PageRenderer, Presentation
-from kiosk.ui.screens import make_screen
+from kiosk.ui.screens import credits_screen, make_screen
 from kiosk.ui.screens.page_screen import PageScreen
 from kiosk.ui.session_display import DISPLAY_ACTIONS, Display, change_display
 from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme, TouchRules
@@ -294,13 +294,6 @@ class KioskWindow(QWidget):
     def changing_pictures(self) -> bool:
         return self.pictures.waiting
 
-    def _credits_screen(self) -> QWidget:
-        from kiosk.access.credits import credits_page
-
-        self._ensure_symbols()
-        sets = self.symbols.library.sets if self.symbols is not None else []
-        return PageScreen(credits_page(sets, self.reader.packs()), self.renderer, self.choose)
-
     # -- moving about ------------------------------------------------------------------------------------
 
     def open(self, target: Target) -> None:
@@ -347,7 +340,8 @@ class KioskWindow(QWidget):
         self._reading.clear()
         try:
             if target.kind == "credits":
-                screen = self._credits_screen()
+                self._ensure_symbols()
+                screen = credits_screen(self.symbols, self.reader, self.renderer, self.choose)
             else:
                 screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose,
                                      self.my_list.items, figure_age(self.settings.figures_old_after_years))

@@ -31,3 +31,12 @@ def make_screen(
         return SearchScreen(lambda q: build_page(Target("search", q), reader, region), renderer, on_choice, target.key)
     page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age)
     return PageScreen(in_session(page, kept), renderer, on_choice)
+
+
+def credits_screen(symbols, reader: ContentReader, renderer: PageRenderer,
+                   on_choice: Callable[[Choice], None]) -> QWidget:
+    """Who made the pictures and the content: each symbol set's and each pack's credit and licence."""
+    from kiosk.access.credits import credits_page
+
+    sets = symbols.library.sets if symbols is not None else []
+    return PageScreen(credits_page(sets, reader.packs()), renderer, on_choice)

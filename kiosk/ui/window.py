@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
@@ -86,6 +87,7 @@ class KioskWindow(QWidget):
         self.staff: StaffController | None = None  # the staff screen and its hidden way in (attach_staff)
         self.pictures = PictureChoices(self, lambda: self.scanner.restart() if self.scanner else None)
         self.my_list = MyList()  # what the pupil keeps to take home: this visit only, never on disk
+        self.today = dt.date.today  # which events are past (tests and the tour may pin it)
         self.take_home = TakeHomeActions(self)
         self.speaker: SpeechController | None = None
         self._reading = PageReading()
@@ -344,7 +346,8 @@ class KioskWindow(QWidget):
                 screen = credits_screen(self.symbols, self.reader, self.renderer, self.choose)
             else:
                 screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose,
-                                     self.my_list.items, figure_age(self.settings.figures_old_after_years))
+                                     self.my_list.items, figure_age(self.settings.figures_old_after_years,
+                                                                    self.today()), self.today())
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
             import logging  # only when something has gone wrong: not on the way to the first screen
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
@@ -17,19 +19,19 @@ from kiosk.ui.screens.page_screen import PageScreen
 
 def make_screen(
     target: Target, reader: ContentReader, region: str, renderer: PageRenderer, on_choice: Callable[[Choice], None],
-    kept: Sequence[Target] = (), age: FigureAge | None = None,
+    kept: Sequence[Target] = (), age: FigureAge | None = None, today: dt.date | None = None,
 ) -> QWidget:
     """The screen for a target, built fresh (screens hold no state worth keeping between visits).
 
     `kept` is the visit's "my list": pages say whether their item is on it and offer "Take this home".
-    `age` says when figures count as out of date (staff's figures_old_after_years).
+    `age` says when figures count as out of date (staff's figures_old_after_years); `today` which events are past.
     """
     p = renderer.presentation
     if target.kind == "search":
         from kiosk.ui.screens.search_screen import SearchScreen  # imported on first use: a faster start
 
         return SearchScreen(lambda q: build_page(Target("search", q), reader, region), renderer, on_choice, target.key)
-    page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age)
+    page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age, today=today)
     return PageScreen(in_session(page, kept), renderer, on_choice)
 
 

@@ -152,6 +152,8 @@ class PageRenderer:
         few = len(choices) <= 4  # a handful of choices get big tiles, two to a row
         if mode == "large":
             columns, height, most = (2 if few and not under_text else 3), 240, LARGE_MODE_MAX_CHOICES
+            # Big pictures are for pupils who read little: a picture and its name; the page says the rest.
+            choices = tuple(c._replace(detail="") for c in choices)
         else:
             columns, height, most = (2 if few or self.presentation.width < 1100 else 3), (260 if few else 150), 0
             if under_text:  # under a page of text, smaller tiles in one wide row, so none hide on a second page

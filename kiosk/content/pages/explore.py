@@ -4,31 +4,10 @@ from __future__ import annotations
 
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.browse import missing_page, sorted_list
+from kiosk.content.pages.levels import route_kind
 from kiosk.content.pages.page import Choice, Page, Target
 from kiosk.content.pages.sorting import sorted_by, split_sort
 from kiosk.content.reader import ContentReader
-
-# route kind -> (its tile's label, "Jobs you can reach through …", what it is in a sentence)
-ROUTE_KINDS = {
-    "a_levels": ("A levels", "A levels", "A levels are two-year courses at a sixth form or college, often before university."),
-    "t_levels": ("T levels", "T levels", "T levels are two-year technical courses with a long work placement."),
-    "technical": (
-        "Technical courses", "a technical or vocational course",
-        "Technical and vocational courses teach the skills for one area of work, at college.",
-    ),
-    "apprenticeship": (
-        "Apprenticeships", "an apprenticeship",
-        "An apprenticeship is a job with training: you earn money while you learn.",
-    ),
-    "supported_internship": (
-        "Supported internships", "a supported internship",
-        "A supported internship is learning at work with a job coach, for young people with extra needs.",
-    ),
-    "work": ("Starting work", "starting work with training", "You can start a job and train while you work."),
-    "degree": ("University degrees", "a degree", "A degree is three or more years of study at a university."),
-    "other": ("Other routes", "other routes", "Other courses and ways in, such as access courses and bootcamps."),
-}
-
 
 def subjects_page(reader: ContentReader) -> Page:
     """School subjects a pupil may like, each leading to the jobs it helps with."""
@@ -67,7 +46,7 @@ def route_kinds_page(reader: ContentReader) -> Page:
         "Jobs by route after school",
         "Tap a way to carry on learning or training to see the jobs it can lead to.",
         choices=tuple(
-            Choice(_kind_words(kind)[0], Target("route-kind", kind), w.job_count(n))
+            Choice(route_kind(kind).label, Target("route-kind", kind), w.job_count(n))
             for kind, n in reader.route_kinds()
             if n
         ),
@@ -80,7 +59,8 @@ def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
     kind, sort = split_sort(key)
     if kind not in dict(reader.route_kinds()):
         return missing_page("The kiosk has no routes of that kind any more.")
-    _, through, about = _kind_words(kind)
+    words = route_kind(kind)
+    through, about = words.through, words.about
     return Page(
         Target("route-kind", key),
         f"Jobs you can reach through {through}",
@@ -88,9 +68,3 @@ def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
         choices=sorted_list("route-kind", kind, sort, reader.occupations(route_kind=kind, region=region, sort=sort)),
         empty_message="The kiosk has no jobs linked to this kind of route yet.",
     )
-
-
-def _kind_words(kind: str) -> tuple[str, str, str]:
-    """A route kind in words; a kind this kiosk does not know yet still reads sensibly."""
-    plain = kind.replace("_", " ")
-    return ROUTE_KINDS.get(kind, (w.sentence(plain), plain, ""))

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
-ROUTE_KINDS = {
-    "a_levels": "A levels",
-    "t_levels": "T levels",
-    "apprenticeship": "Apprenticeship: a paid job with training",
-    "technical": "Technical or work-related course",
-    "degree": "Degree or higher study",
-    "supported_internship": "Supported internship: learning at work with a job coach",
-    "work": "Work with training",
-    "other": "Course or training",
+from typing import NamedTuple
+
+class KindWords(NamedTuple):
+    """A route kind in words: what it is (a fact on a route page), a list's label, "jobs you can reach through …",
+    and a sentence about it."""
+
+    type: str
+    label: str
+    through: str
+    about: str
+
+
+ROUTE_KINDS: dict[str, KindWords] = {
+    "a_levels": KindWords("A levels", "A levels", "A levels",
+                          "A levels are two-year courses at a sixth form or college, often before university."),
+    "t_levels": KindWords("T levels", "T levels", "T levels",
+                          "T levels are two-year technical courses with a long work placement."),
+    "apprenticeship": KindWords("Apprenticeship: a paid job with training", "Apprenticeships", "an apprenticeship",
+                                "An apprenticeship is a job with training: you earn money while you learn."),
+    "technical": KindWords("Technical or work-related course", "Technical courses", "a technical or vocational course",
+                           "Technical and vocational courses teach the skills for one area of work, at college."),
+    "degree": KindWords("Degree or higher study", "University degrees", "a degree",
+                        "A degree is three or more years of study at a university."),
+    "supported_internship": KindWords(
+        "Supported internship: learning at work with a job coach", "Supported internships", "a supported internship",
+        "A supported internship is learning at work with a job coach, for young people with extra needs."),
+    "work": KindWords("Work with training", "Starting work", "starting work with training",
+                      "You can start a job and train while you work."),
+    "other": KindWords("Course or training", "Other routes", "other routes",
+                       "Other courses and ways in, such as access courses and bootcamps."),
 }
 
 # level -> (a short comparison a pupil knows, what sits at that level). England, Wales and Northern Ireland.
@@ -38,8 +59,16 @@ LEVELS: dict[int, tuple[str, str]] = {
 
 
 def kind_words(kind: str) -> str:
-    """A route kind in plain words; an unknown kind is said as "Another route"."""
-    return ROUTE_KINDS.get(kind, ROUTE_KINDS["other"])
+    """What a route kind is, in plain words; an unknown kind reads as "Course or training"."""
+    return route_kind(kind).type
+
+
+def route_kind(kind: str) -> KindWords:
+    """All the words for a route kind; a kind this kiosk does not know yet still reads sensibly."""
+    if kind in ROUTE_KINDS:
+        return ROUTE_KINDS[kind]
+    plain = kind.replace("_", " ")
+    return ROUTE_KINDS["other"]._replace(label=plain[:1].upper() + plain[1:], through=plain, about="")
 
 
 def level_name(level: int | None) -> str:

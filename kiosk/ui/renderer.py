@@ -151,7 +151,7 @@ class PageRenderer:
         t, mode = self.theme, self.presentation.mode
         few = len(choices) <= 4  # a handful of choices get big tiles, two to a row
         if mode == "large":
-            columns, height, most = (2 if few and not under_text else 3), 240, LARGE_MODE_MAX_CHOICES
+            columns, height, most = (2 if few and not under_text else 3), 200, LARGE_MODE_MAX_CHOICES
             # Big pictures are for pupils who read little: a picture and its name; the page says the rest.
             choices = tuple(c._replace(detail="") for c in choices)
         else:

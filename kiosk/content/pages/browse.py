@@ -29,6 +29,7 @@ def home_page(reader: ContentReader, typing: bool = True) -> Page:
             Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
         )
     else:
+        # One screen of six: pupils who rely on pictures should not have to page to find a way in.
         choices = (
             Choice("Jobs by area of work", Target("sectors")),
             Choice("Things I like", Target("interests")),
@@ -36,11 +37,6 @@ def home_page(reader: ContentReader, typing: bool = True) -> Page:
             Choice("School subjects", Target("subjects")),
             Choice("After school", Target("routes")),
             Choice("Open days", Target("events")),
-            Choice("Jobs that are growing", Target("growing")),
-            Choice("People from our school", Target("stories")),
-            Choice("Jobs near here", Target("local")),
-            Choice("Compare jobs", Target("compare-pick")),
-            Choice("Careers library", Target("library")),
         )
     return Page(Target("home"), "What could you do next?", "Tap a picture to start.", choices=choices)
 

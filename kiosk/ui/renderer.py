@@ -161,13 +161,16 @@ class PageRenderer:
                 columns, height = (5 if wide else 4 if self.presentation.width >= 1100 else 2), 150
             if self.pictures:
                 height = max(height, 230)
-        grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most,
+        beside = under_text and self.pictures  # tall picture tiles: Previous and Next beside them, not a row below
+        grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most, pager_beside=beside,
                         picture_for=(lambda c: self.picture(c.label)) if self.pictures else None)
         grid.set_choices(choices)
         if under_text:
-            # At most two rows at a time (Previous and Next page through more), so the page's words keep the space.
-            rows = min(2, -(-len(choices) // columns), -(-most // columns) if most else 2)
-            pager = t.target(t.button_height) + t.px(t.gap) if len(choices) > rows * columns else 0
+            # At most two rows at a time (one when tiles carry pictures, which are tall; Previous and Next page
+            # through more), so the page's words keep the space.
+            most_rows = 1 if self.pictures else 2
+            rows = min(most_rows, -(-len(choices) // columns), -(-most // columns) if most else most_rows)
+            pager = t.target(t.button_height) + t.px(t.gap) if len(choices) > rows * columns and not beside else 0
             grid.setFixedHeight(rows * (t.target(height) + t.px(t.gap)) - t.px(t.gap) + pager)
         return grid
 

@@ -95,3 +95,9 @@ def test_clip_cuts_at_a_word_boundary() -> None:
 def test_a_bracket_before_a_long_run_of_spaces_is_plain_text() -> None:
     # With quadratic backtracking (the link pattern before its fix) this one string took minutes.
     assert plain("[" + " " * 20_000 + "x") == "[ x"
+
+
+def test_markup_the_parser_rejects_gives_plain_text_not_an_error() -> None:
+    # Found by Hypothesis: html.parser raises on this marked section; the text must still come out plain.
+    assert plain("<![CDATA[[funding advice | https://www.gov.uk/x] |  | ]]>") == ""
+    assert plain("Before <![CDATAfunding ]]> after") == "Before after"

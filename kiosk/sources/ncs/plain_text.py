@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString
+from bs4.exceptions import ParserRejectedMarkup
 
 PUBLIC_SITE = "https://nationalcareers.service.gov.uk"
 # The reference's pattern (ncs-job-profiles-api.md §3.1): it matches all 123 links in the recordings and leaves
@@ -129,7 +131,12 @@ def _strip_html(text: str) -> str:
     """Tags removed and entities decoded by BeautifulSoup; block tags leave a space so words do not merge."""
     # After a <div> so the parser never takes a lone URL or file name for a locator (and warns); the parser
     # closes the div itself, so no closing tag of ours can turn up as text after a comment left open.
-    soup = BeautifulSoup("<div>" + _BARE_AMPERSAND.sub("&amp;", text), "html.parser")
+    try:
+        soup = BeautifulSoup("<div>" + _BARE_AMPERSAND.sub("&amp;", text), "html.parser")
+    except ParserRejectedMarkup:
+        # Markup the parser gives up on (a malformed "<![" section): read every "<" as a character instead, then
+        # take out what looks like a tag, so the words still show and no markup does.
+        soup = BeautifulSoup("<div>" + html.escape(text, quote=False), "html.parser")
     for tag in soup.find_all(_BREAKING_TAGS):
         tag.insert_before(" ")
         tag.insert_after(" ")

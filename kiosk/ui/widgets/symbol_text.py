@@ -113,8 +113,10 @@ class SymbolText(QWidget):
         self._layout_cache: tuple[float, list[Cell], float] | None = None
         # Layouts ask heightForWidth at several widths in one pass: keep a few, and measure each piece once.
         self._layouts: dict[float, tuple[float, list[Cell], float]] = {}
-        self._widths = [max(self._metrics.horizontalAdvance(piece.text),
-                            self._symbol_px if self._symbol_of(piece) else 0.0) for piece in self.pieces]
+        self._has_symbol = [self._symbol_of(piece) is not None for piece in self.pieces]
+        self._widths = [max(self._metrics.horizontalAdvance(piece.text), self._symbol_px if pictured else 0.0)
+                        for piece, pictured in zip(self.pieces, self._has_symbol)]
+        self._heights: dict[int, float] = {}  # width -> height, for heightForWidth
         self._press: tuple[int, QElapsedTimer] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(text)
@@ -153,8 +155,28 @@ class SymbolText(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        self._cells(width)
-        return int(self._layout_cache[2]) if self._layout_cache else 0
+        # Asked a dozen times per paragraph while a page is laid out: the height alone, without placing cells.
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= 64:
+                self._heights.clear()
+            height = self._heights[width] = self._height_for(width)
+        return int(height)
+
+    def _height_for(self, width: float) -> float:
+        """What _cells would make the height, by the same rules, without building the cells."""
+        if not self._widths:
+            return 0.0
+        gap = self._theme.px(10) if self._pictured else self._metrics.horizontalAdvance(" ")
+        y = x = 0.0
+        pictured = False
+        for cell_w, has_symbol in zip(self._widths, self._has_symbol):
+            if x > 0 and x + cell_w > width:
+                y += self._row_height(pictured) + gap
+                x, pictured = 0.0, False
+            pictured = pictured or has_symbol
+            x += cell_w + gap
+        return y + self._row_height(pictured)
 
     def sizeHint(self) -> QSize:
         return QSize(self._theme.px(600), self.heightForWidth(self._theme.px(600)))

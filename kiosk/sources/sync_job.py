@@ -84,3 +84,15 @@ def ncs_api_key(data_dir: Path, given: str | None = None) -> str:
         raise SourceInputError("National Careers Service: an API key is needed; give --api-key KEY, set "
                                f"{NCS_KEY_ENV}, or put it in {path}")
     return key
+
+
+def install_built(store: Any, out: Path, build: Callable[[Path], object]) -> Any:
+    """Build a pack into `out`, install it, and leave no copy behind (the store keeps its own); the install report.
+
+    PackRejected from either step reaches the caller, and what is installed stays as it was.
+    """
+    try:
+        build(out)
+        return store.install(out)
+    finally:
+        out.unlink(missing_ok=True)

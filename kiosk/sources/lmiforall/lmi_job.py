@@ -24,7 +24,7 @@ from kiosk.sources.lmiforall.pack import PACK_ID, build_lmi_pack, lmi_tables
 from kiosk.sources.lmiforall.soc_fetch import YEARS_AHEAD, YEARS_BACK
 from kiosk.sources.lmiforall.soc_list import choose_socs
 from kiosk.sources.lmiforall.sync_run import Progress, load_records, saved_socs, sync_socs
-from kiosk.sources.sync_job import ProgressFn, SyncReport, polite_policy
+from kiosk.sources.sync_job import ProgressFn, SyncReport, install_built, polite_policy
 
 DEFAULT_BASE_URL = "https://api.lmiforall.org.uk/api/v1/"
 SOURCE = "LMI for All"
@@ -115,15 +115,13 @@ async def _sync(store: PackStore, folder: Path, base: str, policy: FetchPolicy, 
     records = [r for r in load_records(folder) if r["soc"] in wanted]
     built = lmi_tables(records, owners, this_year=this_year)
     problems.extend(built.problems)
-    out = folder / f"{PACK_ID}.zip"
     try:
-        pack = build_lmi_pack(built.tables, out, now=now, soc_count=len(records))
-        result = store.install(out)
+        result = install_built(store, folder / f"{PACK_ID}.zip",
+                               lambda out: build_lmi_pack(built.tables, out, now=now, soc_count=len(records)))
     except PackRejected as exc:
         return SyncReport(f"{SOURCE}: the new pack was refused, so the kiosk keeps its current figures: {exc}",
                           problems, complete=False)
-    finally:
-        out.unlink(missing_ok=True)
+    pack = result.pack
     write_state(folder, SyncState(True, now.isoformat(), tuple(socs), region, result.pack.sha256, owners_digest))
     counts = result.pack.manifest.counts
     return SyncReport(f"{SOURCE}: installed figures for {len(records)} job groups ({counts.get('pay', 0)} pay, "

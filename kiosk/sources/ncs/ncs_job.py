@@ -16,7 +16,7 @@ from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.ncs.client import LIVE_BASE_URL, LIVE_POLICY, SOURCE, NcsClient, make_ncs_fetcher
 from kiosk.sources.ncs.pack import PACK_ID, build_ncs_pack
 from kiosk.sources.ncs.sync_run import NcsOutcome, sync_profiles
-from kiosk.sources.sync_job import ProgressFn, SyncReport, polite_policy
+from kiosk.sources.sync_job import ProgressFn, SyncReport, install_built, polite_policy
 
 INSTALLED_FILE = "installed.json"  # the sha256 of the pack the last finished sync installed
 
@@ -46,16 +46,13 @@ def sync_ncs(settings: Any, *, base_url: str | None, api_key: str | None, full: 
             and installed.sha256 == _last_installed(folder)):
         return SyncReport(f"{SOURCE}: no profile has changed since the last sync; the installed profiles "
                           f"({installed.content_version}) stay", problems)
-    out = folder / f"{PACK_ID}.zip"
     try:
-        pack, left_out = build_ncs_pack(folder, out, now=now)
-        problems.extend(left_out)
-        result = store.install(out)
+        result = install_built(store, folder / f"{PACK_ID}.zip",
+                               lambda out: problems.extend(build_ncs_pack(folder, out, now=now)[1]))
     except PackRejected as exc:
         return SyncReport(f"{SOURCE}: the new pack was refused, so the kiosk keeps its current profiles: {exc}",
                           problems, complete=False)
-    finally:
-        out.unlink(missing_ok=True)
+    pack = result.pack
     _remember_installed(folder, result.pack.sha256)
     return SyncReport(f"{SOURCE}: installed {pack.manifest.counts.get('occupations', 0)} job profiles "
                       f"({len(outcome.fetched)} new or changed, {len(outcome.removed)} withdrawn) as version "

@@ -104,14 +104,16 @@ class PageRenderer:
         return self._said(widget, text)
 
     def picture(self, text: str) -> QPixmap | None:
-        """The picture for a tile: the symbol of its first key word with one."""
+        """The picture for a tile: the symbol of its first key word with one, passing over a describing word
+        ("More events" shows an event, not "more") when a later word has a picture."""
         if not self.pictures:
             return None
-        for token in self.symbols.tokens(text):
-            if token.symbols:
-                size = self.theme.px(220 if self.presentation.mode == "large" else 120)
-                return self.pixmaps.get(token.symbols[0].path, size)
-        return None
+        pictured = [token for token in self.symbols.tokens(text) if token.symbols]
+        if not pictured:
+            return None
+        token = next((t for t in pictured if t.pos != "descriptor"), pictured[0])
+        size = self.theme.px(220 if self.presentation.mode == "large" else 120)
+        return self.pixmaps.get(token.symbols[0].path, size)
 
     # -- a page ------------------------------------------------------------------------------------------
 
@@ -151,7 +153,8 @@ class PageRenderer:
         t, mode = self.theme, self.presentation.mode
         few = len(choices) <= 4  # a handful of choices get big tiles, two to a row
         if mode == "large":
-            columns, height, most = (2 if few and not under_text else 3), 200, LARGE_MODE_MAX_CHOICES
+            columns, most = (2 if few and not under_text else 3), LARGE_MODE_MAX_CHOICES
+            height = 170 if under_text else 200  # under text, the picture goes beside the words: less height
             # Big pictures are for pupils who read little: a picture and its name; the page says the rest.
             choices = tuple(c._replace(detail="") for c in choices)
         else:
@@ -159,10 +162,12 @@ class PageRenderer:
             if under_text:  # under a page of text, smaller tiles in one wide row, so none hide on a second page
                 wide = self.presentation.width >= TWO_COLUMNS_FROM
                 columns, height = (5 if wide else 4 if self.presentation.width >= 1100 else 2), 150
-            if self.pictures:
-                height = max(height, 230)
-        beside = under_text and self.pictures  # tall picture tiles: Previous and Next beside them, not a row below
+            elif self.pictures:
+                height = max(height, 200)  # room for a picture above the words, and still two rows at 1080
+        # Under text, tiles with pictures stay short, each picture beside its words, so the text keeps the room.
+        beside = under_text and self.pictures  # and Previous and Next go beside them, not in a row below
         grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most, pager_beside=beside,
+                        pictures_beside=beside,
                         picture_for=(lambda c: self.picture(c.label)) if self.pictures else None)
         grid.set_choices(choices)
         if under_text:
@@ -206,7 +211,8 @@ class PageRenderer:
         pad = t.px(22)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(t.px(12))
-        layout.addWidget(self.text(section.heading, t.font(t.heading, bold=True)))
+        if section.heading:
+            layout.addWidget(self.text(section.heading, t.font(t.heading, bold=True)))
         for block in section.blocks:
             self._add_block(layout, block)
         return card

@@ -45,6 +45,8 @@ def test_big_pictures_show_one_job_at_a_time(qtbot, make_window, settings, reade
     assert pager.where.text() == "1 of 4" and not pager.previous_button.isEnabled()
     qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)
     assert pager.pages.currentIndex() == 1 and pager.where.text() == "2 of 4"
+    assert pager.headings.currentWidget().text == pager.headings.widget(1).text != pager.headings.widget(0).text
+    assert pager.headings.currentWidget().isVisible()  # the job's name is shown between Previous and Next
     assert pager.pages.currentWidget().isVisible() and not pager.pages.widget(0).isVisible()
     for _ in range(2):
         qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)

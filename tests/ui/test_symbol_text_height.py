@@ -30,3 +30,30 @@ def test_the_quick_height_is_the_painted_height_in_words(make_window, settings, 
     for paragraph in window.screen_widget.findChildren(SymbolText):
         for width in WIDTHS:
             assert paragraph.heightForWidth(width) == painted_height(paragraph, width), (paragraph.text, width)
+
+
+def test_text_wider_than_its_column_wraps_inside_it_and_is_never_cut_off(qtbot) -> None:
+    from PySide6.QtCore import QRectF
+
+    from kiosk.access.tokens import SymbolToken
+    from kiosk.ui.theme import Theme
+    from kiosk.ui.widgets.symbol_text import plain_tokens
+
+    theme = Theme.for_height(1080)
+    title = "Administrative assistant"
+    phrase = (SymbolToken(title, 0, len(title), "", ()),)  # one piece, as a job title with one picture is
+    unbroken = "Z" * 300  # a "word" longer than any column
+    sentence = "Nurse and " + title
+    for text, tokens in ((title, phrase), (unbroken, plain_tokens(unbroken)), (sentence, plain_tokens(sentence))):
+        paragraph = SymbolText(text, tokens, theme, None, 0, font=theme.font(theme.heading, bold=True))
+        qtbot.addWidget(paragraph)
+        for width in (120, 200, 400):
+            cells = paragraph._cells(width)
+            for cell in cells:
+                assert cell.word.right() <= width + 0.5, (text, width, cell)
+                flags = paragraph._fit(cell.index, width)[2]
+                room = QRectF(0, 0, cell.word.width(), 1e6)
+                needed = paragraph._metrics.boundingRect(room, flags, paragraph.pieces[cell.index].text)
+                assert needed.width() <= cell.word.width() + 0.5 and needed.height() <= cell.word.height() + 0.5
+            assert paragraph.heightForWidth(width) == painted_height(paragraph, width), (text, width)
+        assert paragraph.heightForWidth(120) > paragraph.heightForWidth(400)  # the narrow column is taller

@@ -61,8 +61,9 @@ def compare_page(reader: ContentReader, key: str, region: str = "UK", age: Figur
         rest = compare_key([i for i in ids if i != occ.id])
         choices.append(Choice(f"Remove {occ.title}", Target("compare", rest), "Take it out of the comparison"))
     table = CompareTable(ROWS, tuple(columns))
+    # No section heading: the page title says it all, and the table needs the height (most of all with pictures).
     return Page(Target("compare", compare_key(ids)), "Compare jobs", subtitle,
-                (Section("Side by side", (table, *notes)),), tuple(choices))
+                (Section("", (table, *notes)),), tuple(choices))
 
 
 def _job_column(occ: Occupation, region: str, age: FigureAge) -> CompareColumn:

@@ -103,7 +103,7 @@ Block = Union[Paragraph, BulletList, FactList, BarChart, Note, QrCode, CompareTa
 
 
 class Section(NamedTuple):
-    """A heading and the blocks under it."""
+    """A heading (or "" for none) and the blocks under it."""
 
     heading: str
     blocks: tuple[Block, ...]

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QMouseEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.tile_words import WRAP, TileWords, lay_out, longest_word, wrapped_height
 
 
 class KioskButton(QAbstractButton):
@@ -28,6 +29,7 @@ class KioskButton(QAbstractButton):
         super().__init__(parent)
         self._theme = theme
         self._role = role  # "tile", "bar" (top bar), "key" (keyboard), "primary" (big call to action)
+        self._picture_beside = False  # short, wide tiles under a page of text put their picture beside the words
         self.set_content(label, detail, picture)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -47,6 +49,11 @@ class KioskButton(QAbstractButton):
         self.setText(label)
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
+        self.update()
+
+    def set_picture_beside(self, beside: bool) -> None:
+        """Put the picture beside the words instead of above them (for short, wide tiles)."""
+        self._picture_beside = beside
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -119,24 +126,52 @@ class KioskButton(QAbstractButton):
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
         pad = t.px(18)
         inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        show_detail = bool(self._detail)
         if self._picture is not None:
-            tall = inner.height() > t.px(120)  # a tile: the picture above the words; a bar button: beside them
-            side = min(inner.height() * (0.6 if tall else 1.0), inner.width() * 0.8, self._picture.width())
-            if tall:
-                box = QRectF(inner.center().x() - side / 2, inner.top(), side, side)
-            else:
-                box = QRectF(inner.left(), inner.center().y() - side / 2, side, side)
-            if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor("#FFFFFF"))
-                painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
-            painter.drawPixmap(box.toRect(), self._picture)
-            if tall:
-                inner.setTop(box.bottom() + t.px(8))
-            else:
-                inner.setLeft(box.right() + t.px(10))
-        self._draw_text(painter, inner, text, detail)
+            box, above, show_detail = self._picture_box(inner)
+            if box is not None:
+                if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor("#FFFFFF"))
+                    painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
+                painter.drawPixmap(box.toRect(), self._picture)
+                if above:
+                    inner.setTop(box.bottom() + t.px(8))
+                else:
+                    inner.setLeft(box.right() + t.px(10))
+        self._draw_text(painter, inner, text, detail, show_detail)
         painter.end()
+
+    def _picture_box(self, inner: QRectF) -> tuple[QRectF | None, bool, bool]:
+        """Where the picture goes, whether it stands above the words, and whether the detail line still fits."""
+        # Words are never cut off for a picture: a picture above them shrinks, then the detail line goes.
+        t = self._theme
+        beside = self._picture_beside or inner.height() <= t.px(120)
+        if beside:
+            side = min(inner.height(), inner.width() * (0.4 if self._picture_beside else 0.8), self._picture.width())
+            side = min(side, inner.width() - t.px(10) - longest_word(self._label_font, self._label))  # the longest word must fit beside the picture
+            if side < t.px(32):
+                return None, False, bool(self._detail) and self._text_height(inner.width(), True) <= \
+                    inner.height()
+            words = inner.adjusted(side + t.px(10), 0, 0, 0)
+            show_detail = bool(self._detail) and self._text_height(words.width(), True) <= words.height()
+            return QRectF(inner.left(), inner.center().y() - side / 2, side, side), False, show_detail
+        gap = t.px(8)
+        for show_detail in ((True, False) if self._detail else (False,)):
+            room = inner.height() - self._text_height(inner.width(), show_detail) - gap
+            side = min(inner.height() * 0.6, inner.width() * 0.8, self._picture.width(), room)
+            if side >= inner.height() * 0.3 or not show_detail:
+                break
+        if side < t.px(32):
+            return None, True, show_detail  # no room for a picture worth the name: the words matter more
+        return QRectF(inner.center().x() - side / 2, inner.top(), side, side), True, show_detail
+
+    def _text_height(self, width: float, with_detail: bool) -> float:
+        """How tall the label (and the detail line under it) stand when wrapped to a width."""
+        height = wrapped_height(self._label_font, self._label, width)
+        if with_detail and self._detail:
+            height += self._theme.px(8) + wrapped_height(self._detail_font, self._detail, width)
+        return height
 
     def _colours(self) -> tuple[str, str, str, str]:
         """Fill, label, detail and edge colours for the button's role and state."""
@@ -157,21 +192,21 @@ class KioskButton(QAbstractButton):
                 fill = p.tile  # a bright call to action that cannot be used would invite taps that do nothing
         return fill, text, detail, edge
 
-    def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str) -> None:
+    def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str, show_detail: bool) -> None:
         """The label, and the detail line under it, centred in the button and wrapped to fit."""
-        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter)
-        painter.setFont(self._label_font)
+        words = self.text_layout(inner, show_detail)
+        top = inner.top() + max(0.0, (inner.height() - words.label_height - words.detail_height) / 2)
+        painter.setFont(words.font)
         painter.setPen(QColor(text))
-        if not self._detail:
-            painter.drawText(inner, flags | int(Qt.AlignmentFlag.AlignVCenter), self._label)
-            return
-        gap = self._theme.px(8)
-        label_h = painter.boundingRect(inner, flags, self._label).height()
-        painter.setFont(self._detail_font)
-        detail_h = painter.boundingRect(inner, flags, self._detail).height()
-        top = inner.top() + max(0.0, (inner.height() - label_h - gap - detail_h) / 2)
-        painter.setFont(self._label_font)
-        painter.drawText(QRectF(inner.left(), top, inner.width(), label_h), flags, self._label)
-        painter.setFont(self._detail_font)
-        painter.setPen(QColor(detail))
-        painter.drawText(QRectF(inner.left(), top + label_h + gap, inner.width(), detail_h), flags, self._detail)
+        painter.drawText(QRectF(inner.left(), top, inner.width(), words.label_height), words.flags, words.label)
+        if words.detail_height:
+            gap = self._theme.px(8)
+            painter.setFont(self._detail_font)
+            painter.setPen(QColor(detail))
+            painter.drawText(QRectF(inner.left(), top + words.label_height + gap, inner.width(),
+                                    words.detail_height - gap), WRAP, self._detail)
+
+    def text_layout(self, inner: QRectF, show_detail: bool = True) -> TileWords:
+        """How the label and detail fill the room the picture leaves (words are never cut off the tile)."""
+        detail = self._detail if show_detail else ""
+        return lay_out((self._label_font, self._label), (self._detail_font, detail), inner, self._theme.px(8))

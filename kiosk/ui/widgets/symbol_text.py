@@ -169,14 +169,32 @@ class SymbolText(QWidget):
             return 0.0
         gap = self._theme.px(10) if self._pictured else self._metrics.horizontalAdvance(" ")
         y = x = 0.0
-        pictured = False
-        for cell_w, has_symbol in zip(self._widths, self._has_symbol):
+        pictured, words_h = False, 0.0
+        for i, has_symbol in enumerate(self._has_symbol):
+            cell_w, cell_h, _ = self._fit(i, width)
             if x > 0 and x + cell_w > width:
-                y += self._row_height(pictured) + gap
-                x, pictured = 0.0, False
-            pictured = pictured or has_symbol
+                y += self._row_height(pictured, words_h) + gap
+                x, pictured, words_h = 0.0, False, 0.0
+            pictured, words_h = pictured or has_symbol, max(words_h, cell_h)
             x += cell_w + gap
-        return y + self._row_height(pictured)
+        return y + self._row_height(pictured, words_h)
+
+    def _fit(self, i: int, width: float) -> tuple[float, float, int]:
+        """Piece i's cell width, words height and text flags: one line, or wrapped when wider than the paragraph.
+
+        A long job title in a narrow column wraps at its spaces; a word longer than the column breaks anywhere,
+        so no text is ever cut off at the edge.
+        """
+        natural = self._widths[i]
+        one_line = int(Qt.TextFlag.TextSingleLine)
+        if width <= 0 or natural <= width:
+            return natural, self._metrics.height(), one_line
+        text = self.pieces[i].text
+        longest = max(self._metrics.horizontalAdvance(word) for word in text.split())
+        flags = int(Qt.TextFlag.TextWordWrap if longest <= width else Qt.TextFlag.TextWrapAnywhere)
+        cell_w = max(width, self._symbol_px if self._has_symbol[i] else 0.0)
+        words_h = self._metrics.boundingRect(QRectF(0, 0, cell_w, 1e6), flags, text).height()
+        return cell_w, max(words_h, self._metrics.height()), flags
 
     def sizeHint(self) -> QSize:
         return QSize(self._theme.px(600), self.heightForWidth(self._theme.px(600)))
@@ -184,8 +202,8 @@ class SymbolText(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(self._symbol_px, int(self._row_height(with_symbols=False)))
 
-    def _row_height(self, with_symbols: bool = True) -> float:
-        words = self._metrics.height()
+    def _row_height(self, with_symbols: bool = True, words_h: float = 0.0) -> float:
+        words = max(words_h, self._metrics.height())
         return self._symbol_px + self._theme.px(6) + words if with_symbols else words
 
     def _symbol_of(self, piece: Piece) -> SymbolToken | None:
@@ -203,7 +221,8 @@ class SymbolText(QWidget):
         gap = self._theme.px(10) if self._pictured else self._metrics.horizontalAdvance(" ")
         rows: list[list[tuple[int, float, float]]] = [[]]
         x = 0.0
-        for i, cell_w in enumerate(self._widths):
+        for i in range(len(self._widths)):
+            cell_w = self._fit(i, width)[0]
             if x > 0 and x + cell_w > width:
                 rows.append([])
                 x = 0.0
@@ -212,7 +231,7 @@ class SymbolText(QWidget):
         cells, y = [], 0.0
         for row in rows:
             pictured = any(self._symbol_of(self.pieces[i]) for i, _, _ in row)
-            words_h, sym_gap = self._metrics.height(), self._theme.px(6)
+            words_h, sym_gap = max(self._fit(i, width)[1] for i, _, _ in row), self._theme.px(6)
             for i, x0, cell_w in row:
                 if not pictured:
                     cells.append(Cell(i, QRectF(), QRectF(x0, y, cell_w, words_h)))
@@ -221,7 +240,7 @@ class SymbolText(QWidget):
                 symbol = QRectF(x0 + (cell_w - self._symbol_px) / 2, sym_y, self._symbol_px, self._symbol_px) \
                     if self._symbol_of(self.pieces[i]) else QRectF()
                 cells.append(Cell(i, symbol, QRectF(x0, word_y, cell_w, words_h)))
-            y += self._row_height(pictured) + gap
+            y += self._row_height(pictured, words_h) + gap
         self._layout_cache = (width, cells, y - gap if cells else 0.0)
         if len(self._layouts) >= 32:
             self._layouts.clear()
@@ -247,7 +266,8 @@ class SymbolText(QWidget):
             painter.setFont(self._bold if highlighted else self._font)
             painter.setPen(self._color)
             across = Qt.AlignmentFlag.AlignHCenter if self._pictured else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(cell.word, int(across | Qt.AlignmentFlag.AlignVCenter), piece.text)
+            wrap = self._fit(cell.index, self.width())[2]
+            painter.drawText(cell.word, int(across | Qt.AlignmentFlag.AlignVCenter) | wrap, piece.text)
             if highlighted:  # outline and bold together: colour is never the only cue
                 painter.setPen(QPen(t.color("focus"), max(3, t.px(4))))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

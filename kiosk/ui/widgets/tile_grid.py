@@ -26,10 +26,12 @@ class TileGrid(QWidget):
         picture_for: Callable[[Choice], QPixmap | None] | None = None,
         max_per_page: int = 0,
         pager_beside: bool = False,
+        pictures_beside: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._pager_beside = pager_beside  # Previous and Next either side of the tiles, where height is short
+        self._pictures_beside = pictures_beside  # short tiles: each picture beside its words, not above them
         self._tile_height = tile_height
         self._picture_for = picture_for
         self._max_per_page = max_per_page  # large-symbol mode shows at most six choices at a time
@@ -128,6 +130,7 @@ class TileGrid(QWidget):
             tile = KioskButton("", self._theme)
             tile.clicked.connect(lambda _=False, i=i: self._on_choice(self._shown[i]))
             tile.setMaximumHeight(self._theme.target(self._tile_height * 1.3))
+            tile.set_picture_beside(self._pictures_beside)
             self._grid.addWidget(tile, i // self._columns, i % self._columns)
             self._pool.append(tile)
         self._shown = shown

@@ -177,13 +177,10 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
     def after_first_paint() -> None:
         from kiosk.ui.stop_signals import StopSignals
 
-        # What start-up built lives all day: freeze it out of the collector's way, then collect as usual.
-        gc.freeze()
-        gc.enable()
         stops.append(StopSignals(window))
         stops[0].stop_requested.connect(stop)
         stops[0].install()
-        window.prepare_pictures()  # after the first paint: the symbol sets take a moment to load
+        window.prepare()  # after the first paint: the symbol sets take a moment to load
         speech = make_speaker(settings)  # likewise QtMultimedia and espeak
         if speech is not None:
             window.set_speaker(speech[0])
@@ -195,6 +192,10 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         flusher = QTimer(window)
         flusher.timeout.connect(lambda: flush_usage(staff.usage))
         flusher.start(USAGE_FLUSH_MS)
+        # What start-up built (symbol sets included) lives all day: freeze it out of the collector's way, so a
+        # full collection during a page switch walks only what pages make; then collect as usual.
+        gc.freeze()
+        gc.enable()
         counts = reader.counts()
         log(
             "kiosk running on Qt platform %s at %dx%d: %d occupations in %d sectors from packs %s",

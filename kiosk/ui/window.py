@@ -196,16 +196,19 @@ class KioskWindow(QWidget):
         else:
             self._show(target)
 
-    def prepare_pictures(self) -> None:
-        """Load the symbols and draw one, so the first picture page a pupil opens is as quick as the rest.
+    def prepare(self) -> None:
+        """Load what later pages need (the symbol sets, one symbol drawn, the QR code and chart code), so the
+        first page of each kind a pupil opens is as quick as the rest.
 
         The app calls this just after the first paint, while nobody is using the kiosk yet.
         """
+        from kiosk.ui.widgets import bar_chart, compare_table, qr_code, scroll_panel  # noqa: F401 - loaded now
+        from kiosk.ui.widgets.symbol_text import SymbolText  # noqa: F401 - rather than on a pupil's tap
+
+        qr_code.qr_modules("https://nationalcareers.service.gov.uk/")  # loads the QR library
         self._ensure_symbols()
         if self.symbols is None or self.pixmaps is None:
             return
-        from kiosk.ui.widgets.symbol_text import SymbolText  # noqa: F401 - loaded now rather than on a tap
-
         for token in self.symbols.tokens("Nurses look after people"):
             if token.symbols:
                 self.pixmaps.get(token.symbols[0].path, self.theme.px(80))

@@ -14,7 +14,7 @@ from kiosk.content.pages.page import HOME, SEARCH
 from kiosk.content.reader import open_reader
 from kiosk.ui.session_display import Display
 from tests.bench.picture_page import install_symbols
-from tests.bench.qtapp import kiosk_window, settle
+from tests.bench.qtapp import after_first_paint, kiosk_window, settle
 from tests.bench.stats import log, percentile, r2
 
 TARGET_P95_MS = 50.0
@@ -39,7 +39,7 @@ def run(data_dir: Path, quick: bool) -> dict[str, object]:
     results: dict[str, dict[str, float]] = {}
     try:
         with kiosk_window(data_dir, reader) as window:
-            window.prepare_pictures()
+            after_first_paint(window)
             targets = _targets(reader)
             for mode in ("standard", "picture"):
                 window.set_display(Display(mode=mode))

@@ -36,7 +36,7 @@ def run(data_dir: Path, builds: int) -> dict[str, object]:
     from kiosk.content.pages.page import Target
     from kiosk.content.reader import open_reader
     from kiosk.ui.session_display import Display
-    from tests.bench.qtapp import kiosk_window, settle
+    from tests.bench.qtapp import after_first_paint, kiosk_window, settle
 
     sets = install_symbols(data_dir)
     reader = open_reader(data_dir / "kiosk.db")
@@ -50,7 +50,7 @@ def run(data_dir: Path, builds: int) -> dict[str, object]:
             window.open(page)
             window.repaint()
             unwarmed = (time.perf_counter() - t0) * 1000
-            window.prepare_pictures()  # what the kiosk does just after its first paint
+            after_first_paint(window)
             for i in range(builds):
                 window.open(Target("home"))
                 settle()

@@ -57,3 +57,21 @@ def test_text_wider_than_its_column_wraps_inside_it_and_is_never_cut_off(qtbot) 
                 assert needed.width() <= cell.word.width() + 0.5 and needed.height() <= cell.word.height() + 0.5
             assert paragraph.heightForWidth(width) == painted_height(paragraph, width), (text, width)
         assert paragraph.heightForWidth(120) > paragraph.heightForWidth(400)  # the narrow column is taller
+
+
+def test_a_line_break_starts_a_new_row_at_any_width(qtbot) -> None:
+    from kiosk.ui.theme import Theme
+    from kiosk.ui.widgets.symbol_text import plain_tokens
+
+    theme = Theme.for_height(1080)
+    text = "£700 a week\nThat is about £36,400 a year\n(UK, 2024)"
+    paragraph = SymbolText(text, plain_tokens(text), theme, None, 0, font=theme.font(theme.body))
+    qtbot.addWidget(paragraph)
+    for width in (2000, 400, 150):
+        cells = paragraph._cells(width)
+        starts = {paragraph.pieces[c.index].text: c.word for c in cells}
+        assert starts["That"].left() == 0 and starts["(UK,"].left() == 0  # each line begins a row
+        assert starts["That"].top() > starts["£700"].top() and starts["(UK,"].top() > starts["That"].top()
+        assert paragraph.heightForWidth(width) == painted_height(paragraph, width)
+    rows = {round(c.word.top()) for c in paragraph._cells(2000)}
+    assert len(rows) == 3  # wide enough for one row, it still keeps its three lines

@@ -52,22 +52,23 @@ def compare_table_widget(renderer: PageRenderer, table: CompareTable) -> QWidget
 
 
 def _cell(renderer: PageRenderer, cell: CompareCell, boost: float = 0.8) -> QWidget:
+    """A cell: its first line in bold (with the trend arrow, if any), the other lines as one paragraph of lines."""
     t = renderer.theme
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(t.px(4))
-    for i, line in enumerate(cell.lines):
-        font = t.font(t.body, bold=i == 0)
-        text = renderer.text(line, font, boost=boost)
-        if i == 0 and cell.trend:
-            row = QHBoxLayout()
-            row.setSpacing(t.px(8))
-            row.addWidget(TrendArrow(cell.trend, t), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            layout.addLayout(row)
-        else:
-            layout.addWidget(text)
+    first = renderer.text(cell.lines[0], t.font(t.body, bold=True), boost=boost) if cell.lines else None
+    if first is not None and cell.trend:
+        row = QHBoxLayout()
+        row.setSpacing(t.px(8))
+        row.addWidget(TrendArrow(cell.trend, t), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(first, 1)
+        layout.addLayout(row)
+    elif first is not None:
+        layout.addWidget(first)
+    if len(cell.lines) > 1:
+        layout.addWidget(renderer.text("\n".join(cell.lines[1:]), t.font(t.body), boost=boost))
     if cell.source:
         layout.addWidget(renderer.small_print(cell.source))
     layout.addStretch(1)

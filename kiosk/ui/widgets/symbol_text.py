@@ -7,7 +7,7 @@ not; the text is drawn as plain text, so nothing in it can be read as markup.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -50,23 +50,59 @@ def plain_tokens(text: str) -> tuple[SymbolToken, ...]:
     return tuple(SymbolToken(m.group(), m.start(), m.end(), "", ()) for m in re.finditer(r"\S+", text))
 
 
+_WORD = re.compile(r"\S+")
+
+
 def pieces(text: str, tokens: Sequence[SymbolToken]) -> list[Piece]:
     """Cut the text at its spaces, never inside a token: "£36,400," stays whole; "care worker" stays together.
 
     Every character of the text is printed, so prices, numbers and punctuation read exactly as written.
     """
-    spans = [[m.start(), m.end()] for m in re.finditer(r"\S+", text)]
-    for token in tokens:  # a phrase across a space joins its chunks into one piece
-        inside = [i for i, (a, b) in enumerate(spans) if a < token.end and b > token.start]
-        if len(inside) > 1:
-            first, last = inside[0], inside[-1]
-            spans[first:last + 1] = [[spans[first][0], spans[last][1]]]
-    out = []
-    for a, b in spans:
-        within = [i for i, t in enumerate(tokens) if t.start < b and t.end > a]
+    spans = [[m.start(), m.end()] for m in _WORD.finditer(text)]
+    order = sorted(range(len(tokens)), key=lambda i: (tokens[i].start, tokens[i].end))
+    # One pass over spans and tokens together (a long page has hundreds of paragraphs): a token that starts
+    # before a gap between two chunks and ends after it is a phrase across a space, so the chunks join.
+    merged: list[list[int]] = []
+    t, reach = 0, -1
+    for span in spans:
+        if merged and reach > span[0]:
+            merged[-1][1] = span[1]
+        else:
+            merged.append(span)
+        while t < len(order) and tokens[order[t]].start < span[1]:
+            reach = max(reach, tokens[order[t]].end)
+            t += 1
+    out, first = [], 0
+    for a, b in merged:
+        # A token ending before this piece cannot touch a later one either: the search starts past them.
+        while first < len(order) and tokens[order[first]].end <= a:
+            first += 1
+        within, k = [], first
+        while k < len(order) and tokens[order[k]].start < b:
+            if tokens[order[k]].end > a:
+                within.append(order[k])
+            k += 1
         pictured = [i for i in within if tokens[i].symbols]
-        out.append(Piece(text[a:b], a, b, (pictured or within or [-1])[0]))
+        out.append(Piece(text[a:b], a, b, min(pictured or within or [-1])))
     return out
+
+
+_ADVANCES: dict[str, dict[str, float]] = {}  # font key -> text -> width: the same words recur on every page
+
+
+def _advances(font: QFont, metrics: QFontMetricsF) -> Callable[[str], float]:
+    """A width-of-text function for one font that remembers what it measured (for all paragraphs in that font)."""
+    known = _ADVANCES.setdefault(font.key(), {})
+    if len(known) > 20000:
+        known.clear()  # bounded: a kiosk runs for days
+
+    def advance(text: str) -> float:
+        width = known.get(text)
+        if width is None:
+            width = known[text] = metrics.horizontalAdvance(text)
+        return width
+
+    return advance
 
 
 class SymbolText(QWidget):
@@ -114,7 +150,12 @@ class SymbolText(QWidget):
         # Layouts ask heightForWidth at several widths in one pass: keep a few, and measure each piece once.
         self._layouts: dict[float, tuple[float, list[Cell], float]] = {}
         self._has_symbol = [self._symbol_of(piece) is not None for piece in self.pieces]
-        self._widths = [max(self._metrics.horizontalAdvance(piece.text), self._symbol_px if pictured else 0.0)
+        # A line break in the text starts a new row: several short lines can be one widget (fewer widgets, a
+        # quicker page) and still read, highlight and wrap as one paragraph.
+        self._breaks = frozenset(i for i in range(1, len(self.pieces))
+                                 if "\n" in text[self.pieces[i - 1].end:self.pieces[i].start])
+        advance = _advances(self._bold if self._pictured else self._font, self._metrics)
+        self._widths = [max(advance(piece.text), self._symbol_px if pictured else 0.0)
                         for piece, pictured in zip(self.pieces, self._has_symbol)]
         self._heights: dict[int, float] = {}  # width -> height, for heightForWidth
         self._press: tuple[int, QElapsedTimer] | None = None
@@ -169,10 +210,11 @@ class SymbolText(QWidget):
             return 0.0
         gap = self._theme.px(10) if self._pictured else self._metrics.horizontalAdvance(" ")
         y = x = 0.0
-        pictured, words_h = False, 0.0
-        for i, has_symbol in enumerate(self._has_symbol):
-            cell_w, cell_h, _ = self._fit(i, width)
-            if x > 0 and x + cell_w > width:
+        pictured, words_h, line_h = False, 0.0, self._metrics.height()
+        for i, (natural, has_symbol) in enumerate(zip(self._widths, self._has_symbol)):
+            # The common case inline (this runs a dozen times per paragraph per page): the piece fits a line.
+            cell_w, cell_h = (natural, line_h) if natural <= width else self._fit(i, width)[:2]
+            if x > 0 and (x + cell_w > width or i in self._breaks):
                 y += self._row_height(pictured, words_h) + gap
                 x, pictured, words_h = 0.0, False, 0.0
             pictured, words_h = pictured or has_symbol, max(words_h, cell_h)
@@ -223,7 +265,7 @@ class SymbolText(QWidget):
         x = 0.0
         for i in range(len(self._widths)):
             cell_w = self._fit(i, width)[0]
-            if x > 0 and x + cell_w > width:
+            if x > 0 and (x + cell_w > width or i in self._breaks):
                 rows.append([])
                 x = 0.0
             rows[-1].append((i, x, cell_w))

@@ -45,6 +45,7 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     scratch = tempfile.TemporaryDirectory(prefix="kiosk-tour-")  # the tour's own PIN, usage counts and NCS key
     window = build_window(settings, reader, size, staff=tour_staff(settings, Path(scratch.name)))
     window.allow_close = True
+    window.take_home.sheet_place = ("", out / "sheets")  # a PDF in the tour's folder, never the staff's printer
     _show_speech_bar(window)
     window.show()
     written = []
@@ -80,8 +81,31 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     window.deleteLater()
     reader.close()
     scratch.cleanup()
-    print(f"wrote {len(written)} screens to {out} ({', '.join([*MODES, 'staff'])})")
+    papers = sheet_pictures(out / "sheets")
+    print(f"wrote {len(written)} screens to {out} ({', '.join([*MODES, 'staff'])}) and {len(papers)} printed "
+          "careers sheets (sheets)")
     return 0
+
+
+def sheet_pictures(folder: Path) -> list[Path]:
+    """Each careers sheet the tour printed, as a picture of the paper (page one, as a printer would show it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    pictures = []
+    for pdf in sorted(folder.glob("*.pdf")):
+        document = QPdfDocument()
+        document.load(str(pdf))
+        if document.pageCount() < 1:
+            continue
+        page = document.pagePointSize(0)
+        width = 1240  # an A4 page at 150 dots per inch: small print still readable
+        image = document.render(0, QSize(width, round(width * page.height() / page.width())))
+        picture = pdf.with_suffix(".png")
+        if image.save(str(picture)):
+            pictures.append(picture)
+        document.close()
+    return pictures
 
 
 def tour_steps(window, reader, mode: str):
@@ -120,11 +144,10 @@ def tour_steps(window, reader, mode: str):
     ]
     steps += _compare_steps(window, occupations, showcase, mode)
     steps += _school_steps(window, reader, scroll_to_end)
-    if mode == "large":
-        steps += [("things-i-like", lambda: window.open(Target("interests")))]
-        if interests:
-            steps.append(("things-i-like-jobs", lambda: window.open(Target("interest", interests[0][0]))))
-    else:
+    steps += [("things-i-like", lambda: window.open(Target("interests")))]
+    if interests:
+        steps.append(("things-i-like-jobs", lambda: window.open(Target("interest", interests[0][0]))))
+    if mode != "large":
         steps += [
             ("search", lambda: window.open(SEARCH)),
             ("search-results", type_into_search("nurce")),
@@ -149,8 +172,13 @@ def _take_home_steps(window, showcase: str):
         window.my_list.add(Target("occupation", showcase))
         window.open(Target("my-list"))
 
+    def printed():
+        from kiosk.content.pages.take_home import PRINT_SHEET
+
+        window.take_home.act(Target(PRINT_SHEET, ""))  # as the pupil's tap: the sheet, then where it went
+
     return [("take-this-home", lambda: window.open(Target("take-home", f"occupation:{showcase}"))),
-            ("my-list", my_list)]
+            ("my-list", my_list), ("careers-sheet-printed", printed)]
 
 
 def _school_steps(window, reader, scroll_to_end):
@@ -216,6 +244,7 @@ def _explore_steps(window, scroll_to_end):
         ("route-kind", lambda: window.open(Target("route-kind", "apprenticeship"))),
         ("local", lambda: window.open(Target("local"))),
         ("local-end", scroll_to_end),
+        ("myths", lambda: window.open(Target("myths"))),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content.pages.page import Target
@@ -52,6 +53,8 @@ class TakeHomeActions:
 
     def __init__(self, window: KioskWindow) -> None:
         self.window = window
+        # Where sheets go instead of the staff's printer and the data folder: (printer, folder), for the tour.
+        self.sheet_place: tuple[str, Path] | None = None
 
     def act(self, action: Target) -> None:
         """Keep or remove an item and redraw the page to say so; or print the sheet and say where it went."""
@@ -78,9 +81,9 @@ class TakeHomeActions:
         entries = sheet_entries(targets, window.reader, window.settings.region)
         if not entries:
             return "Your list is empty, so there is nothing to print yet. Add a job, route, event or resource first."
+        printer, folder = self.sheet_place or (window.settings.printer, window.settings.data_dir / "sheets")
         try:
-            message, _ = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(),
-                                     window.settings.printer, window.settings.data_dir / "sheets")
+            message, _ = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(), printer, folder)
         except OSError as e:  # a full or read-only disk: say so, and carry on
             import logging
 

@@ -197,11 +197,8 @@ class KioskWindow(QWidget):
             self._show(target)
 
     def prepare(self) -> None:
-        """Load what later pages need (the symbol sets, one symbol drawn, the QR code and chart code), so the
-        first page of each kind a pupil opens is as quick as the rest.
-
-        The app calls this just after the first paint, while nobody is using the kiosk yet.
-        """
+        """Load what later pages need (symbol sets, QR and chart code), so each kind's first page opens quickly."""
+        # The app calls this just after the first paint, while nobody is using the kiosk yet.
         from kiosk.ui.widgets import bar_chart, compare_table, qr_code, scroll_panel  # noqa: F401 - loaded now
         from kiosk.ui.widgets.symbol_text import SymbolText  # noqa: F401 - rather than on a pupil's tap
 

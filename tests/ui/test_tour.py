@@ -18,10 +18,12 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
     first = ["home", "how-it-looks", "sectors", "sector", "occupation", "occupation-end", "compare-pick", "compare"]
     school = ["routes", "route", "route-end", "route-jobs", "levels", "stories", "story", "events", "event", "library",
               "library-send", "resource"]
-    explore = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "growing-jobs",
-               "jobs-a-to-z", "take-this-home", "my-list", "missing-page", "idle-warning"]
-    typing = first + school + ["search", "search-results", "search-nothing-found"] + explore
-    no_typing = first + ["compare-next-job"] + school + ["things-i-like", "things-i-like-jobs"] + explore
+    explore = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "myths",
+               "growing-jobs", "jobs-a-to-z", "take-this-home", "my-list", "careers-sheet-printed", "missing-page",
+               "idle-warning"]
+    likes = ["things-i-like", "things-i-like-jobs"]
+    typing = first + school + likes + ["search", "search-results", "search-nothing-found"] + explore
+    no_typing = first + ["compare-next-job"] + school + likes + explore
 
     def numbered(names: list[str]) -> list[str]:
         return [f"{n:02d}-{name}" for n, name in enumerate(names, 1)]
@@ -45,6 +47,14 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
                           ("08-export", "09-export-stick"), ("10-settings", "11-settings-ncs-key")]:
         assert QImage(str(out / "staff" / f"{rest}.png")) != QImage(str(out / "staff" / f"{at_work}.png")), at_work
     total = sum(len(names) for names in expected.values())
-    assert total == 153 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 167 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
+    # its page: A4-shaped, and not blank.
+    papers = sorted((out / "sheets").glob("*.png"))
+    assert len(papers) == len(sorted((out / "sheets").glob("*.pdf"))) == 4
+    for paper in papers:
+        image = QImage(str(paper))
+        assert abs(image.height() / image.width() - 297 / 210) < 0.01
+        assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, 400, 3)}) > 2
     for own in ("usage.db", "staff-pin.json", "ncs-api-key"):
         assert not (data_dir / own).exists(), own  # the tour keeps its own, and never touches the kiosk's

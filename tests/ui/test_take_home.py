@@ -89,6 +89,32 @@ def test_qr_codes_are_large_and_black_on_white_in_every_mode(qtbot, make_window,
     assert "The National Careers Service page about Nurse." in spoken
 
 
+@pytest.mark.parametrize("display", [Display(), Display(mode="picture"), Display(mode="large")],
+                         ids=["standard", "picture", "large"])
+def test_the_whole_qr_code_shows_without_scrolling_on_a_small_screen(qtbot, make_window, home_data, home_reader,
+                                                                    display, tmp_path) -> None:
+    from kiosk.app import load_symbols
+    from kiosk.ui.widgets.scroll_panel import ScrollPanel
+    from kiosk.ui.widgets.symbol_text import SymbolText
+    from tests.helpers.symbols import install_every_concept_symbol
+
+    settings = load_settings(home_data, environ={})
+    install_every_concept_symbol(home_data, tmp_path)  # headings as tall with pictures as with the real set
+    window = make_window(settings, home_reader, size=(1280, 800))
+    window._load_symbols = lambda: load_symbols(settings)
+    window.set_display(display)
+    window.open(Target("take-home", "occupation:nurse"))
+    qr = window.screen_widget.findChild(QrWidget)
+    viewport = window.screen_widget.findChild(ScrollPanel).area.viewport()
+    qtbot.waitUntil(qr.isVisible)
+    top_left = qr.mapTo(viewport, qr.rect().topLeft())
+    bottom_right = qr.mapTo(viewport, qr.rect().bottomRight())
+    assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right), (top_left, bottom_right)
+    if display.mode != "standard":  # the title and subtitle carry their pictures, as they would in the kiosk
+        title = window.screen_widget.findChildren(SymbolText)[0]
+        assert title._pictured and sum(1 for t in title.tokens if t.symbols) >= 2
+
+
 def test_a_resource_with_no_link_says_there_is_no_qr_code(qtbot, make_window, home_data, home_reader) -> None:
     window = make_window(load_settings(home_data, environ={}), home_reader)
     window.open(Target("take-home", "resource:leaflet"))

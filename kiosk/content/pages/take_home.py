@@ -114,8 +114,10 @@ def take_home_page(target: Target, reader: ContentReader) -> Page:
         blocks = (Paragraph(f"Sorry, there is no QR code for this. {caption}"),)
     else:
         blocks = (QrCode(link, caption), Paragraph("Point a phone camera at the code. Nothing is saved on the kiosk."))
+    # No tiles and no section heading: the whole height for the code, so it shows whole even in big pictures on a
+    # small screen (the title and subtitle already say what it is; Back leads on).
     return Page(Target(TAKE_HOME, target_key(target)), heading, "Scan it with a phone to open it later.",
-                (Section("Scan this code", blocks),))  # no tiles: the whole height for the code (Back leads on)
+                (Section("", blocks),))
 
 
 def my_list_page(items: Sequence[ListItem], missing: int = 0) -> Page:

@@ -51,24 +51,26 @@ def compare_table_widget(renderer: PageRenderer, table: CompareTable) -> QWidget
     return _side_by_side(renderer, table)
 
 
-def _cell(renderer: PageRenderer, cell: CompareCell, boost: float = 0.8) -> QWidget:
-    """A cell: its first line in bold (with the trend arrow, if any), the other lines as one paragraph of lines."""
+def _cell(renderer: PageRenderer, cell: CompareCell, boost: float = 0.8, label: str = "") -> QWidget:
+    """A cell: its first line in bold (after its row's label, when given, as "Pay: £700 a week"), with the trend
+    arrow if any; the other lines as one paragraph of lines."""
     t = renderer.theme
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(t.px(4))
-    first = renderer.text(cell.lines[0], t.font(t.body, bold=True), boost=boost) if cell.lines else None
-    if first is not None and cell.trend:
+    lines = cell.lines or ("Not known",)  # an empty cell says so, never shows a blank
+    first = renderer.text(f"{label}: {lines[0]}" if label else lines[0], t.font(t.body, bold=True), boost=boost)
+    if cell.trend:
         row = QHBoxLayout()
         row.setSpacing(t.px(8))
         row.addWidget(TrendArrow(cell.trend, t), 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(first, 1)
         layout.addLayout(row)
-    elif first is not None:
+    else:
         layout.addWidget(first)
-    if len(cell.lines) > 1:
-        layout.addWidget(renderer.text("\n".join(cell.lines[1:]), t.font(t.body), boost=boost))
+    if len(lines) > 1:
+        layout.addWidget(renderer.text("\n".join(lines[1:]), t.font(t.body), boost=boost))
     if cell.source:
         layout.addWidget(renderer.small_print(cell.source))
     layout.addStretch(1)
@@ -118,9 +120,8 @@ class CompareJobPager(QWidget):
             rows = QVBoxLayout(page)
             rows.setContentsMargins(0, 0, 0, 0)
             rows.setSpacing(t.px(t.gap))
-            for r, label in enumerate(table.rows):
-                rows.addWidget(renderer.text(label, t.font(t.body, bold=True), t.color("muted"), boost=0.8))
-                rows.addWidget(_cell(renderer, _nth(column, r), boost=1.0))
+            for r, label in enumerate(table.rows):  # "Pay: £700 a week": the label on the figure's own line
+                rows.addWidget(_cell(renderer, _nth(column, r), label=label))
             rows.addStretch(1)
             self.pages.addWidget(page)
         pager = QHBoxLayout()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -89,6 +90,7 @@ class LoopbackDouble:
             return
         self._stopping.set()
         self._server.shutdown()
+        self._server.hang_up()  # connections kept open for a next request end now, not at their timeout
         self._server.server_close()  # joins the request threads (daemon_threads is off)
         self._thread.join()
         self._server = self._thread = None
@@ -103,7 +105,9 @@ class LoopbackDouble:
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
         """Apply the knobs in network order: delay, injected failures, captive portal, then the service."""
-        handler.close_connection = True  # one request per connection, so stop() never waits on a keep-alive
+        # Connections stay open between requests, as a real web server's do (stop() hangs up on idle ones); a
+        # truncated answer hangs up, as a dropped connection does.
+        handler.close_connection = self.truncate
         parts = urlsplit(handler.path)
         path, pairs = unquote(parts.path), parse_qsl(parts.query, keep_blank_values=True)
         with self._lock:
@@ -133,7 +137,8 @@ class LoopbackDouble:
             # truncate promises more bytes than it sends and then hangs up, as a dropped connection does.
             extra = len(body) // 2 + 16 if self.truncate else 0
             handler.send_header("Content-Length", str(len(body) + extra))
-        handler.send_header("Connection", "close")
+        if handler.close_connection:
+            handler.send_header("Connection", "close")
         handler.end_headers()
         rate = self.slow_bytes_per_s
         if not rate or not body:
@@ -148,6 +153,9 @@ class LoopbackDouble:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as two writes; on a kept-open connection Nagle's algorithm would hold the body back
+    # until the client's delayed acknowledgement (tens of milliseconds a request).
+    disable_nagle_algorithm = True
     timeout = 10  # a client that connects and never asks is dropped rather than holding up stop()
     server: _Server
 
@@ -164,6 +172,28 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, double: LoopbackDouble) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.double = double
+        self._open: set[socket.socket] = set()  # connections being served, kept open between requests
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request) -> None:  # noqa: ANN001
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def hang_up(self) -> None:
+        """End every open connection: a handler waiting for a next request reads end-of-file and finishes."""
+        with self._open_lock:
+            open_now = list(self._open)
+        for connection in open_now:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed by the client
 
     def handle_error(self, request: object, client_address: object) -> None:
         if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):

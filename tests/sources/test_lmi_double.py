@@ -460,3 +460,30 @@ def test_generated_bodies_have_the_recorded_shape(vintage: str, family: str) -> 
             assert soc_object["tasks"].startswith(" ") and ";\n " in soc_object["tasks"], soc_object["soc"]
         for item in body.get("series", []) if isinstance(body, dict) else []:
             assert item["year"] != 2014 and item.get("estpay", 0) % 10 == 0
+
+
+def test_a_connection_stays_open_between_requests_and_stop_hangs_up_on_it(monkeypatch) -> None:
+    import socket
+
+    from kiosk.sources import loopback_double
+
+    monkeypatch.setattr(loopback_double._Handler, "timeout", 3600)  # only stop() can end the idle connection now
+    running = LmiDouble().start()
+    port = int(running.base_url.split(":")[2].split("/")[0])
+    conn = socket.create_connection(("127.0.0.1", port), timeout=30)
+    reader = conn.makefile("rb")
+    for _ in range(2):  # two answers on one connection, as from a real web server
+        conn.sendall(b"GET /api/v1/soc/code/2231 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert reader.readline().startswith(b"HTTP/1.1 200")
+        headers = {}
+        while (line := reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode().partition(":")
+            headers[name.strip().lower()] = value.strip()
+        assert headers.get("connection") != "close"
+        assert json.loads(reader.read(int(headers["content-length"])))["soc"] == 2231
+    stopper = threading.Thread(target=running.stop, daemon=True)
+    stopper.start()
+    stopper.join(timeout=30)  # a bound for a broken stop(), not a measure: it returns at once
+    assert not stopper.is_alive()
+    assert reader.read(1) == b""  # the server hung up on the idle connection
+    conn.close()

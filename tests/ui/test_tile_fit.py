@@ -28,11 +28,11 @@ def lay_out(qtbot, label: str, detail: str, size: tuple[int, int], beside: bool,
     tile.set_picture_beside(beside)
     qtbot.addWidget(tile)
     inner = QRectF(0, 0, size[0] - 40, size[1] - 24)
-    box, above, show_detail = tile._picture_box(inner) if with_picture else (None, True, bool(detail))
+    box, above = tile._picture_box(inner) if with_picture else (None, True)
     words = QRectF(inner)
     if box is not None:
         words.setTop(box.bottom() + theme.px(8)) if above else words.setLeft(box.right() + theme.px(10))
-    laid = tile.text_layout(words, show_detail)
+    laid = tile.text_layout(words)
     width = QFontMetricsF(laid.font).boundingRect(QRectF(0, 0, words.width(), 1e6), laid.flags, laid.label).width()
     return {"box": box, "words": words, "laid": laid, "width": width,
             "longest": longest_word(tile._label_font, label), "full": tile._label_font.pixelSize()}

@@ -126,9 +126,8 @@ class KioskButton(QAbstractButton):
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
         pad = t.px(18)
         inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
-        show_detail = bool(self._detail)
         if self._picture is not None:
-            box, above, show_detail = self._picture_box(inner)
+            box, above = self._picture_box(inner)
             if box is not None:
                 if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
                     painter.setPen(Qt.PenStyle.NoPen)
@@ -139,32 +138,29 @@ class KioskButton(QAbstractButton):
                     inner.setTop(box.bottom() + t.px(8))
                 else:
                     inner.setLeft(box.right() + t.px(10))
-        self._draw_text(painter, inner, text, detail, show_detail)
+        self._draw_text(painter, inner, text, detail)
         painter.end()
 
-    def _picture_box(self, inner: QRectF) -> tuple[QRectF | None, bool, bool]:
-        """Where the picture goes, whether it stands above the words, and whether the detail line still fits."""
-        # Words are never cut off for a picture: a picture above them shrinks, then the detail line goes.
+    def _picture_box(self, inner: QRectF) -> tuple[QRectF | None, bool]:
+        """Where the picture goes (None: no room for one) and whether it stands above the words or beside them."""
+        # Words are never cut off for a picture: a picture above them shrinks until they fit, first with the
+        # detail line, then (if that leaves the picture too small) without it; text_layout drops what then
+        # does not fit.
         t = self._theme
-        beside = self._picture_beside or inner.height() <= t.px(120)
-        if beside:
+        if self._picture_beside or inner.height() <= t.px(120):
             side = min(inner.height(), inner.width() * (0.4 if self._picture_beside else 0.8), self._picture.width())
-            side = min(side, inner.width() - t.px(10) - longest_word(self._label_font, self._label))  # the longest word must fit beside the picture
-            if side < t.px(32):
-                return None, False, bool(self._detail) and self._text_height(inner.width(), True) <= \
-                    inner.height()
-            words = inner.adjusted(side + t.px(10), 0, 0, 0)
-            show_detail = bool(self._detail) and self._text_height(words.width(), True) <= words.height()
-            return QRectF(inner.left(), inner.center().y() - side / 2, side, side), False, show_detail
-        gap = t.px(8)
-        for show_detail in ((True, False) if self._detail else (False,)):
-            room = inner.height() - self._text_height(inner.width(), show_detail) - gap
+            # The longest word must fit beside the picture.
+            side = min(side, inner.width() - t.px(10) - longest_word(self._label_font, self._label))
+            return (QRectF(inner.left(), inner.center().y() - side / 2, side, side) if side >= t.px(32) else None,
+                    False)
+        for with_detail in ((True, False) if self._detail else (False,)):
+            room = inner.height() - self._text_height(inner.width(), with_detail) - t.px(8)
             side = min(inner.height() * 0.6, inner.width() * 0.8, self._picture.width(), room)
-            if side >= inner.height() * 0.3 or not show_detail:
+            if side >= inner.height() * 0.3:
                 break
         if side < t.px(32):
-            return None, True, show_detail  # no room for a picture worth the name: the words matter more
-        return QRectF(inner.center().x() - side / 2, inner.top(), side, side), True, show_detail
+            return None, True  # no room for a picture worth the name: the words matter more
+        return QRectF(inner.center().x() - side / 2, inner.top(), side, side), True
 
     def _text_height(self, width: float, with_detail: bool) -> float:
         """How tall the label (and the detail line under it) stand when wrapped to a width."""
@@ -192,9 +188,9 @@ class KioskButton(QAbstractButton):
                 fill = p.tile  # a bright call to action that cannot be used would invite taps that do nothing
         return fill, text, detail, edge
 
-    def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str, show_detail: bool) -> None:
+    def _draw_text(self, painter: QPainter, inner: QRectF, text: str, detail: str) -> None:
         """The label, and the detail line under it, centred in the button and wrapped to fit."""
-        words = self.text_layout(inner, show_detail)
+        words = self.text_layout(inner)
         top = inner.top() + max(0.0, (inner.height() - words.label_height - words.detail_height) / 2)
         painter.setFont(words.font)
         painter.setPen(QColor(text))
@@ -206,7 +202,6 @@ class KioskButton(QAbstractButton):
             painter.drawText(QRectF(inner.left(), top + words.label_height + gap, inner.width(),
                                     words.detail_height - gap), WRAP, self._detail)
 
-    def text_layout(self, inner: QRectF, show_detail: bool = True) -> TileWords:
+    def text_layout(self, inner: QRectF) -> TileWords:
         """How the label and detail fill the room the picture leaves (words are never cut off the tile)."""
-        detail = self._detail if show_detail else ""
-        return lay_out((self._label_font, self._label), (self._detail_font, detail), inner, self._theme.px(8))
+        return lay_out((self._label_font, self._label), (self._detail_font, self._detail), inner, self._theme.px(8))

@@ -19,6 +19,7 @@ from kiosk.ui.theme import Theme
 if TYPE_CHECKING:  # drawing plain words (words mode, the first screen) must not load the SVG library
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
 
+_WORD = re.compile(r"\S+")  # a run of text between spaces
 HOLD_MS = 600  # press and hold this long to choose another picture (the "change picture" button also does)
 # The modified Fitzgerald key; a border style goes with each colour so colour is never the only cue.
 FITZGERALD = {
@@ -47,10 +48,7 @@ class Piece(NamedTuple):
 
 def plain_tokens(text: str) -> tuple[SymbolToken, ...]:
     """Words without pictures, for text shown in words mode (each word can still be highlighted)."""
-    return tuple(SymbolToken(m.group(), m.start(), m.end(), "", ()) for m in re.finditer(r"\S+", text))
-
-
-_WORD = re.compile(r"\S+")
+    return tuple(SymbolToken(m.group(), m.start(), m.end(), "", ()) for m in _WORD.finditer(text))
 
 
 def pieces(text: str, tokens: Sequence[SymbolToken]) -> list[Piece]:

@@ -111,7 +111,6 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
     from kiosk.ui.lockdown import NoContextMenus, UrlSink
     from kiosk.ui.window import KioskWindow
 
-    app = QApplication.instance()
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
     window = KioskWindow(reader, settings, idle, size, load_symbols=lambda: load_symbols(settings), clock=clock)
     idle.setParent(window)
@@ -128,12 +127,9 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
                                         clock=clock, parent=window)
 
     def install_filters() -> None:
-        app.installEventFilter(guards)
-        app.installEventFilter(idle)
+        window.input_filters.install([guards, idle, *([window.scanner] if window.scanner is not None else [])])
         if window.scanner is not None:
-            app.installEventFilter(window.scanner)
             window.scanner.restart()
-        window.lockdown_active = True
 
     # The app-wide filters go in as soon as the event loop turns, just after the first paint: no pupil can
     # touch the screen before then, and the hundreds of start-up events need not pass through Python.

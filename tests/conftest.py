@@ -94,7 +94,7 @@ def make_window(qtbot, clock: FakeClock):
         window.allow_close = True
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.lockdown_active)
+        qtbot.waitUntil(lambda: window.input_filters.installed)
         made.append(window)
         return window
 

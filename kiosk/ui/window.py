@@ -9,18 +9,17 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
-from kiosk.content.pages import missing_page
 from kiosk.content.pages.figure_age import figure_age
 from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.input_filters import AppInputFilters
 from kiosk.ui.my_list import MyList, TakeHomeActions
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.page_reading import PageReading
 from kiosk.ui.picture_choices import PictureChoices
 from kiosk.ui.renderer import PageRenderer, Presentation
-from kiosk.ui.screens import credits_screen, make_screen
-from kiosk.ui.screens.page_screen import PageScreen
+from kiosk.ui.screens import credits_screen, make_screen, sorry_screen
 from kiosk.ui.session_display import DISPLAY_ACTIONS, Display, change_display
 from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme, TouchRules
 from kiosk.ui.widgets.icons import display_icon
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
     from kiosk.ui.speech_controller import SpeechController
     from kiosk.ui.staff.controller import StaffController
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
-
-SORRY = "Something went wrong showing this page. Tap Home to start again, or ask a member of staff."
 
 
 class KioskWindow(QWidget):
@@ -64,7 +61,7 @@ class KioskWindow(QWidget):
         self.symbols: Symboliser | None = None
         self.pixmaps: SymbolPixmaps | None = None
         self.allow_close = False
-        self.lockdown_active = False  # set once the app-wide input filters are in place
+        self.input_filters = AppInputFilters()  # installed just after the first paint (kiosk/app.py)
         self.resize(*size)
         self._size = size
         self.default_display = Display(mode=settings.default_mode)
@@ -340,30 +337,34 @@ class KioskWindow(QWidget):
         if self.speaker is not None:
             self.speaker.stop()  # any tap that changes the page interrupts speech
         self._reading.clear()
-        try:
-            if target.kind == "credits":
-                self._ensure_symbols()
-                screen = credits_screen(self.symbols, self.reader, self.renderer, self.choose)
-            else:
-                screen = make_screen(target, self.reader, self.settings.region, self.renderer, self.choose,
-                                     self.my_list.items, figure_age(self.settings.figures_old_after_years,
-                                                                    self.today()), self.today())
-        except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
-            import logging  # only when something has gone wrong: not on the way to the first screen
-
-            logging.getLogger(__name__).exception("could not show %s", target)
-            screen = PageScreen(missing_page(SORRY), self.renderer, self.choose)
-        old = self.stack.currentWidget()
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        with self.input_filters.paused():
+            screen = self._screen_for(target)
+            old = self.stack.currentWidget()
+            self.stack.addWidget(screen)
+            self.stack.setCurrentWidget(screen)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
         self.back_button.setEnabled(self.navigator.can_go_back)
         self.home_button.setEnabled(target.kind != "home")
         self.ribbon.setVisible(self.reader.has_sample_content())
         if self.scanner is not None:
             self.scanner.restart()
+
+    def _screen_for(self, target: Target) -> QWidget:
+        """The screen for a target; a sorry page if it cannot be built."""
+        try:
+            if target.kind == "credits":
+                self._ensure_symbols()
+                return credits_screen(self.symbols, self.reader, self.renderer, self.choose)
+            return make_screen(target, self.reader, self.settings.region, self.renderer, self.choose,
+                               self.my_list.items, figure_age(self.settings.figures_old_after_years, self.today()),
+                               self.today())
+        except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
+            import logging  # only when something has gone wrong: not on the way to the first screen
+
+            logging.getLogger(__name__).exception("could not show %s", target)
+            return sorry_screen(self.renderer, self.choose)
 
     def scan_buttons(self) -> tuple[list, list]:
         """What switch scanning moves over: the page's buttons, then the top bar's (or the idle warning's)."""

@@ -8,13 +8,15 @@ from typing import Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content.pages import build_page
+from kiosk.content.pages import build_page, missing_page
 from kiosk.content.pages.figure_age import FigureAge
 from kiosk.content.pages.page import Choice, Target
 from kiosk.content.pages.take_home import in_session
 from kiosk.content.reader import ContentReader
 from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
+
+SORRY = "Something went wrong showing this page. Tap Home to start again, or ask a member of staff."
 
 
 def make_screen(
@@ -42,3 +44,8 @@ def credits_screen(symbols, reader: ContentReader, renderer: PageRenderer,
 
     sets = symbols.library.sets if symbols is not None else []
     return PageScreen(credits_page(sets, reader.packs()), renderer, on_choice)
+
+
+def sorry_screen(renderer: PageRenderer, on_choice: Callable[[Choice], None]) -> QWidget:
+    """What a page that could not be built shows instead: sorry, and the way home."""
+    return PageScreen(missing_page(SORRY), renderer, on_choice)

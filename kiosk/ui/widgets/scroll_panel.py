@@ -48,3 +48,8 @@ class ScrollPanel(QWidget):
         bar = self.area.verticalScrollBar()
         self.up_button.setEnabled(bar.value() > bar.minimum())
         self.down_button.setEnabled(bar.value() < bar.maximum())
+        # Up and Down only when there is more to see: greyed buttons that never work puzzle a pupil. Hiding them
+        # widens the text, which only makes it shorter, so the panel never flips back and forth.
+        needed = bar.maximum() > bar.minimum()
+        self.up_button.setVisible(needed)
+        self.down_button.setVisible(needed)

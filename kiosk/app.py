@@ -105,7 +105,6 @@ def flush_usage(usage) -> None:
 def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int], clock=time.monotonic, staff=None):
     """The kiosk window with its idle watcher (and the staff services, if given), on the running QApplication."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.lockdown import NoContextMenus, UrlSink

@@ -9,6 +9,7 @@ from kiosk.content.pages.page import Choice, Page, Target
 from kiosk.content.pages.sorting import sorted_by, split_sort
 from kiosk.content.reader import ContentReader
 
+
 def subjects_page(reader: ContentReader) -> Page:
     """School subjects a pupil may like, each leading to the jobs it helps with."""
     return Page(

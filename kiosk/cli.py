@@ -111,6 +111,22 @@ def _parser() -> argparse.ArgumentParser:
                      help="the API's address (default: the public NCS job profiles API)")
     ncs.add_argument("--full", action="store_true", help="fetch every profile again, not just the changed ones")
     ncs.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
+    official = sources.add_parser("official", parents=[common],
+                                  help="pay, hours, employment and projections from the ONS and DfE releases")
+    official.add_argument("--from", dest="from_dir", type=Path, default=None, metavar="DIR",
+                          help="build from release files downloaded into DIR (a USB stick) instead of fetching")
+    official.add_argument("--base-url", default=None, metavar="URL", help=argparse.SUPPRESS)
+    official.add_argument("--full", action="store_true", help="fetch every release again")
+    official.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
+    official_tools = sub.add_parser("official", help="the official figures the project ships")
+    official_verbs = official_tools.add_subparsers(dest="verb", metavar="VERB", required=True)
+    regenerate = official_verbs.add_parser("regenerate", parents=[common],
+                                           help="rebuild assets/official from the releases in a folder")
+    regenerate.add_argument("--from", dest="from_dir", type=Path, required=True, metavar="DIR")
+    regenerate.add_argument("--out", type=Path, default=None, metavar="DIR",
+                            help="where to write the pack source (default: the kiosk's own assets/official)")
+    regenerate.add_argument("--retrieved", default=None, metavar="YYYY-MM-DD",
+                            help="the date the releases were downloaded (default: today)")
 
     search = sub.add_parser("search", parents=[common], help="search occupations")
     search.add_argument("query", metavar="QUERY")
@@ -187,6 +203,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_sync(args, _settings(args))
     if command in ("search", "show"):
         return _query(args)
+    if command == "official":
+        from kiosk.official_command import run_official
+
+        return run_official(args)
     if command == "symbols":
         from kiosk.symbols_command import run_symbols
 

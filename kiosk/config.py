@@ -47,6 +47,11 @@ class Settings(NamedTuple):
     def sample_dir(self) -> Path:
         return ASSETS_DIR / "sample"
 
+    @property
+    def official_dir(self) -> Path:
+        """The official figures (ONS, DfE) the project derived from the published releases, as a pack source."""
+        return ASSETS_DIR / "official"
+
 
 def check_settings(s: Settings) -> Settings:
     """Return the settings, or raise SettingsError naming the first one the kiosk cannot use."""

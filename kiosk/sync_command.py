@@ -39,7 +39,7 @@ def run_sync(args: argparse.Namespace, settings: Any) -> int:
     try:
         report = sync_source(
             settings, args.source, base_url=args.base_url, full=args.full, progress=progress, cancelled=stop.is_set,
-            **(_lmi_options(args) if args.source == "lmiforall" else {"api_key": args.api_key}),
+            **_options(args),
         )
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -57,6 +57,14 @@ def run_sync(args: argparse.Namespace, settings: Any) -> int:
 def _stopping(stop: threading.Event) -> None:
     print("stopping after the items in flight (the next sync carries on from here)...", file=sys.stderr, flush=True)
     stop.set()
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    if args.source == "lmiforall":
+        return _lmi_options(args)
+    if args.source == "official":
+        return {"from_dir": args.from_dir}
+    return {"api_key": args.api_key}
 
 
 def _lmi_options(args: argparse.Namespace) -> dict[str, Any]:

@@ -33,7 +33,7 @@ def test_pack_build_verify_import_list_remove(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "pack", "import", str(tmp_path / "school.zip"), "--data-dir", data)
     assert code == 0 and out == "installed our-school 1.0\n"
     code, out, _ = run(capsys, "pack", "list", "--json", "--data-dir", data)
-    assert {p["pack_id"] for p in json.loads(out)} == {"sample", "our-school"}
+    assert {p["pack_id"] for p in json.loads(out)} == {"sample", "official", "our-school"}
     make_pack(tmp_path / "school2.zip", {"events": [
         {"id": "fair", "title": "Careers fair", "kind": "careers_fair", "starts": "2027-03-02"}]},
         pack_id="our-school", layer="school", version="1.1")
@@ -52,6 +52,8 @@ def test_refusals_print_the_reason_and_exit_1(capsys, tmp_path: Path) -> None:
     assert (code, out) == (1, "") and err == "kiosk: the file is not a pack: it is not a zip file\n"
     code, _, err = run(capsys, "pack", "import", str(bad), "--data-dir", str(tmp_path / "d"))
     assert code == 1 and "not a zip file" in err
+    code, _, _ = run(capsys, "pack", "remove", "official", "--data-dir", str(tmp_path / "d"))
+    assert code == 0  # the built-in official figures can go; the sample is then the only pack
     code, _, err = run(capsys, "pack", "remove", "sample", "--data-dir", str(tmp_path / "d"))
     assert code == 1 and "the only installed pack" in err
 
@@ -68,8 +70,13 @@ def test_show_json_has_every_figure_with_its_source(capsys, data_dir: Path) -> N
     code, out, _ = run(capsys, "show", "nurse", "--json", "--data-dir", str(data_dir))
     occ = json.loads(out)
     assert code == 0 and occ["title"] == "Nurse"
-    assert [f["year"] for f in occ["pay"]["UK"]] == [2022, 2023, 2024]
-    assert occ["pay"]["UK"][0]["source"] == {
+    # The kiosk's own official figures (installed on its first start) replace the test pack's pay, matched on
+    # the nurse's SOC 2020 code; every figure names its year, place and source.
+    assert [f["year"] for f in occ["pay"]["UK"]] == [2023, 2024]
+    assert occ["pay"]["UK"][-1]["source"]["name"] == "ONS, Annual Survey of Hours and Earnings 2024 (provisional), Table 14"
+    assert occ["pay"]["UK"][-1]["source"]["licence"] == "Open Government Licence v3.0"
+    assert [(e["soc2020"], e["region"], e["year"]) for e in occ["earnings"]] == [("2237", "UK", 2023), ("2237", "UK", 2024)]
+    assert occ["outlook"]["UK"][0]["source"] == {
         "name": "Test figures", "licence": "CC0 1.0", "retrieved": "2026-11-01", "url": ""}
     assert len(occ["outlook"]["UK"]) == 12
     code, _, err = run(capsys, "show", "astronaut", "--data-dir", str(data_dir))

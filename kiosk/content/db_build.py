@@ -12,6 +12,7 @@ from typing import Iterable
 from sqlite_utils import Database
 
 from kiosk.content import db_schema
+from kiosk.content.db_official import add_group_growth, join_official
 from kiosk.content.pack_file import Pack
 from kiosk.content.schema import TABLES
 from kiosk.content.spelling import MIN_TERM, max_distance, variants, words
@@ -51,7 +52,10 @@ def build_database(packs: Iterable[Pack], path: Path) -> dict[str, int]:
         with db.atomic():
             for pack in packs:
                 _insert_pack(db, pack)
-        conn.executescript(db_schema.STATS + db_schema.INDEXES)
+        join_official(conn)
+        conn.executescript(db_schema.STATS)
+        add_group_growth(conn)
+        conn.executescript(db_schema.INDEXES)
         with db.atomic():
             _index_search(conn)
             meta = {
@@ -96,7 +100,7 @@ def _index_search(conn: sqlite3.Connection) -> None:
     conn.execute(
         """
         INSERT INTO occupation_fts (rowid, title, alt_titles, summary, tasks)
-        SELECT rowid, title, coalesce(alt_titles, ''), summary, coalesce(tasks, '') FROM occupations
+        SELECT rowid, title, coalesce(alt_titles, ''), coalesce(summary, ''), coalesce(tasks, '') FROM occupations
         """
     )
     docs: Counter[str] = Counter()

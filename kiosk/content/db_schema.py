@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PAGE_SIZE = 4096
 
 BOOKKEEPING = """
@@ -35,6 +35,7 @@ CREATE TABLE occupation_stats (
   pay_year INTEGER, weekly_pay REAL, hours_year INTEGER, weekly_hours REAL,
   first_year INTEGER, first_employment REAL, last_year INTEGER, last_employment REAL,
   growth_percent REAL,
+  growth_group TEXT,  -- the SOC 2020 sub-major group whose projected growth this is, when not the job's own
   PRIMARY KEY (occupation, region)
 );
 INSERT INTO occupation_stats (occupation, region)
@@ -86,5 +87,7 @@ PACK_TABLES = frozenset({
     "sectors", "occupations", "pay", "hours", "outlook", "replacement_demand", "skill_shortages", "routes",
     "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni", "subjects",
     "occupation_subjects", "industries", "industry_outlook", "averages", "myths",
+    "soc_groups", "areas", "earnings", "employment", "group_outlook", "group_change", "group_gender",
+    "group_qualifications",
 })
 REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats"}

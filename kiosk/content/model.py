@@ -77,6 +77,55 @@ class OccupationSummary(NamedTuple):
     growth_to_year: int | None = None  # the last year of the outlook the growth runs to
 
 
+class Earnings(NamedTuple):
+    """ONS ASHE full-time pay and hours for a SOC 2020 unit group in one place and year. None means not known
+    (not published, or too unreliable to publish); a quality is ONS's band for the estimate, "" when not given."""
+
+    soc2020: str
+    region: str
+    year: int
+    weekly_pay: float | None
+    weekly_pay_low: float | None  # the 25th percentile: the middle half of full-time workers earn between
+    weekly_pay_high: float | None  # ... this and the 75th percentile
+    weekly_pay_quality: str
+    annual_pay: float | None
+    annual_pay_low: float | None
+    annual_pay_high: float | None
+    annual_pay_quality: str
+    weekly_hours: float | None
+    weekly_hours_quality: str
+    jobs: float | None  # ONS's indicative count of full-time employee jobs
+    source: SourceRef
+
+
+class Employment(NamedTuple):
+    """People employed in a SOC 2020 unit group (ONS APS); `lower_bound` when some of its cells were suppressed."""
+
+    soc2020: str
+    region: str
+    year: int
+    people: float
+    lower_bound: bool
+    source: SourceRef
+
+
+class GroupOutlook(NamedTuple):
+    """DfE's projection for a SOC 2020 sub-major group in one place: people by year, the change and the openings
+    over the projection, the women's share and the highest qualifications held, with the source."""
+
+    code: str
+    title: str
+    region: str
+    employment: tuple[tuple[int, float], ...]
+    from_year: int
+    to_year: int
+    net_change: float | None
+    replacement_demand: float | None
+    women: tuple[int, float, float] | None  # (year, women, everyone) for the projection's first year
+    qualifications: tuple[tuple[str, float], ...]  # (level, people) at from_year, highest level first
+    source: SourceRef
+
+
 class Occupation(NamedTuple):
     """An occupation with everything the kiosk knows about it, figures by region."""
 
@@ -99,6 +148,11 @@ class Occupation(NamedTuple):
     skill_shortages: dict[str, SkillShortage]
     routes: tuple[Route, ...] = ()
     url: str = ""  # a public page about the job, for its QR code; "" when no pack gives one
+    # The official statistics for the job's SOC 2020 unit group (never through a SOC 2010 code):
+    unit_title: str = ""  # ONS's title of the unit group the figures describe
+    earnings: tuple[Earnings, ...] = ()  # every place and year, oldest first
+    employment: tuple[Employment, ...] = ()
+    group_outlook: dict[str, GroupOutlook] = {}  # by place
 
 
 class SearchHit(NamedTuple):

@@ -32,6 +32,10 @@ FIGURES = {
     "outlook": ("outlook", "employment"),
 }
 MAX_SOURCE_FILE_BYTES = 2 * 1024 * 1024
+# tables/<table>.jsonl: rows a program wrote (the official figures), one JSON object a line; larger than a
+# hand-written TOML file may be, since one holds every area's figures.
+TABLES_FOLDER = "tables"
+MAX_TABLE_FILE_BYTES = 16 * 1024 * 1024
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -80,6 +84,8 @@ def read_source(folder: str | Path, *, now: dt.datetime | None = None) -> tuple[
             raise PackRejected(f"{where}: {e}") from None
         for table, row in rows:
             tables[table].append(_checked(table, row, where))
+    for table, row, where in _table_rows(folder / TABLES_FOLDER):
+        tables[table].append(_checked(table, row, where))
     _check_unique(tables)
     try:
         check_references(tables)
@@ -119,6 +125,30 @@ def _identity(data: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
             for s in data.get("source", [])
         ],
     }
+
+
+def _table_rows(folder: Path) -> Iterator[tuple[str, Any, str]]:
+    """(table, row, where) for every line of tables/<table>.jsonl; a file for no known table is refused."""
+    import json
+
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        table = path.stem
+        if table not in TABLES:
+            raise PackRejected(f"{TABLES_FOLDER}/{path.name}: there is no table called {table!r}")
+        if path.stat().st_size > MAX_TABLE_FILE_BYTES:
+            raise PackRejected(f"{TABLES_FOLDER}/{path.name}: the file is larger than {MAX_TABLE_FILE_BYTES:,} bytes")
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError:
+            raise PackRejected(f"{TABLES_FOLDER}/{path.name}: not UTF-8 text") from None
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{TABLES_FOLDER}/{path.name}: line {n}"
+            try:
+                yield table, json.loads(line), where
+            except ValueError as e:
+                raise PackRejected(f"{where}: not valid JSON: {e}") from None
 
 
 def _checked(table: str, row: Any, where: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import Iterator
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from kiosk.content import builtin_packs
 from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
 from kiosk.content.errors import PackRejected, version_key
 from kiosk.content.file_replace import replace_bytes, sync_folder
@@ -125,8 +126,9 @@ class PackStore:
                 self._log(note)
             return removed
 
-    def start(self, sample_folder: Path | None) -> list[str]:
-        """Make the content ready at start-up: install the sample on first run and repair the database.
+    def start(self, sample_folder: Path | None, builtins: tuple[Path, ...] = ()) -> list[str]:
+        """Make the content ready at start-up: install the sample on first run, the other built-in packs (the
+        official figures) when new or newer, and repair the database.
 
         Returns what was done, in words, for the log and for staff.
         """
@@ -136,19 +138,22 @@ class PackStore:
             for stale in (self.data_dir / "incoming").glob("*.zip"):
                 stale.unlink(missing_ok=True)
             entries = self.entries()
-            if sample_folder is not None and self._sample_is_due(entries, sample_folder):
-                notes.append(self._install_sample(sample_folder))
-                entries = self.entries()
+            folders = [(sample_folder, True)] if sample_folder is not None else []
+            folders += [(folder, False) for folder in builtins if folder.is_dir()]
+            for folder, first_run_only in folders:
+                if builtin_packs.due(entries, folder, self.packs_dir, first_run_only=first_run_only):
+                    notes.append(self._install_builtin(folder))
+            entries = self.entries()
             fault = self.database_fault(entries)
             if fault:
                 packs, entries = self._load(entries, notes)
                 if self.db_path.exists() and not _opens(self.db_path):
                     notes.append(f"the damaged database was kept as {set_aside(self.db_path).name}")
-                if packs or sample_folder is None:
+                if packs or not folders:
                     self._commit(entries, packs)
                     notes.append(f"content restored: {fault}")
-                else:  # nothing installed could be read: start again from the sample
-                    notes.append(self._install_sample(sample_folder))
+                else:  # nothing installed could be read: start again from the built-in packs
+                    notes += [self._install_builtin(folder) for folder, _ in folders]
             for note in notes:
                 self._log(note)
         return notes
@@ -313,38 +318,22 @@ class PackStore:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
 
-    def _sample_is_due(self, entries: dict[str, InstalledPack], folder: Path) -> bool:
-        """On first run, or when the sample in the assets is newer than the installed sample."""
-        if not entries:
-            return True
-        source = folder / "pack.toml"
-        try:
-            # Parse the sample's pack.toml only if it changed after the sample was last installed.
-            changed = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(source.stat().st_mtime))
-            if all(e.installed > changed for e in entries.values()):  # same ISO UTC form: text order is time order
-                return False
-            import tomllib
-
-            info = tomllib.loads(source.read_text(encoding="utf-8"))
-            sample = entries.get(info["id"])
-            return sample is not None and version_key(info["content_version"]) > version_key(sample.content_version)
-        except (OSError, KeyError, ValueError):  # a broken sample source must not stop the kiosk starting
-            return False
-
-    def _install_sample(self, folder: Path) -> str:
+    def _install_builtin(self, folder: Path) -> str:
         from kiosk.content.pack_source import build_pack
 
         incoming = self.data_dir / "incoming"
         incoming.mkdir(parents=True, exist_ok=True)
-        path = incoming / "sample.zip"
+        path = incoming / f"builtin-{folder.name}.zip"
         try:
             build_pack(folder, path)
-            # The sample is built here from the kiosk's own assets, which are as trusted as its code: no
-            # publisher signs it, and a kiosk that requires signed packs must still start on first run.
+            # Built here from the kiosk's own assets, which are as trusted as its code: no publisher signs
+            # them, and a kiosk that requires signed packs must still start on first run.
             report = self._install(path, built_here=True)
         finally:
             path.unlink(missing_ok=True)
-        return f"installed the sample content {report.pack.manifest.content_version}"
+        builtin_packs.remember(self.packs_dir, report.pack.pack_id)
+        m = report.pack.manifest
+        return f"installed {'the sample content' if m.sample else f'the built-in {m.pack_id} pack'} {m.content_version}"
 
     def _log(self, line: str) -> None:
         with open(self.log_path, "a", encoding="utf-8") as f:

@@ -16,6 +16,7 @@ from kiosk.content import school_reads as school
 from kiosk.content.model import AlumniStory, Event, Provider, Resource
 from kiosk.content import explore_reads as explore
 from kiosk.content.model import HardToFill, IndustryOutlook, JobChange, Myth, Subject
+from kiosk.content import official_reads as official
 from kiosk.content.search import Searcher
 
 SORTS = {
@@ -127,13 +128,17 @@ class ContentReader:
                                      WHERE x.occupation = o.id AND r.kind = :kind)"""
             params = {"kind": route_kind}
         rows = self._conn.execute(
+            # The place's own figures, else the UK's; growth also from England's projections (DfE projects
+            # England and its areas, not the UK).
             f"""SELECT o.id, o.title, o.sector,
                        coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
-                       coalesce(s.growth_percent, uk.growth_percent) AS growth,
-                       CASE WHEN s.growth_percent IS NOT NULL THEN s.last_year ELSE uk.last_year END
+                       coalesce(s.growth_percent, uk.growth_percent, en.growth_percent) AS growth,
+                       CASE WHEN s.growth_percent IS NOT NULL THEN s.last_year
+                            WHEN uk.growth_percent IS NOT NULL THEN uk.last_year ELSE en.last_year END
                 FROM occupations o
                 LEFT JOIN occupation_stats s ON s.occupation = o.id AND s.region = :region
                 LEFT JOIN occupation_stats uk ON uk.occupation = o.id AND uk.region = 'UK'
+                LEFT JOIN occupation_stats en ON en.occupation = o.id AND en.region = 'England'
                 {where} ORDER BY {SORTS[sort]}
                 LIMIT :limit""",
             {**params, "region": region, "limit": limit},
@@ -149,14 +154,15 @@ class ContentReader:
         return [(value, count) for value, count in rows]
 
     def regions(self) -> list[str]:
-        """The regions the installed figures name (pay, hours, outlook, skill shortages, replacement demand, all
-        of which an occupation page shows by region): "UK" first, then the rest A-Z."""
+        """The places the installed figures name (every figure table an occupation page or "Jobs in our area"
+        shows by place, and the official statistics' areas): "UK" and "England" first, then the rest A-Z."""
         rows = self._conn.execute(
             """SELECT region FROM (
                    SELECT region FROM pay UNION SELECT region FROM hours UNION SELECT region FROM outlook
                    UNION SELECT region FROM skill_shortages UNION SELECT region FROM replacement_demand
-                   UNION SELECT region FROM industry_outlook)
-               ORDER BY region != 'UK', region COLLATE NOCASE, region"""
+                   UNION SELECT region FROM industry_outlook UNION SELECT name FROM areas
+                   UNION SELECT region FROM group_change)
+               ORDER BY region != 'UK', region != 'England', region COLLATE NOCASE, region"""
         )
         return [region for (region,) in rows]
 
@@ -200,7 +206,7 @@ class ContentReader:
         occ, title, soc10, soc20, sector_id, alt, summary, easy, tasks, entry, skills, interests, url = row
         return Occupation(
             id=occ, title=title, soc2010=soc10, soc2020=soc20, sector=self.sector(sector_id), url=url or "",
-            alt_titles=_list(alt), summary=summary, easy_read=_list(easy), tasks=_list(tasks),
+            alt_titles=_list(alt), summary=summary or "", easy_read=_list(easy), tasks=_list(tasks),
             entry_routes=_list(entry), skills=_list(skills), interests=_list(interests),
             pay=self._series("pay", "weekly_pay", occ, source),
             hours=self._series("hours", "weekly_hours", occ, source),
@@ -222,6 +228,10 @@ class ContentReader:
                 )
             },
             routes=self.routes_into(occ),
+            unit_title=official.unit_title(self._conn, soc20),
+            earnings=official.earnings(self._conn, source, soc20),
+            employment=official.employment(self._conn, source, soc20),
+            group_outlook=official.group_outlooks(self._conn, source, soc20),
         )
 
     def _series(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
+from kiosk.content.schema_official import flag, official_tables
 from kiosk.content.value_checks import (  # noqa: F401 - the column checks, also used through this module
     AUDIENCES, CONTROL, MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT, REGION, SLUG, SOC_CODE, YEAR, RowError,
     audience, iso_date, iso_datetime, long_text, number, one_of, short_text, slug, soc_code, text_list, url,
@@ -72,13 +73,17 @@ TABLES: dict[str, Table] = {
                 Column("soc2020", soc_code, required=False),
                 Column("sector", slug, refers_to="sectors"),
                 Column("alt_titles", text_list(), required=False),
-                Column("summary", long_text),
+                # A unit group the official statistics name but no one has described yet has no summary.
+                Column("summary", long_text, required=False),
                 Column("easy_read", text_list(), required=False),
                 Column("tasks", text_list(), required=False),
                 Column("entry_routes", text_list(long_text), required=False),
                 Column("skills", text_list(), required=False),
                 Column("interests", text_list(), required=False),
                 Column("url", url, required=False),  # a public page about the job (for its QR code)
+                # Stands in for a SOC 2020 unit group until a pack describes it: gives way to any other pack's
+                # occupation with the same SOC 2020 code when the database is built.
+                Column("stand_in", flag, required=False),
             ),
             key=("id",),
         ),
@@ -248,6 +253,7 @@ TABLES: dict[str, Table] = {
             ),
             key=("id",),
         ),
+        *official_tables(Column, Table),
     )
 }
 

@@ -15,7 +15,7 @@ from kiosk.sources.fetch_policy import FetchPolicy
 
 # (done, total, what) after each item fetched.
 ProgressFn = Callable[[int, int, str], None]
-SOURCES = ("lmiforall", "ncs")
+SOURCES = ("lmiforall", "ncs", "official")
 NCS_KEY_FILE = "ncs-api-key"  # in the data directory, mode 0600 (the staff screen writes it)
 NCS_KEY_ENV = "KIOSK_NCS_API_KEY"  # used before the file when set
 
@@ -40,9 +40,18 @@ def polite_policy(base_url: str, live: FetchPolicy) -> FetchPolicy:
 def sync_source(settings: Any, source: str, *, base_url: str | None = None, api_key: str | None = None,
                 socs_file: Path | None = None, region: int | None = None, full: bool = False,
                 progress: ProgressFn | None = None, cancelled: Callable[[], bool] = lambda: False,
-                policy: FetchPolicy | None = None, now: dt.datetime | None = None) -> SyncReport:
-    """Run one source's sync to the end (blocking): fetch what changed, then build and install its pack."""
+                policy: FetchPolicy | None = None, now: dt.datetime | None = None,
+                from_dir: Path | None = None) -> SyncReport:
+    """Run one source's sync to the end (blocking): fetch what changed, then build and install its pack.
+
+    `from_dir`: build from files staff downloaded and carried (the official releases) instead of fetching.
+    """
     try:
+        if source == "official" and from_dir is not None:
+            from kiosk.sources.official.official_job import sync_official_from
+
+            return sync_official_from(settings, from_dir, progress=progress, cancelled=cancelled,
+                                      now=now or dt.datetime.now(dt.timezone.utc))
         return _sync(settings, source, base_url=base_url, api_key=api_key, socs_file=socs_file, region=region,
                      full=full, progress=progress, cancelled=cancelled, policy=policy, now=now)
     except OSError as e:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kiosk.content.model import AlumniStory, Figure, Occupation
+from kiosk.content.pages import official_figures as official
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.alumni import people_section, story_choices
 from kiosk.content.pages.figure_age import FigureAge, figure_age, marked
@@ -29,12 +30,23 @@ def occupation_page(
     if occ.alt_titles:
         also = ", ".join(occ.alt_titles[:4])
         subtitle = f"{subtitle} · Also called: {also}" if subtitle else f"Also called: {also}"
-    about = tuple(Paragraph(t) for t in occ.easy_read) if easy and occ.easy_read else (Paragraph(occ.summary),)
+    if easy and occ.easy_read:
+        about: tuple[Block, ...] = tuple(Paragraph(t) for t in occ.easy_read)
+    elif occ.summary:
+        about = (Paragraph(occ.summary),)
+    else:  # a unit group the official statistics name but nobody has described yet: its names say what it is
+        about = (Paragraph(f"The kiosk has no description of this job yet. People doing it have job titles like "
+                           f"these: {', '.join(occ.alt_titles[:8])}." if occ.alt_titles else
+                           "The kiosk has no description of this job yet."),)
     sections = [Section("What the job is", about)]
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
-    sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
-    sections.append(Section("Jobs in the future", _future(occ, region, age)))
+    if occ.earnings or occ.employment:
+        sections.append(Section("Pay and hours", (official.pay_and_hours(occ, region, age),)))
+    else:
+        sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
+    group = official.group_outlook(occ, region)
+    sections.append(Section("Jobs in the future", official.future(group) if group else _future(occ, region, age)))
     routes_in = [*occ.entry_routes]
     routes_in += [f"{r.name} (level {r.rqf_level})" if r.rqf_level else r.name for r in occ.routes]
     if routes_in:

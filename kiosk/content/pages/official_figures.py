@@ -1,0 +1,153 @@
+"""An occupation's official figures in plain words: ONS pay, hours and head count, and DfE's outlook for its group."""
+
+from __future__ import annotations
+
+from kiosk.content.model import Earnings, Employment, GroupOutlook, Occupation
+from kiosk.content.pages import wording as w
+from kiosk.content.pages.figure_age import FigureAge, marked
+from kiosk.content.pages.page import Bar, BarChart, Block, Fact, FactList, Paragraph
+
+UK = "UK"
+ENGLAND = "England"
+ROUGH = {"acceptable": "This is a rough estimate: few people in this job answered ONS's survey."}
+# DfE's nine qualification levels, grouped into the four a pupil can place (RQF 4-8 are all beyond A level).
+QUALIFICATION_GROUPS = (
+    ("a degree or another qualification above A level", ("rqf8", "rqf7", "rqf6", "rqf5", "rqf4")),
+    ("A levels or something like them", ("rqf3",)),
+    ("GCSEs or something like them", ("rqf2", "rqf1")),
+    ("no qualifications", ("none",)),
+)
+
+
+def where(region: str) -> str:
+    """A place as it reads after "in": "the UK", "England", "Greater London"."""
+    return "the UK" if region == UK else region
+
+
+def when(region: str, year: int) -> str:
+    """A place and year in brackets' words: "UK, 2024"."""
+    return f"{region}, {year}"
+
+
+def latest(rows: tuple, region: str) -> tuple | None:
+    """The newest row for `region`, else for the UK; None when neither has one."""
+    for place in (region, UK):
+        found = [r for r in rows if r.region == place]
+        if found:
+            return found[-1]
+    return None
+
+
+def pay_and_hours(occ: Occupation, region: str, age: FigureAge) -> FactList:
+    """Pay (weekly, its middle half and yearly), hours and how many people do the job, each with place and year."""
+    e: Earnings | None = latest(occ.earnings, region)
+    facts = [_pay(e, age) if e else Fact("Pay", "Not known", "The kiosk has no pay figures for this job yet."),
+             _hours(e, age) if e else Fact("Hours", "Not known", "The kiosk has no hours figures for this job yet.")]
+    people: Employment | None = latest(occ.employment, region)
+    if people is not None:
+        facts.append(_people(people, age))
+    return FactList(tuple(facts))
+
+
+def _pay(e: Earnings, age: FigureAge) -> Fact:
+    place = when(e.region, e.year)
+    if e.weekly_pay is None:
+        return Fact("Pay", "Not known",
+                    f"ONS does not publish a pay figure for this job ({place}): too few people in its survey do it, "
+                    "so any figure would not be reliable.", w.source_line(e.source, e.year))
+    detail = [f"Half of full-time workers earn more than this and half earn less ({place})."]
+    if e.weekly_pay_low is not None and e.weekly_pay_high is not None:
+        detail.append(f"The middle half earn between {w.pounds(e.weekly_pay_low)} and {w.pounds(e.weekly_pay_high)} "
+                      "a week.")
+    if e.annual_pay is not None:
+        detail.append(f"Over a year that is about {w.pounds(round(e.annual_pay, -2))} before tax.")
+    if e.weekly_pay_quality in ROUGH:
+        detail.append(ROUGH[e.weekly_pay_quality])
+    return Fact("Pay", f"{w.pounds(e.weekly_pay)} a week", marked(" ".join(detail), age.mark(e.year)),
+                w.source_line(e.source, e.year))
+
+
+def _hours(e: Earnings, age: FigureAge) -> Fact:
+    if e.weekly_hours is None:
+        return Fact("Hours", "Not known", f"ONS does not publish reliable hours for this job "
+                                          f"({when(e.region, e.year)}).", w.source_line(e.source, e.year))
+    detail = f"Usual paid hours of a full-time worker ({when(e.region, e.year)})."
+    if e.weekly_hours_quality in ROUGH:
+        detail += " " + ROUGH[e.weekly_hours_quality]
+    return Fact("Hours", w.hours(e.weekly_hours), marked(detail, age.mark(e.year)), w.source_line(e.source, e.year))
+
+
+def _people(p: Employment, age: FigureAge) -> Fact:
+    if p.lower_bound:
+        value = f"More than {w.people(p.people)}"
+        detail = (f"People doing this job in {where(p.region)} in {p.year}. Some of the survey's counts for it are "
+                  "too small to publish, so the real number is higher.")
+    else:
+        value = f"About {w.people(p.people)}"
+        detail = f"People doing this job in {where(p.region)} in {p.year}."
+    return Fact("People doing this job", value, marked(detail, age.mark(p.year)), w.source_line(p.source, p.year))
+
+
+def group_outlook(occ: Occupation, region: str) -> GroupOutlook | None:
+    """The job's group projection for the kiosk's place, else England's (DfE projects England and its areas)."""
+    for place in (region, ENGLAND):
+        if place in occ.group_outlook:
+            return occ.group_outlook[place]
+    return next(iter(sorted(occ.group_outlook.items())), (None, None))[1]
+
+
+def future(g: GroupOutlook) -> tuple[Block, ...]:
+    """How the job's group is expected to change, the openings as people leave, who does it and what they hold."""
+    years = dict(g.employment)
+    start, end = years.get(g.from_year), years.get(g.to_year)
+    blocks: list[Block] = [Paragraph(f"These figures are for the group of jobs this one belongs to: "
+                                     f"{g.title or 'its occupation group'}.")]
+    source = w.source_line(g.source, f"{g.from_year} to {g.to_year}")
+    if start and end:
+        percent = 100.0 * (end - start) / start
+        chart = BarChart(
+            title=f"People working in this group in {where(g.region)}",
+            headline=for_every_ten(start, end, g.from_year, g.to_year),
+            trend=w.trend(percent),
+            bars=tuple(Bar(str(y), v, w.people(v)) for y, v in sorted(years.items()) if g.from_year <= y <= g.to_year),
+            source=source,
+        )
+        blocks.append(chart)
+    facts = []
+    if g.replacement_demand:
+        facts.append(Fact("Jobs opening up", f"About {w.people(g.replacement_demand)}",
+                          f"Jobs to fill in {where(g.region)} from {g.from_year} to {g.to_year} as people retire or "
+                          "move on, as well as any new jobs.", source))
+    if g.women and g.women[2] > 0:
+        year, women, everyone = g.women
+        tenths = round(10 * women / everyone)
+        share = f"About {tenths} in 10 are women" if tenths else "Fewer than 1 in 20 are women"
+        facts.append(Fact("Women and men", share, f"People working in this group ({when(g.region, year)}).",
+                          source))
+    qualifications = _qualifications(g)
+    if qualifications:
+        rest = "".join(f"{line}. " for line in qualifications[1:])
+        facts.append(Fact("Qualifications", qualifications[0],
+                          f"{rest}The highest qualification of people working in this group "
+                          f"({when(g.region, g.from_year)}).", source))
+    if facts:
+        blocks.append(FactList(tuple(facts)))
+    return tuple(blocks)
+
+
+def for_every_ten(start: float, end: float, from_year: int, to_year: int) -> str:
+    """Growth as a child can picture it: "For every 10 jobs in 2020, about 13 in 2035"."""
+    ten = round(10 * end / start)
+    if ten == 10:
+        return f"About the same number of jobs in {to_year} as in {from_year}."
+    return f"For every 10 jobs in {from_year}, about {ten} in {to_year}."
+
+
+def _qualifications(g: GroupOutlook) -> list[str]:
+    """The highest qualifications people hold, in tenths: the commonest first as a headline, then the rest."""
+    held = dict(g.qualifications)
+    total = sum(held.values())
+    if total <= 0:
+        return []
+    shares = [(words, sum(held.get(level, 0) for level in levels) / total) for words, levels in QUALIFICATION_GROUPS]
+    return [f"{round(10 * share)} in 10 have {words}" for words, share in shares if round(10 * share) > 0]

@@ -98,26 +98,27 @@ def _parser() -> argparse.ArgumentParser:
     lmi = sources.add_parser("lmiforall", parents=[common], help="labour market figures from LMI for All")
     lmi.add_argument("--base-url", default=None, metavar="URL",
                      help="the API's address (default: the public LMI for All API)")
-    lmi.add_argument("--socs", type=Path, default=None, metavar="FILE",
+    lmi.add_argument("--socs", dest="socs_file", type=Path, default=None, metavar="FILE",
                      help="a file of SOC 2010 codes (default: the codes the installed occupations name)")
     lmi.add_argument("--region", default=None, metavar="CODE",
                      help="also fetch this LMI region's figures (1-12; default: the kiosk's region setting)")
     lmi.add_argument("--full", action="store_true", help="fetch everything again, even if nothing has changed")
-    lmi.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
+    lmi.add_argument("--json", action="store_true", help="report as JSON lines on stdout (for the staff screen)")
     ncs = sources.add_parser("ncs", parents=[common], help="job profiles from the National Careers Service")
     ncs.add_argument("--api-key", default=None, metavar="KEY",
                      help="the NCS API subscription key (default: $KIOSK_NCS_API_KEY)")
     ncs.add_argument("--base-url", default=None, metavar="URL",
                      help="the API's address (default: the public NCS job profiles API)")
     ncs.add_argument("--full", action="store_true", help="fetch every profile again, not just the changed ones")
-    ncs.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
+    ncs.add_argument("--json", action="store_true", help="report as JSON lines on stdout (for the staff screen)")
     official = sources.add_parser("official", parents=[common],
                                   help="pay, hours, employment and projections from the ONS and DfE releases")
     official.add_argument("--from", dest="from_dir", type=Path, default=None, metavar="DIR",
                           help="build from release files downloaded into DIR (a USB stick) instead of fetching")
-    official.add_argument("--base-url", default=None, metavar="URL", help=argparse.SUPPRESS)
-    official.add_argument("--full", action="store_true", help="fetch every release again")
-    official.add_argument("--json", action="store_true", help="report as JSON on stdout (for the staff screen)")
+    official.add_argument("--base-url", default=None, metavar="URL",
+                          help="fetch both publishers' files from this address, at the same paths (a hub's mirror)")
+    official.add_argument("--full", action="store_true", help="download every release again, changed or not")
+    official.add_argument("--json", action="store_true", help="report as JSON lines on stdout (for the staff screen)")
     official_tools = sub.add_parser("official", help="the official figures the project ships")
     official_verbs = official_tools.add_subparsers(dest="verb", metavar="VERB", required=True)
     regenerate = official_verbs.add_parser("regenerate", parents=[common],
@@ -135,6 +136,9 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", parents=[common], help="show one occupation with its figures and sources")
     show.add_argument("occupation_id", metavar="ID")
     show.add_argument("--json", action="store_true")
+    listing = sub.add_parser("list", parents=[common],
+                             help="list every occupation with its SOC codes, the figures it has and their sources")
+    listing.add_argument("--json", action="store_true")
 
     symbols = sub.add_parser("symbols", help="install, import, order and check symbol sets")
     actions = symbols.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -176,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(args)
     except (PackRejected, SettingsError, SourceInputError) as e:
         print(f"kiosk: {e}", file=sys.stderr)
+        if getattr(args, "json", False):
+            from kiosk.staff.child_messages import send_error
+
+            send_error(str(e))  # the staff screen reads messages, never the text meant for people
         return 1
 
 
@@ -198,11 +206,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "pack":
         return _pack(args)
     if command == "sync":
-        from kiosk.sync_command import run_sync
+        from kiosk.sync_command import run_sync_command
 
-        return run_sync(args, _settings(args))
+        return run_sync_command(args, _settings(args))
     if command in ("search", "show"):
         return _query(args)
+    if command == "list":
+        from kiosk.list_command import run_list
+
+        return run_list(_settings(args), as_json=args.json)
     if command == "official":
         from kiosk.official_command import run_official
 
@@ -267,10 +279,10 @@ def _pack(args: argparse.Namespace) -> int:
         report = store.install(args.file)
         m = report.pack.manifest
         if args.json:
-            import json
+            from kiosk.staff.child_messages import send_result
 
-            print(json.dumps({"pack_id": m.pack_id, "title": m.title, "version": m.content_version,
-                              "replaced_version": report.replaced_version}))
+            send_result({"pack_id": m.pack_id, "title": m.title, "version": m.content_version,
+                         "replaced_version": report.replaced_version})
             return 0
         was = f" (replacing {report.replaced_version}, kept as last-known-good)" if report.replaced_version else ""
         print(f"installed {m.pack_id} {m.content_version}{was}")
@@ -280,9 +292,9 @@ def _pack(args: argparse.Namespace) -> int:
 
         written = export_packs(store, args.folder)
         if args.json:
-            import json
+            from kiosk.staff.child_messages import send_result
 
-            print(json.dumps({"written": [str(path) for path in written]}))
+            send_result({"written": [str(path) for path in written]})
             return 0
         for path in written:
             print(f"exported {path}")
@@ -290,9 +302,9 @@ def _pack(args: argparse.Namespace) -> int:
     if args.verb == "remove":
         removed = store.remove(args.pack_id)
         if args.json:
-            import json
+            from kiosk.staff.child_messages import send_result
 
-            print(json.dumps({"pack_id": removed.pack_id, "version": removed.content_version}))
+            send_result({"pack_id": removed.pack_id, "version": removed.content_version})
             return 0
         print(f"removed {removed.pack_id} {removed.content_version}")
         return 0
@@ -310,17 +322,17 @@ def _pack(args: argparse.Namespace) -> int:
 
 def _scan(args: argparse.Namespace) -> int:
     """List the pack files on the sticks (or in the given folders), each checked completely."""
-    import json
-
     from kiosk.content.usb_packs import find_packs, removable_roots
 
     roots = args.roots or removable_roots()
     found = find_packs(roots)
     if args.json:
-        print(json.dumps({"roots": [str(r) for r in roots], "packs": [
+        from kiosk.staff.child_messages import send_result
+
+        send_result({"roots": [str(r) for r in roots], "packs": [
             {"path": str(f.path), "pack_id": f.pack_id, "content_version": f.content_version,
              "publisher": f.publisher, "signer": f"{f.signer.publisher} (key {f.signer.key_id})" if f.signer else None,
-             "problem": f.problem} for f in found]}))
+             "problem": f.problem} for f in found]})
         return 0
     if not roots:
         print("no USB stick found")

@@ -40,6 +40,10 @@ class Settings(NamedTuple):
     require_signed: bool = False  # accept only packs signed with a trusted publisher's key (see `kiosk pack trust`)
     lmi_base_url: str = ""  # where to sync LMI for All from; "" is the public API (a mirror, or a test double)
     ncs_base_url: str = ""  # where to sync National Careers Service profiles from; "" is the public API
+    # Where `kiosk sync official` downloads the releases from: each publisher's own site (or a hub's mirror that
+    # keeps the same paths). DfE publishes the Skills Imperative 2035 workbooks in its own public repository.
+    official_ons_base_url: str = "https://www.ons.gov.uk"
+    official_dfe_base_url: str = "https://raw.githubusercontent.com/dfe-analytical-services/lsip_dashboard/main"
     figures_old_after_years: int = 3  # figures older than this many years are marked "may be out of date"
     windowed: bool = False
 
@@ -74,9 +78,10 @@ def check_settings(s: Settings) -> Settings:
         raise SettingsError(f"figures_old_after_years must be between 1 and 20, not {s.figures_old_after_years}")
     if not 0.5 <= s.scan_interval_s <= 10:
         raise SettingsError(f"scan_interval_s must be between 0.5 and 10 seconds, not {s.scan_interval_s}")
-    for name in ("lmi_base_url", "ncs_base_url"):
+    for name in ("lmi_base_url", "ncs_base_url", "official_ons_base_url", "official_dfe_base_url"):
         value = getattr(s, name)
-        if value and not value.lower().startswith(("http://", "https://")):
+        # The LMI and NCS addresses may be empty (the public API); the publishers' addresses are always given.
+        if (value or name.startswith("official_")) and not value.lower().startswith(("http://", "https://")):
             raise SettingsError(f"{name} must be an http(s) address, not {value!r}")
     for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
                           ("word_position", ("below", "above")), ("scan_mode", ("off", "auto", "step"))):
@@ -91,7 +96,8 @@ FILE_KEYS: dict[str, type] = {
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
     "scan_interval_s": float, "speech_voice": str, "printer": str, "require_signed": bool,
-    "lmi_base_url": str, "ncs_base_url": str, "figures_old_after_years": int,
+    "lmi_base_url": str, "ncs_base_url": str, "official_ons_base_url": str, "official_dfe_base_url": str,
+    "figures_old_after_years": int,
 }
 
 

@@ -27,7 +27,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A data directory with the small national test pack installed."""
+    """A data directory with the small national test pack installed (a command run on it starts the content as
+    the kiosk does, which adds the built-in official figures)."""
     pack = make_pack(tmp_path / "national.zip")
     store = PackStore(tmp_path / "data")
     store.install(tmp_path / "national.zip")
@@ -49,10 +50,10 @@ def settings(data_dir: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory with the real sample pack, built once for the session from assets/sample."""
+    """A data directory as a fresh kiosk's first run leaves it: the sample and the official figures the project
+    ships, built once for the session from assets/sample and assets/official."""
     root = tmp_path_factory.mktemp("sample")
-    build_pack(ASSETS_DIR / "sample", root / "sample.zip")
-    PackStore(root / "data").install(root / "sample.zip")
+    PackStore(root / "data").start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",))
     return root / "data"
 
 

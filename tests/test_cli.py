@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -86,6 +87,54 @@ def test_show_json_has_every_figure_with_its_source(capsys, data_dir: Path) -> N
 def test_show_in_words(capsys, data_dir: Path) -> None:
     code, out, _ = run(capsys, "show", "plumber", "--data-dir", str(data_dir))
     assert code == 0 and out.splitlines()[0] == "Plumber" and "Pay and hours" in out
+
+
+def official_source_names() -> dict[str, str]:
+    """The shipped official figures' sources, by id, as pack.toml names them."""
+    return {s["id"]: s["name"] for s in tomllib.loads((ASSETS_DIR / "official" / "pack.toml").read_text())["source"]}
+
+
+def test_list_json_gives_every_occupation_its_codes_figures_and_sources(capsys, data_dir: Path, tmp_path: Path) -> None:
+    make_pack(tmp_path / "extra.zip", {"sectors": [{"id": "arts", "name": "Arts"}], "occupations": [
+        {"id": "juggler", "title": "Juggler", "sector": "arts"}]}, pack_id="extra")
+    assert run(capsys, "pack", "import", str(tmp_path / "extra.zip"), "--data-dir", str(data_dir))[0] == 0
+    code, out, _ = run(capsys, "list", "--json", "--data-dir", str(data_dir))
+    listed = json.loads(out)
+    found = {o["id"]: o for o in listed}
+    names = official_source_names()
+    ashe = sorted(n for i, n in names.items() if i.startswith("ons-ashe-"))
+    [aps] = [n for i, n in names.items() if i.startswith("ons-aps-")]
+    assert code == 0 and len(ashe) == 2
+    # The official pay and hours replace the test pack's by SOC 2020 code; the outlook is the job's own and its
+    # SOC 2020 group's projection; jobs are the people the official figures count in its unit group.
+    assert found["nurse"] == {"id": "nurse", "title": "Nurse", "soc2020": "2237", "soc2010": "2231", "figures": {
+        "pay": ashe, "hours": ashe, "jobs": [aps], "outlook": sorted([names["dfe-skills-imperative-2035"],
+                                                                     "Test figures"])}}
+    assert found["juggler"] == {"id": "juggler", "title": "Juggler", "soc2020": None, "soc2010": None,
+                                "figures": {"pay": [], "hours": [], "jobs": [], "outlook": []}}
+    assert {"plumber", "electrician", "veterinarian", "dental-nurse"} <= set(found)
+    stand_in = found["soc2020-4111"]  # a unit group no pack describes: its stand-in, with the official figures
+    assert stand_in["soc2010"] is None and stand_in["figures"]["outlook"] == [names["dfe-skills-imperative-2035"]]
+    titles = [o["title"].casefold() for o in listed]
+    assert titles == sorted(titles) and len(listed) == len(found)
+
+
+def test_list_in_words_is_one_line_per_occupation_with_its_sources_named_below(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "list", "--data-dir", str(data_dir))
+    listed = json.loads(run(capsys, "list", "--json", "--data-dir", str(data_dir))[1])
+    lines, legend = out.split("\n\nSources:\n")
+    lines = lines.splitlines()
+    assert code == 0 and len(lines) == len(listed) and all(line.startswith(o["id"]) for line, o in zip(lines, listed))
+    numbered = dict(re.fullmatch(r"  \[(\d+)\] (.+)", line).groups() for line in legend.splitlines())
+    [nurse] = [line for line in lines if line.startswith("nurse ")]
+    match = re.fullmatch(r"nurse +2237  2231  Nurse: pay \[(\d+), (\d+)\]; hours \[\1, \2\]; jobs \[(\d+)\]; "
+                         r"outlook \[(\d+), (\d+)\]", nurse)
+    assert match, nurse
+    names = official_source_names()
+    assert [numbered[n] for n in match.groups()] == [
+        *sorted(n for i, n in names.items() if i.startswith("ons-ashe-")),
+        *[n for i, n in names.items() if i.startswith("ons-aps-")],
+        *sorted([names["dfe-skills-imperative-2035"], "Test figures"])]
 
 
 def test_first_use_installs_the_sample(capsys, tmp_path: Path, monkeypatch) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "kiosk"
 TOP = {"kiosk.app", "kiosk.cli", "kiosk.doctor", "kiosk.tour", "kiosk.symbols_command", "kiosk.sync_command",
-       "kiosk.pack_keys_command", "kiosk.staff_command", "kiosk.__main__"}
+       "kiosk.pack_keys_command", "kiosk.staff_command", "kiosk.list_command", "kiosk.__main__"}
 # What each layer must not import (a prefix matches the module and everything under it).
 FORBIDDEN = {
     "kiosk.content": ["kiosk.ui", "kiosk.sources", "kiosk.access", "kiosk.config", *TOP, "PySide6", "httpx", "pyttsx3"],
@@ -60,6 +60,14 @@ def test_layer_rules(path: Path) -> None:
                 assert any(_matches(name, ok) for ok in UI_MAY_USE_FROM_CONTENT), f"{module} reaches into {name}"
 
 
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_nothing_shipped_imports_the_tests(path: Path) -> None:
+    # The test doubles of outside services live in tests/, which is never installed: a kiosk module that
+    # reached for them would work in development and fail on every kiosk.
+    for name in imports(path):
+        assert not _matches(name, "tests"), f"{module_name(path)} imports {name}, from the tests"
+
+
 def test_only_the_top_builds_the_app() -> None:
     for path in MODULES:
         module = module_name(path)
@@ -76,6 +84,8 @@ def test_the_rules_see_every_layer() -> None:
 
 def test_a_forbidden_import_would_be_caught(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("import os\nfrom PySide6.QtWidgets import QLabel\nimport httpx\n")
-    assert imports(bad) == ["os", "PySide6.QtWidgets", "httpx"]
+    bad.write_text("import os\nfrom PySide6.QtWidgets import QLabel\nimport httpx\n"
+                   "from tests.doubles import lmi_double\n")
+    assert imports(bad) == ["os", "PySide6.QtWidgets", "httpx", "tests.doubles"]
+    assert _matches("tests.doubles", "tests") and not _matches("testsuite", "tests")
     assert any(_matches("PySide6.QtWidgets", b) for b in FORBIDDEN["kiosk.content"])

@@ -15,8 +15,8 @@ from kiosk.cli import main
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.content.schema import TABLES
-from kiosk.sources.lmiforall.double import LmiDouble
-from kiosk.sources.ncs.double import NcsDouble
+from tests.doubles.lmi_double import LmiDouble
+from tests.doubles.ncs_double import NcsDouble
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import sqlite3
 from typing import Callable
 
 from kiosk.content.model import (
-    HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
+    GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
 )
 
 # The order a pupil meets the routes in: school and college first, then work-based, then university.
@@ -41,8 +41,30 @@ def route_kinds(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 
 def _region_or_uk(conn: sqlite3.Connection, sql_exists: str, region: str) -> str:
-    """The region itself when it has rows for this list, else "UK": one list never mixes two regions' figures."""
-    return region if conn.execute(sql_exists, (region,)).fetchone()[0] else "UK"
+    """The region itself when it has rows for this list, else the UK, else England (DfE projects England, not the
+    UK): one list never mixes two places' figures, and the place returned is the one the figures describe."""
+    for place in (region, "UK", "England"):
+        if conn.execute(sql_exists, (place,)).fetchone()[0]:
+            return place
+    return region
+
+
+def group_changes(conn: sqlite3.Connection, source: Sources, region: str, *, shrinking: bool = False,
+                  limit: int = 5) -> list[GroupChange]:
+    """The SOC 2020 groups of jobs growing (or shrinking) most over DfE's projection in a place (else England)."""
+    region = _region_or_uk(conn, "SELECT EXISTS (SELECT 1 FROM group_change WHERE region = ?)", region)
+    rows = conn.execute(
+        f"""SELECT c.soc_group, coalesce(g.title, c.soc_group), c.region, c.from_year, a.employment, c.to_year,
+                   b.employment, 100.0 * (b.employment - a.employment) / a.employment AS growth,
+                   c.replacement_demand, c.pack_id, c.source
+            FROM group_change c LEFT JOIN soc_groups g ON g.code = c.soc_group
+            JOIN group_outlook a ON a.soc_group = c.soc_group AND a.region = c.region AND a.year = c.from_year
+            JOIN group_outlook b ON b.soc_group = c.soc_group AND b.region = c.region AND b.year = c.to_year
+            WHERE c.region = :region AND a.employment > 0 AND b.employment {'<' if shrinking else '>'} a.employment
+            ORDER BY growth {'ASC' if shrinking else 'DESC'} LIMIT :limit""",
+        {"region": region, "limit": limit},
+    )
+    return [GroupChange(*row[:9], source(row[9], row[10])) for row in rows]
 
 
 def job_changes(

@@ -174,6 +174,7 @@ class Average(NamedTuple):
     weekly_pay: float
     weekly_hours: float | None
     source: SourceRef
+    annual_pay: float | None = None  # the published yearly median, where the source gives one
 
 
 class Provider(NamedTuple):
@@ -272,6 +273,21 @@ class JobChange(NamedTuple):
     last_year: int
     last_employment: float
     growth_percent: float
+    source: SourceRef
+
+
+class GroupChange(NamedTuple):
+    """How many people a SOC 2020 group of jobs employs in a place at the start and end of DfE's projection."""
+
+    code: str
+    title: str
+    region: str
+    first_year: int
+    first_employment: float
+    last_year: int
+    last_employment: float
+    growth_percent: float
+    replacement_demand: float | None
     source: SourceRef
 
 

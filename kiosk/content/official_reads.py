@@ -64,3 +64,21 @@ def group_outlooks(conn: sqlite3.Connection, source: Sources, soc2020: str | Non
         found[region] = GroupOutlook(code, title[0] if title else "", region, years, start, end, net, openings,
                                      tuple(women) if women else None, quals, source(pack_id, source_id))
     return found
+
+
+def all_jobs_outlook(conn: sqlite3.Connection, source: Sources, region: str) -> GroupOutlook | None:
+    """Every group of jobs together in a place (else England): the sum of DfE's sub-major groups, which DfE's own
+    total matches (the importer checks it)."""
+    for place in (region, "England"):
+        change = conn.execute(
+            """SELECT from_year, to_year, pack_id, source FROM group_change WHERE region = ? LIMIT 1""",
+            (place,)).fetchone()
+        if change is None:
+            continue
+        start, end, pack_id, source_id = change
+        years = tuple(conn.execute(
+            """SELECT year, sum(employment) FROM group_outlook WHERE region = ? AND length(soc_group) = 2
+               GROUP BY year ORDER BY year""", (place,)))
+        return GroupOutlook("", "All jobs", place, years, start, end, None, None, None, (),
+                            source(pack_id, source_id))
+    return None

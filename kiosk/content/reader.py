@@ -15,8 +15,9 @@ from kiosk.content.model import (
 from kiosk.content import school_reads as school
 from kiosk.content.model import AlumniStory, Event, Provider, Resource
 from kiosk.content import explore_reads as explore
-from kiosk.content.model import HardToFill, IndustryOutlook, JobChange, Myth, Subject
+from kiosk.content.model import GroupChange, GroupOutlook, HardToFill, IndustryOutlook, JobChange, Myth, Subject
 from kiosk.content import official_reads as official
+from kiosk.content.catalogue_reads import CatalogueEntry, catalogue as read_catalogue
 from kiosk.content.search import Searcher
 
 SORTS = {
@@ -186,6 +187,11 @@ class ContentReader:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return self._searcher.search(query, limit)
 
+    def catalogue(self) -> list[CatalogueEntry]:
+        """Every occupation with the kinds of figure it has (pay, hours, jobs, outlook) and their sources."""
+        with self._snapshot() as sources:
+            return read_catalogue(self._conn, _source_of(sources))
+
     # -- one occupation ----------------------------------------------------------------------------------
 
     def occupation(self, occupation_id: str) -> Occupation | None:
@@ -301,15 +307,15 @@ class ContentReader:
         """The latest all-jobs average for `region` (the UK by default); None when no pack gives one."""
         with self._snapshot() as sources:
             row = self._conn.execute(
-                """SELECT region, year, weekly_pay, weekly_hours, pack_id, source FROM averages
+                """SELECT region, year, weekly_pay, weekly_hours, pack_id, source, annual_pay FROM averages
                    WHERE region = ? ORDER BY year DESC LIMIT 1""",
                 (region,),
             ).fetchone()
         if row is None:
             return None
-        where, year, pay, hrs, pack_id, source_id = row
+        where, year, pay, hrs, pack_id, source_id, annual = row
         source = sources.get((pack_id, source_id), SourceRef(source_id, "unknown licence", ""))
-        return Average(where, year, pay, hrs, source)
+        return Average(where, year, pay, hrs, source, annual)
 
     def list_item(self, kind: str, item_id: str) -> ListItem | None:
         """What "my list" shows of a kept occupation, route, event or resource; None when it has gone."""
@@ -343,6 +349,16 @@ class ContentReader:
         """The jobs growing (or shrinking) most in `region`, or in the UK when the region has no outlook."""
         with self._snapshot() as sources:
             return explore.job_changes(self._conn, _source_of(sources), region, shrinking=shrinking, limit=limit)
+
+    def all_jobs_outlook(self, region: str = "UK") -> GroupOutlook | None:
+        """DfE's projection for all jobs together in `region`, else England; None without projections."""
+        with self._snapshot() as sources:
+            return official.all_jobs_outlook(self._conn, _source_of(sources), region)
+
+    def group_changes(self, region: str = "UK", *, shrinking: bool = False, limit: int = 5) -> list[GroupChange]:
+        """The groups of jobs growing (or shrinking) most in `region` over DfE's projection, else England's."""
+        with self._snapshot() as sources:
+            return explore.group_changes(self._conn, _source_of(sources), region, shrinking=shrinking, limit=limit)
 
     def industries(self, region: str = "UK") -> list[IndustryOutlook]:
         """Industries with their growth in `region` (the UK's when the region has none), fastest growing first."""

@@ -223,6 +223,7 @@ TABLES: dict[str, Table] = {
                 Column("year", YEAR),
                 Column("weekly_pay", number(1, 100_000)),
                 Column("weekly_hours", number(1, 100), required=False),
+                Column("annual_pay", number(52, 5_000_000), required=False),  # the published yearly median
                 Column("source", slug, source=True),
             ),
             key=("region", "year"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 
 class FetchPolicy(NamedTuple):
@@ -16,3 +17,11 @@ class FetchPolicy(NamedTuple):
     max_rps: float | None = 3.0  # None switches the rate limit off (the local test double)
     concurrency: int = 2
     max_body_bytes: int = 8 * 1024 * 1024  # an endless body is cut off here and refused
+
+
+def polite_policy(base_url: str, live: FetchPolicy) -> FetchPolicy:
+    """The live service gets the polite policy; a service on this machine (a test double) can be asked at full speed."""
+    host = urlsplit(base_url).hostname or ""
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return live._replace(max_rps=None, concurrency=8)
+    return live

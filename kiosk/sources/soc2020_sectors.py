@@ -5,7 +5,7 @@ from __future__ import annotations
 # SOC 2020 groups jobs by what people do; pupils browse by where they would work. The longest matching prefix of
 # the 4-digit code wins: sub-major group (2 digits), minor group (3) or unit group (4).
 _BY_PREFIX: dict[str, str] = {
-    "11": "business-office", "1121": "engineering-manufacturing", "1122": "construction",
+    "11": "business-office", "1112": "public-services-law", "1121": "engineering-manufacturing", "1122": "construction",
     "1123": "engineering-manufacturing",
     "1137": "digital", "1150": "retail-customer", "116": "public-services-law", "117": "health-care",
     "1211": "land-animals", "1212": "land-animals", "122": "hospitality-food", "1224": "sport-beauty",

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, NamedTuple, Protocol
 
 from kiosk.config import Settings
+from kiosk.sources.sync_pipeline import SOURCES
 from kiosk.staff.pin import PinStore
 from kiosk.staff.usage import UsageLog
 
-# The online sources the staff screen can sync, with the names staff see.
-SYNC_SOURCES = {"lmiforall": "LMI for All", "ncs": "National Careers Service"}
+# The online sources the staff screen can sync, with the names staff see (as they read mid-sentence).
+SYNC_SOURCES = {source.name: source.title for source in SOURCES}
 
 Progress = Callable[[int, int, str], None]  # (done, total, the item now)
 Cancelled = Callable[[], bool]
@@ -79,6 +80,9 @@ class StaffApi(Protocol):
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
         """Fetch from an online source (a key of SYNC_SOURCES) and install what changed."""
+
+    def sync_official_from_usb(self, progress: Progress, cancelled: Cancelled) -> SyncResult:
+        """Build the official figures from the release files in a folder on a USB stick, and install them."""
 
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         """Save settings (SettingsError names a setting it refuses); returns the settings now in force."""

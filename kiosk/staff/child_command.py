@@ -1,4 +1,4 @@
-"""Running a `kiosk` command in a child process for the staff screen: progress from its stderr, Ctrl+C to cancel.
+"""Running a `kiosk` command in a child process for the staff screen: its messages as JSON lines, Ctrl+C to cancel.
 
 Imports and syncs build hundreds of thousands of Python objects. On a thread of the kiosk's own process they
 would take turns with the pupil's screen for the interpreter (and its garbage collector), freezing it for a
@@ -8,23 +8,24 @@ proves safe, and if it fails the kiosk carries on.
 
 from __future__ import annotations
 
-import json
-import re
+import logging
 import signal
 import subprocess
 import sys
 import threading
+from collections import deque
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import IO, Any, Callable, NamedTuple
 
-# The progress line `kiosk sync` prints: "  120/369 (32%) SOC 2231".
-PROGRESS_LINE = re.compile(r"^\s+(\d+)/(\d+) \(\d+%\) (.*)$")
-ERROR_PREFIX = "kiosk: "
+from kiosk.staff.child_messages import ERROR, PROGRESS, RESULT, read_message
+
+log = logging.getLogger(__name__)
 POLL_S = 0.1  # how often a waiting job looks at its cancel flag
+STDERR_KEPT = 20  # the last lines of a child's stderr, logged when it fails without saying why
 
 
 class ChildResult(NamedTuple):
-    """How the command ended: its exit code, its JSON answer (if it gave one) and its error message (if any)."""
+    """How the command ended: its exit code, its result message (if it gave one) and its error message (if any)."""
 
     code: int
     answer: dict[str, Any] | None
@@ -33,21 +34,24 @@ class ChildResult(NamedTuple):
 
 def run_kiosk(args: list[str], data_dir: Path, *, progress: Callable[[int, int, str], None] | None = None,
               cancelled: Callable[[], bool] = lambda: False) -> ChildResult:
-    """Run `kiosk ARGS --data-dir DATA_DIR` to the end (blocking); cancelled() sends it Ctrl+C (SIGINT)."""
+    """Run `kiosk ARGS --data-dir DATA_DIR` (ARGS include --json) to the end (blocking); cancelled() sends it
+    Ctrl+C (SIGINT) once it is under way."""
     command = [sys.executable, "-m", "kiosk", *args, "--data-dir", str(data_dir)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
                              errors="replace")
+    assert child.stdout is not None and child.stderr is not None
+    started = threading.Event()  # set at the first progress message: the command's Ctrl+C handler is in place
+    answers: list[dict[str, Any]] = []
     errors: list[str] = []
-    started = threading.Event()  # set at the first progress line: the command's Ctrl+C handler is in place
 
     def moved(done: int, total: int, what: str) -> None:
         started.set()
         if progress is not None:
             progress(done, total, what)
 
-    readers = [threading.Thread(target=_read_stderr, args=(child.stderr, moved, errors), daemon=True)]
-    out: list[str] = []
-    readers.append(threading.Thread(target=lambda: out.append(child.stdout.read()), daemon=True))
+    stderr_tail: deque[str] = deque(maxlen=STDERR_KEPT)
+    readers = [threading.Thread(target=_read_messages, args=(child.stdout, moved, answers, errors), daemon=True),
+               threading.Thread(target=lambda: stderr_tail.extend(child.stderr), daemon=True)]
     for reader in readers:
         reader.start()
     interrupted = False
@@ -65,26 +69,23 @@ def run_kiosk(args: list[str], data_dir: Path, *, progress: Callable[[int, int, 
         reader.join()
     child.stdout.close()
     child.stderr.close()
-    return ChildResult(child.returncode, _answer("".join(out)), " ".join(errors))
+    answer = answers[-1] if answers else None
+    if child.returncode != 0 and answer is None and not errors and not interrupted:
+        log.warning("`kiosk %s` ended with code %s: %s", " ".join(args), child.returncode, "".join(stderr_tail))
+        errors.append("the command failed unexpectedly (see the kiosk's log)")
+    return ChildResult(child.returncode, answer, " ".join(errors))
 
 
-def _read_stderr(stream, progress: Callable[[int, int, str], None], errors: list[str]) -> None:
+def _read_messages(stream: IO[str], progress: Callable[[int, int, str], None], answers: list[dict[str, Any]],
+                   errors: list[str]) -> None:
     for line in stream:
-        line = line.rstrip("\n")
-        moved = PROGRESS_LINE.match(line)
-        if moved:
-            progress(int(moved.group(1)), int(moved.group(2)), moved.group(3))
-        elif line.startswith(ERROR_PREFIX):
-            errors.append(line[len(ERROR_PREFIX):])
-        elif line.startswith("Traceback") and not errors:
-            errors.append("the command failed unexpectedly (see the kiosk's log)")
-
-
-def _answer(text: str) -> dict[str, Any] | None:
-    """The JSON object on the command's last line of output, if there is one."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    try:
-        answer = json.loads(lines[-1]) if lines else None
-    except ValueError:
-        return None
-    return answer if isinstance(answer, dict) else None
+        message = read_message(line)
+        if message is None:
+            continue  # not a message (a stray print): the staff screen has nothing to show for it
+        if message.type == PROGRESS:
+            f = message.fields
+            progress(f["done"], f["total"], f["what"])
+        elif message.type == RESULT:
+            answers.append(message.fields)
+        elif message.type == ERROR:
+            errors.append(str(message.fields.get("message", "")))

@@ -1,6 +1,6 @@
 """The National Careers Service API key as staff keep it: a file only the kiosk's user can read, never settings.toml.
 
-`kiosk sync ncs` and the staff screen's sync find it there (kiosk.sources.sync_job.ncs_api_key). The key is a
+`kiosk sync ncs` and the staff screen's sync find it there (kiosk.sources.ncs.api_key.ncs_api_key). The key is a
 subscriber's secret: nothing here puts it in a message, a log or an exception.
 """
 
@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-from kiosk.sources.sync_job import NCS_KEY_ENV, NCS_KEY_FILE  # the names sync reads the key by
+from kiosk.sources.ncs.api_key import NCS_KEY_ENV, NCS_KEY_FILE  # the names sync reads the key by
 from kiosk.staff.atomic import write_file_atomically
 
 MAX_KEY_LENGTH = 200  # subscription keys are 32 characters; a longer paste is a mistake

@@ -109,7 +109,21 @@ class StaffServices:
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
         """Run one source's sync to the end (blocking, in a child process), installing what changed."""
-        result = run_kiosk(["sync", source, "--json"], self.settings.data_dir, progress=progress, cancelled=cancelled)
+        return self._sync(["sync", source, "--json"], progress, cancelled)
+
+    def sync_official_from_usb(self, progress: Progress, cancelled: Cancelled) -> SyncResult:
+        """Find the folder of official release files on the USB sticks and build the official figures from it (in a
+        child process, as `kiosk sync official --from DIR`)."""
+        from kiosk.staff.release_folders import NO_RELEASES, find_release_folder
+
+        folder = find_release_folder(self.usb_roots())
+        if folder is None:
+            return SyncResult(NO_RELEASES, [])
+        result = self._sync(["sync", "official", "--from", str(folder), "--json"], progress, cancelled)
+        return result._replace(message=f"From {folder}: {result.message}")
+
+    def _sync(self, args: list[str], progress: Progress, cancelled: Cancelled) -> SyncResult:
+        result = run_kiosk(args, self.settings.data_dir, progress=progress, cancelled=cancelled)
         a = result.answer
         if a is None and cancelled():
             return SyncResult("The sync was cancelled before it fetched anything; nothing has changed.", [])

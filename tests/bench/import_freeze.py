@@ -16,8 +16,7 @@ from kiosk.config import ASSETS_DIR, load_settings
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.sources.fetch_policy import FetchPolicy
-from kiosk.sources.lmiforall.double import LmiDouble
-from kiosk.sources.sync_job import sync_source
+from kiosk.sources.sync_pipeline import SyncOptions, run_sync
 from kiosk.staff.pin import pin_store
 from kiosk.staff.services import StaffServices
 from kiosk.staff.usage import UsageLog
@@ -25,6 +24,7 @@ from kiosk.ui.staff.jobs import JobRunner
 from tests.bench.page_switch import taps
 from tests.bench.qtapp import kiosk_window, settle
 from tests.bench.stats import log, r2
+from tests.doubles.lmi_double import LmiDouble
 
 TARGET_MS = 100
 TICK_MS = 5  # the probe: a timer this often; a gap longer than this is time the event loop could not run
@@ -40,8 +40,9 @@ def national_pack(folder: Path, socs: int | None) -> Path:
         codes = double.socs if socs is None else double.socs[:socs]
         listing = folder / "socs.txt"
         listing.write_text("\n".join(map(str, codes)))
-        report = sync_source(load_settings(data, environ={}), "lmiforall", base_url=double.base_url,
-                             socs_file=listing, policy=FetchPolicy(max_rps=None, concurrency=8))
+        options = SyncOptions(base_url=double.base_url, socs_file=listing,
+                              policy=FetchPolicy(max_rps=None, concurrency=8))
+        report = run_sync(load_settings(data, environ={}), "lmiforall", options)
     if report.installed is None:
         raise RuntimeError(report.message)
     entry = PackStore(data).entries()["lmiforall"]

@@ -11,9 +11,9 @@ from pathlib import Path
 from kiosk.config import ASSETS_DIR, load_settings
 from kiosk.content.pack_store import PackStore
 from kiosk.sources.fetch_policy import FetchPolicy
-from kiosk.sources.lmiforall.double import LmiDouble
-from kiosk.sources.sync_job import sync_source
+from kiosk.sources.sync_pipeline import SyncOptions, run_sync
 from tests.bench.stats import log, r2
+from tests.doubles.lmi_double import LmiDouble
 
 LATENCY_S = 0.05
 CONCURRENCY = 8
@@ -51,7 +51,8 @@ def run(quick: bool) -> dict[str, object]:
             timings, requests, messages = [], [], []
             for _ in ("full", "repeat"):
                 started = time.perf_counter()
-                report = sync_source(settings, "lmiforall", base_url=base_url, socs_file=socs_file, policy=policy)
+                report = run_sync(settings, "lmiforall", SyncOptions(base_url=base_url, socs_file=socs_file,
+                                                                     policy=policy))
                 timings.append(time.perf_counter() - started)
                 ours.send("count")
                 requests.append(ours.recv())

@@ -51,13 +51,18 @@ def test_three_jobs_side_by_side_with_the_uk_average(reader: ContentReader) -> N
     assert page.choices[1].target == Target("compare", "nurse,electrician")
 
 
-def test_the_sample_average_is_the_latest_uk_year_with_the_region_beside_it(sample_reader: ContentReader) -> None:
-    page = build_page(Target("compare", "nurse"), sample_reader, region="London", age=NOW)
+def test_the_average_is_onss_latest_full_time_median_beside_the_jobs_own(sample_reader: ContentReader) -> None:
+    page = build_page(Target("compare", "nurse"), sample_reader, region="Greater London", age=NOW)
     pay = cell(page, "All jobs (UK average)", "Pay")
-    assert pay.lines[0] == "£625 a week" and "(UK, 2025)" in pay.lines
-    assert "London: £815 a week (2025)" in pay.lines
-    assert "(sample)" in pay.source and "figures for 2025" in pay.source
-    assert cell(page, "Nurse", "Pay").lines[-1] == "(London, 2024)"
+    assert pay.lines == ("£728 a week", "About £37,400 a year", "(UK, 2024)")  # ASHE 2024: 728.3, 37,430
+    assert pay.source.startswith("Source: ONS, Annual Survey of Hours and Earnings 2024 (provisional), Table 14")
+    nurse = cell(page, "Nurse", "Pay")
+    assert nurse.lines[0] == "£789 a week" and nurse.lines[-1] == "(UK, 2024)"  # same measure, same year
+    future = cell(page, "All jobs (UK average)", "Jobs in the future")
+    assert future.lines[-1] == "(all jobs, Greater London)" and "2020" in future.lines[1]
+    assert cell(page, "Nurse", "Jobs in the future").lines[-1] == "(its group, Greater London)"
+    assert "Pay and hours are for people working full time, in each job and in all jobs together." in \
+        page.text_blocks()
     assert page.choices[0].label == "Add another job" and page.choices[0].target == Target("compare-pick", "nurse")
 
 

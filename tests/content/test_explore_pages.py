@@ -42,14 +42,12 @@ def test_the_sample_gives_every_job_subjects_and_has_industries_and_myths() -> N
     with_subjects = {r["occupation"] for r in t["occupation_subjects"]}
     assert with_subjects == {o["id"] for o in t["occupations"]}
     assert {r["subject"] for r in t["occupation_subjects"]} == subjects  # every subject leads to some job
-    assert len(t["industries"]) >= 12
-    regions = {r["region"] for r in t["industry_outlook"]}
-    assert "UK" in regions and len(regions) >= 3
-    for industry in t["industries"]:
-        years = {r["year"] for r in t["industry_outlook"] if r["industry"] == industry["id"] and r["region"] == "UK"}
-        assert min(years) <= 2024 and max(years) == 2035, industry["id"]
-    assert len(t["myths"]) >= 8
-    assert all(m["source"].startswith("sample-") and m["year"] for m in t["myths"])
+    # The sample's figures are real and come from the official releases: it carries none of its own, and each
+    # myth-buster cites a real release (or the project's own careers information, for facts without figures).
+    assert not any(t.get(table) for table in ("pay", "hours", "outlook", "industries", "industry_outlook",
+                                              "averages", "skill_shortages", "replacement_demand"))
+    assert len(t["myths"]) >= 5 and all(m["year"] for m in t["myths"])
+    assert {m["source"] for m in t["myths"]} <= {"ons-ashe-2024", "ons-aps-2024", "dfe-si2035", "careers-facts"}
 
 
 def test_an_occupation_file_naming_an_unknown_subject_is_refused_with_its_name(tmp_path: Path) -> None:
@@ -160,44 +158,43 @@ def figure_sections(page: Page) -> dict[str, tuple]:
     return {s.heading: s.blocks for s in page.sections if not s.heading.startswith("Myth: ")}
 
 
-def test_jobs_in_our_area_uses_the_regions_figures_and_says_where_it_falls_back(sample_reader: ContentReader) -> None:
-    page = build_page(Target("local"), sample_reader, region="London")
-    assert page.subtitle.startswith("What is growing and shrinking in London")
+def test_jobs_in_our_area_uses_the_areas_figures_and_says_where_it_falls_back(sample_reader: ContentReader) -> None:
+    page = build_page(Target("local"), sample_reader, region="Greater London")
+    assert page.subtitle.startswith("What is growing and shrinking in Greater London")
     sections = figure_sections(page)
     assert list(sections) == ["Jobs growing the most", "Jobs shrinking the most", "Industries growing",
                               "Industries shrinking", "Jobs that are hard to fill"]
     growing = next(b for b in sections["Jobs growing the most"] if isinstance(b, FactList)).facts
-    london = sample_reader.job_changes("London", limit=3)
-    assert [f.label for f in growing] == [c.title for c in london] and len(growing) == 3
-    assert growing[0].value.endswith("more jobs by 2035")
+    london = sample_reader.group_changes("Greater London", limit=3)
+    assert [f.label for f in growing] == [g.title for g in london] and len(growing) == 3
+    assert growing[0].value.startswith("For every 10 jobs in 2020, about 1") and growing[0].value.endswith("in 2035")
     shrinking = next(b for b in sections["Jobs shrinking the most"] if isinstance(b, FactList)).facts
-    assert all("fewer jobs by 2035" in f.value for f in shrinking)
-    # The sample has hard-to-fill figures for the UK only: that section says so, the others do not.
-    assert isinstance(sections["Jobs that are hard to fill"][0], Paragraph)
-    assert "no figures for London" in sections["Jobs that are hard to fill"][0].text
-    assert not any(isinstance(b, Paragraph) for b in sections["Jobs growing the most"])
-    for heading, blocks in sections.items():
+    assert all(int(f.value.split("about ")[1].split()[0]) <= 10 for f in shrinking)
+    # No release the kiosk reads has hard-to-fill figures: the section says so plainly, and invents none.
+    assert sections["Jobs that are hard to fill"] == (Paragraph("The kiosk has no figures yet about jobs that are "
+                                                                "hard to fill."),)
+    for heading in ("Jobs growing the most", "Jobs shrinking the most", "Industries growing", "Industries shrinking"):
+        blocks = sections[heading]
+        assert not any(isinstance(b, Paragraph) for b in blocks), heading  # the area's own figures: no fallback
         notes = [b.text for b in blocks if isinstance(b, Note)]
-        assert len(notes) == 1 and notes[0].startswith("Source: "), heading
-        assert ("figures for 2024" in notes[0] or "figures for 2020 to 2035" in notes[0]), (heading, notes)
+        assert len(notes) == 1 and notes[0].startswith("Source: DfE, The Skills Imperative 2035"), heading
+        assert notes[0].endswith("(Greater London)") and "figures for 2020 to 2035" in notes[0], heading
     myths = [s for s in page.sections if s.heading.startswith("Myth: ")]
-    assert myths[0].heading == "Myth: In London, the good jobs are all in banks."  # the region's own first
-    assert not any("North West" in s.heading or "around here" in s.heading for s in myths)
+    assert myths[0].heading == "Myth: In London, the good jobs are all in banks."  # the area's own first
+    assert not any("around here" in s.heading for s in myths)  # another area's myth-buster
     for section in myths:
         assert section.blocks[0].text.startswith("Fact: ")
         assert section.blocks[1].text.startswith("Source: ") and "figures for 20" in section.blocks[1].text
 
 
-def test_a_region_without_figures_uses_the_uks_and_says_so_once(sample_reader: ContentReader) -> None:
+def test_a_place_without_its_own_figures_says_whose_they_are(sample_reader: ContentReader) -> None:
     page = build_page(Target("local"), sample_reader, region="Wales")
-    assert page.subtitle.startswith("The kiosk has no figures for Wales yet, so these are for the whole UK.")
+    assert page.subtitle.startswith("The kiosk has no figures for Wales yet, so these are for England.")
     for heading, blocks in figure_sections(page).items():
-        assert not any(isinstance(b, Paragraph) for b in blocks), heading
-        assert any("(UK)" in b.text for b in blocks if isinstance(b, Note)), heading
-    industries = build_page(Target("local"), sample_reader, region="North West")
-    assert not industries.subtitle.startswith("The kiosk has no figures")  # it has industry figures there
-    assert any("(North West)" in b.text for b in figure_sections(industries)["Industries growing"]
-               if isinstance(b, Note))
+        if heading != "Jobs that are hard to fill":
+            assert any(b.text.endswith("(England)") for b in blocks if isinstance(b, Note)), heading
+    uk = build_page(Target("local"), sample_reader, region="UK")  # DfE projects England, not the UK: it says so
+    assert uk.subtitle.startswith("The kiosk has no figures for the UK yet, so these are for England.")
 
 
 def test_jobs_in_our_area_with_little_content_still_says_something_plain(tmp_path: Path) -> None:

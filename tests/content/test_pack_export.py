@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import tomllib
 from pathlib import Path
+
+from kiosk.config import ASSETS_DIR
 
 import pytest
 
@@ -104,8 +107,10 @@ def test_the_kiosk_pack_export_command(capsys: pytest.CaptureFixture[str], store
 
     assert main(["pack", "export", str(tmp_path / "stick"), "--data-dir", str(store.data_dir)]) == 0
     out = capsys.readouterr().out
+    # The command starts the kiosk's content as any command does: its built-in official figures go in first.
+    official = tomllib.loads((ASSETS_DIR / "official" / "pack.toml").read_text())["content_version"]
     assert out.splitlines() == [f"exported {tmp_path / 'stick' / name}"
-                                for name in ("national-1.0.zip", "our-school-2026.3.zip")]
+                                for name in ("national-1.0.zip", f"official-{official}.zip", "our-school-2026.3.zip")]
 
 
 def test_with_nothing_installed_there_is_nothing_to_export(tmp_path: Path) -> None:

@@ -42,7 +42,8 @@ def test_bad_toml_names_the_file(source: Path, tmp_path: Path) -> None:
 
 
 def test_a_bad_figure_names_the_occupation_file_and_column(source: Path, tmp_path: Path) -> None:
-    edit(source / "occupations" / "nurse.toml", "[hours]", "[hours]\nUK = { 2030 = -4 }\n[ignored]")
+    edit(source / "occupations" / "nurse.toml", '\ninterests = [',
+         '\n[hours]\nsource = "sample-text"\nUK = { 2030 = -4 }\n\n[ignored]\ninterests = [')
     with pytest.raises(PackRejected, match=r"occupations/nurse.toml: "):
         build_pack(source, tmp_path / "x.zip")
 

@@ -39,11 +39,14 @@ def test_every_figure_on_every_sample_occupation_page_names_its_source(sample_re
                     assert block.source.startswith("Source: ") and len(block.bars) >= 2
 
 
-def test_the_region_setting_picks_regional_figures_and_falls_back_to_the_uk(sample_reader: ContentReader) -> None:
-    london = build_page(Target("occupation", "nurse"), sample_reader, region="London")
-    assert any("(London, 2024)" in t for t in london.text_blocks())
-    wales = build_page(Target("occupation", "nurse"), sample_reader, region="Wales")
-    assert any("(UK, 2024)" in t for t in wales.text_blocks())
+def test_the_area_setting_picks_the_areas_projection_and_says_where_each_figure_is_for(sample_reader) -> None:
+    london = build_page(Target("occupation", "nurse"), sample_reader, region="Greater London").text_blocks()
+    assert any("Half of full-time workers earn more than this and half earn less (UK, 2024)" in t for t in london)
+    assert "People working in this group in Greater London" in london  # the chart's title names the place
+    assert any("(Greater London, 2020)" in t for t in london)
+    wales = build_page(Target("occupation", "nurse"), sample_reader, region="Wales").text_blocks()
+    assert "People working in this group in England" in wales  # DfE projects England: it says so, never "Wales"
+    assert not any("Wales" in t for t in wales)
 
 
 def test_an_occupation_without_figures_says_so_plainly(tmp_path) -> None:

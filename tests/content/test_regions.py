@@ -48,5 +48,6 @@ def test_content_without_figures_names_no_region(tmp_path: Path) -> None:
 
 def test_the_sample_content_names_its_regions(sample_reader) -> None:
     regions = sample_reader.regions()
-    assert regions[0] == "UK" and "London" in regions
-    assert len(regions) == len(set(regions)) and regions[1:] == sorted(regions[1:], key=str.casefold)
+    assert regions[:2] == ["UK", "England"] and "Greater London" in regions and "London" not in regions
+    assert {"Greater Manchester", "Greater Manchester (mayoral area)", "North East (LEP area)"} <= set(regions)
+    assert len(regions) == len(set(regions)) and regions[2:] == sorted(regions[2:], key=str.casefold)

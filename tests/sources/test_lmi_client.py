@@ -10,7 +10,7 @@ import httpx
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.json_fetch import Fetched, JsonFetcher
 from kiosk.sources.lmiforall.client import LmiClient
-from kiosk.sources.lmiforall.double import LmiDouble
+from tests.doubles.lmi_double import LmiDouble
 
 QUICK = FetchPolicy(timeout_s=5.0, backoff_s=0.0, max_rps=None, breaker_failures=10)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kiosk.sources.lmiforall.double import LmiDouble
+from tests.doubles.lmi_double import LmiDouble
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "lmiforall"
 SOC_KEYS = ["soc", "title", "description", "qualifications", "tasks", "add_titles"]
@@ -465,7 +465,7 @@ def test_generated_bodies_have_the_recorded_shape(vintage: str, family: str) -> 
 def test_a_connection_stays_open_between_requests_and_stop_hangs_up_on_it(monkeypatch) -> None:
     import socket
 
-    from kiosk.sources import loopback_double
+    from tests.doubles import loopback_double
 
     monkeypatch.setattr(loopback_double._Handler, "timeout", 3600)  # only stop() can end the idle connection now
     running = LmiDouble().start()

@@ -9,9 +9,9 @@ from kiosk.content.schema import TABLES, check_row
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.json_fetch import JsonFetcher
 from kiosk.sources.lmiforall.client import LmiClient
-from kiosk.sources.lmiforall.double import LmiDouble
 from kiosk.sources.lmiforall.figures import figure_rows, region_names
 from kiosk.sources.lmiforall.soc_fetch import fetch_soc
+from tests.doubles.lmi_double import LmiDouble
 
 REGIONS = {"soc": 2231, "predictedEmployment": [{"year": 2024, "breakdown": [
     {"code": 12, "name": "Northern Ireland", "employment": 21009.5}, {"code": 1, "name": "London", "employment": 5.0}]}]}

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.schema import CONTROL, TABLES, check_row, row_key
-from kiosk.sources.lmiforall.double_data import REGIONS
 from kiosk.sources.lmiforall.figures import figure_rows
 from kiosk.sources.lmiforall.occupation_row import occupation_row
 from kiosk.sources.lmiforall.pack import lmi_tables
+from tests.doubles.lmi_double_data import REGIONS
 from tests.sources.deep_json import deepest_json
 
 FIGURE_TABLES = ("pay", "hours", "outlook", "replacement_demand", "skill_shortages")

@@ -9,8 +9,8 @@ from pathlib import Path
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.json_fetch import JsonFetcher
 from kiosk.sources.lmiforall.client import LmiClient
-from kiosk.sources.lmiforall.double import LmiDouble
 from kiosk.sources.lmiforall.sync_run import Progress, SyncOutcome, load_records, save_record, sync_socs
+from tests.doubles.lmi_double import LmiDouble
 
 POLICY = FetchPolicy(timeout_s=5.0, backoff_s=0.0, max_rps=None, concurrency=4, breaker_failures=50)
 

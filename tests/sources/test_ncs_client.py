@@ -13,8 +13,8 @@ from kiosk.sources.errors import SourceInputError
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.ncs.client import (LIVE_BASE_URL, LIVE_POLICY, NcsClient, NcsUnavailable, SummaryItem,
                                       make_ncs_fetcher)
-from kiosk.sources.ncs.double import NcsDouble
-from kiosk.sources.ncs.double_jobs import JOBS
+from tests.doubles.ncs_double import NcsDouble
+from tests.doubles.ncs_double_jobs import JOBS
 
 QUICK = FetchPolicy(timeout_s=5.0, backoff_s=0.0, max_rps=None, breaker_failures=10)
 T = TypeVar("T")

@@ -11,10 +11,10 @@ from datetime import datetime, timezone
 import httpx
 import pytest
 
-from kiosk.sources.ncs.double import NcsDouble
-from kiosk.sources.ncs.double_jobs import JOBS, Job
-from kiosk.sources.ncs.double_profiles import generate_profile, job_name
 from kiosk.sources.soc_sectors import sector_for_soc
+from tests.doubles.ncs_double import NcsDouble
+from tests.doubles.ncs_double_jobs import JOBS, Job
+from tests.doubles.ncs_double_profiles import generate_profile, job_name
 from tests.sources.test_ncs_profile_rows import FIXTURES, recorded_profiles
 
 HEADERS = {"Ocp-Apim-Subscription-Key": "test-key", "version": "v1"}

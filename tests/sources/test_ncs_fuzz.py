@@ -11,10 +11,10 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.schema import TABLES, check_row
-from kiosk.sources.ncs.double_jobs import JOBS
-from kiosk.sources.ncs.double_profiles import generate_profile, job_name
 from kiosk.sources.ncs.plain_text import LINK, plain, split_list
 from kiosk.sources.ncs.profile_rows import ProfileSkipped, occupation_row
+from tests.doubles.ncs_double_jobs import JOBS
+from tests.doubles.ncs_double_profiles import generate_profile, job_name
 from tests.sources.deep_json import deepest_json
 
 # A tag as an HTML parser would take it: "<b>", "</p>", "<!-- -->", "<![CDATA[ ]]>", "<?xml ?>".

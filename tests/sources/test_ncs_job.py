@@ -15,8 +15,8 @@ from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.sources.errors import SourceInputError
 from kiosk.sources.fetch_policy import FetchPolicy
-from kiosk.sources.ncs.double import NcsDouble
-from kiosk.sources.sync_job import SyncReport, sync_source
+from kiosk.sources.sync_pipeline import SyncOptions, SyncReport, run_sync
+from tests.doubles.ncs_double import NcsDouble
 
 POLICY = FetchPolicy(timeout_s=5.0, backoff_s=0.0, max_rps=None, concurrency=4, breaker_failures=1000)
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone.utc)
@@ -28,9 +28,9 @@ def settings(sample_data_dir: Path, tmp_path: Path) -> Settings:
     return load_settings(tmp_path / "data", environ={})
 
 
-def sync(settings: Settings, double: NcsDouble, **options) -> SyncReport:
-    options.setdefault("api_key", double.api_key)
-    return sync_source(settings, "ncs", base_url=double.base_url, policy=POLICY, now=NOW, **options)
+def sync(settings: Settings, double: NcsDouble, *, api_key: str | None = None, full: bool = False) -> SyncReport:
+    options = SyncOptions(base_url=double.base_url, policy=POLICY, api_key=api_key or double.api_key, full=full)
+    return run_sync(settings, "ncs", options, now=NOW)
 
 
 def ncs_version(settings: Settings) -> str | None:

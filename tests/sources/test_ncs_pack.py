@@ -10,11 +10,11 @@ import pytest
 from kiosk.content.errors import PackRejected, version_key
 from kiosk.content.manifest import check_version
 from kiosk.content.pack_file import read_pack
-from kiosk.sources.ncs.double import NcsDouble
-from kiosk.sources.ncs.double_jobs import JOBS
-from kiosk.sources.ncs.double_profiles import generate_profile
 from kiosk.sources.ncs.pack import build_ncs_pack, content_version, ncs_tables
 from kiosk.sources.ncs.profile_store import StoredProfile, save_profile
+from tests.doubles.ncs_double import NcsDouble
+from tests.doubles.ncs_double_jobs import JOBS
+from tests.doubles.ncs_double_profiles import generate_profile
 from tests.sources.test_ncs_profile_rows import FIXTURES, recorded_profiles
 from tests.sources.test_ncs_sync_run import run
 

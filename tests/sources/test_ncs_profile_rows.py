@@ -10,11 +10,11 @@ import pytest
 
 from kiosk.content.schema import TABLES, check_row
 from kiosk.sources.ncs.client import canonical_name
-from kiosk.sources.ncs.double_jobs import JOBS
-from kiosk.sources.ncs.double_profiles import generate_profile, job_name
 from kiosk.sources.ncs.plain_text import LINK
 from kiosk.sources.ncs.profile_rows import ProfileSkipped, occupation_id, occupation_row
 from tests.conftest import SHARED
+from tests.doubles.ncs_double_jobs import JOBS
+from tests.doubles.ncs_double_profiles import generate_profile, job_name
 
 FIXTURES = SHARED / "fixtures" / "ncs-job-profiles"
 OCCUPATIONS = TABLES["occupations"]

@@ -14,11 +14,11 @@ import pytest
 from kiosk.sources.errors import SourceInputError
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.ncs.client import NcsClient, make_ncs_fetcher
-from kiosk.sources.ncs.double import NcsDouble
-from kiosk.sources.ncs.double_jobs import JOBS
-from kiosk.sources.ncs.double_profiles import generate_profile
 from kiosk.sources.ncs.profile_store import StoredProfile, load_profiles, profile_file, save_profile
 from kiosk.sources.ncs.sync_run import NcsOutcome, sync_profiles
+from tests.doubles.ncs_double import NcsDouble
+from tests.doubles.ncs_double_jobs import JOBS
+from tests.doubles.ncs_double_profiles import generate_profile
 
 POLICY = FetchPolicy(timeout_s=5.0, backoff_s=0.0, max_rps=None, concurrency=4, breaker_failures=50)
 Report = tuple[int, int, str]

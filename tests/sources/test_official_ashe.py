@@ -159,6 +159,9 @@ def test_a_renamed_header_is_refused_by_name(old: Any, new: Any, named: str) -> 
         read_ashe_table(workbook({"All": table_rows(), "Full-Time": rows}))
     assert e.value.where == f'{NAME}, sheet "Full-Time", row 5'
     assert e.value.problem.startswith("the header row lacks ") and named in e.value.problem
+    if new is not None:  # the renamed header's own column is named, so staff can find it
+        column = "ABCDEFGHIJKLMNOPQ"[HEADER.index(old)]
+        assert f"(column {column} is headed {new!r}, which the kiosk does not know)" in e.value.problem
 
 
 def test_the_jobs_column_is_known_by_its_header_or_the_words_above() -> None:

@@ -81,6 +81,11 @@ class FakeStaff:
         return SyncResult(f"Synced {self.sync_items} items from {source}.", ["SOC 1003: no pay figures; skipped"],
                           installed=f"{source} 2.0")
 
+    def sync_official_from_usb(self, progress: Progress, cancelled: Cancelled) -> SyncResult:
+        if not self.roots:
+            return SyncResult("No official release files were found on a USB stick.", [])
+        return self.sync(f"official from {self.roots[0]}", progress, cancelled)
+
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         self.settings = save_settings(self.settings.data_dir, changes, environ={})
         return self.settings

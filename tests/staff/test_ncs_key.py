@@ -11,7 +11,7 @@ import pytest
 from kiosk.config import Settings
 from kiosk.content.pack_store import PackStore
 from kiosk.sources.errors import SourceInputError
-from kiosk.sources.sync_job import ncs_api_key
+from kiosk.sources.ncs.api_key import ncs_api_key
 from kiosk.staff.ncs_key import NCS_KEY_ENV, NCS_KEY_FILE, NcsKeyError, NcsKeyFile
 from kiosk.staff.pin import pin_store
 from kiosk.staff.services import StaffServices

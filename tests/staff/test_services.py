@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import ASSETS_DIR, Settings, load_settings
+from kiosk.content.builtin_packs import remember
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.staff.api import StaffApi, SyncResult
@@ -22,13 +23,16 @@ API = [name for name, value in vars(StaffApi).items() if inspect.isfunction(valu
 
 @pytest.fixture
 def services(data_dir: Path, settings: Settings) -> StaffServices:
+    # Staff here removed the built-in official figures once, so the commands the services run (which start the
+    # content as the kiosk does) leave the test pack alone: each test sees exactly what it installed.
+    remember(PackStore(data_dir).packs_dir, "official")
     return StaffServices(settings, PackStore(data_dir), pin_store(data_dir), UsageLog(data_dir / "usage.db"),
                          voices=lambda: [("gmw/en", "English (Great Britain)")])
 
 
 @pytest.mark.parametrize("cls", [StaffServices, FakeStaff])
 def test_services_and_the_fake_keep_to_the_protocol(cls) -> None:
-    assert len(API) == 13
+    assert len(API) == 14
     for name in API:
         assert inspect.signature(getattr(cls, name)) == inspect.signature(getattr(StaffApi, name)), name
     hints = inspect.get_annotations(StaffApi)
@@ -68,25 +72,25 @@ def test_the_only_pack_is_not_removed_and_the_message_says_why(services: StaffSe
 def test_removing_the_sample_leaves_the_real_content_and_it_stays_gone(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     store = PackStore(data_dir)
-    [note] = store.start(ASSETS_DIR / "sample")  # a fresh kiosk
+    note, _ = store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",))  # a fresh kiosk
     version = store.entries()["sample"].content_version
     assert note == f"installed the sample content {version}"
     make_pack(tmp_path / "national.zip")
     store.install(tmp_path / "national.zip")
     services = StaffServices(load_settings(data_dir, environ={}), store, pin_store(data_dir),
                              UsageLog(data_dir / "usage.db"))
-    assert [p.sample for p in services.pack_status()] == [False, True]  # national, sample
+    assert [p.sample for p in services.pack_status()] == [False, False, True]  # national, official, sample
     message = services.remove_pack("sample")
     assert message == (f"Removed Sample careers content (sample) version {version}. "
                        "Pupils now see only the real content.")
-    assert [p.pack_id for p in services.pack_status()] == ["national"]
+    assert [p.pack_id for p in services.pack_status()] == ["national", "official"]
     reader = open_reader(store.db_path)
     try:
         assert not reader.has_sample_content()
     finally:
         reader.close()
-    assert store.start(ASSETS_DIR / "sample") == []  # the next start-up leaves it out
-    assert list(store.entries()) == ["national"]
+    assert store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",)) == []  # the next start leaves it out
+    assert sorted(store.entries()) == ["national", "official"]
     assert services.remove_pack("sample") == "sample was not removed: no pack with id 'sample' is installed"
 
 
@@ -106,7 +110,7 @@ def test_export_to_a_stick_then_find_the_packs_on_it(services: StaffServices, tm
 
 
 def test_sync_runs_in_a_child_process_with_the_saved_settings_and_reports_progress(services: StaffServices) -> None:
-    from kiosk.sources.lmiforall.double import LmiDouble
+    from tests.doubles.lmi_double import LmiDouble
 
     seen: list[tuple[int, int, str]] = []
     with LmiDouble() as double:
@@ -121,7 +125,7 @@ def test_sync_runs_in_a_child_process_with_the_saved_settings_and_reports_progre
 def test_cancelling_a_sync_interrupts_the_child_and_keeps_the_content(sample_data_dir: Path, tmp_path: Path) -> None:
     import shutil
 
-    from kiosk.sources.lmiforall.double import LmiDouble
+    from tests.doubles.lmi_double import LmiDouble
 
     shutil.copytree(sample_data_dir, tmp_path / "sample")  # 58 groups: more than a sync has in flight at once
     data = tmp_path / "sample"
@@ -136,7 +140,7 @@ def test_cancelling_a_sync_interrupts_the_child_and_keeps_the_content(sample_dat
 
 
 def test_cancelling_before_a_sync_is_under_way_stops_it_and_says_so(services: StaffServices) -> None:
-    from kiosk.sources.lmiforall.double import LmiDouble
+    from tests.doubles.lmi_double import LmiDouble
 
     with LmiDouble() as double:
         services.save_settings({"lmi_base_url": double.base_url})

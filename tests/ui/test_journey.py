@@ -103,7 +103,7 @@ def test_back_and_home_are_in_the_same_place_on_every_screen(qtbot, make_window,
 def test_the_sample_ribbon_shows_only_with_sample_content(qtbot, make_window, settings, reader, sample_reader) -> None:
     assert not make_window(settings, reader).ribbon.isVisible()
     sample = make_window(settings, sample_reader)
-    assert sample.ribbon.isVisible() and "illustrative" in sample.ribbon.text()
+    assert sample.ribbon.isVisible() and "made up" in sample.ribbon.text() and "Job figures are real" in sample.ribbon.text()
 
 
 def test_a_page_that_fails_to_build_says_sorry_and_home_still_works(qtbot, make_window, settings, reader, monkeypatch, caplog) -> None:

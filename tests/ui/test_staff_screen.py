@@ -24,7 +24,7 @@ def test_sync_reports_progress_and_cancel_stops_it(qtbot, make_window, settings,
     content = open_staff_screen(qtbot, window, clock).section("Content")
     with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
         tap(qtbot, content.sync_buttons["lmiforall"])
-    qtbot.waitUntil(lambda: content.item.text() == "Fetching SOC 1001 (1 of 5)")
+    qtbot.waitUntil(lambda: content.item.text() == "SOC 1001 (1 of 5)")
     assert (content.progress.value(), content.progress.maximum()) == (1, 5)
     assert not any(b.isEnabled() for b in content.sync_buttons.values())  # one job at a time
     assert window.staff.run("export", lambda progress, cancelled: []) is False
@@ -194,7 +194,7 @@ def test_a_real_import_from_a_stick_shows_the_new_content(qtbot, make_window, se
     tap(qtbot, screen.back_button)
     window.open(Target("a-z"))
     assert "Astronaut" in [c.label for c in window.screen_widget.page.choices]  # the same reader sees it
-    [status] = services.pack_status()
+    [status] = [s for s in services.pack_status() if s.pack_id == "national"]
     assert (status.version, status.last_known_good) == ("2.0", "1.0")
 
 
@@ -215,8 +215,8 @@ def test_a_failing_job_says_so_and_frees_the_screen(qtbot, make_window, settings
 
 @pytest.fixture
 def sample_and_national(tmp_path: Path, clock, monkeypatch):
-    """A kiosk's data as it is after its first start and one import: the sample and a real (national) pack; its
-    settings, the window's reader and the real staff services on it."""
+    """A kiosk's data as it is after its first start and one import: the sample, the built-in official figures and
+    a real (national) pack; its settings, the window's reader and the real staff services on it."""
     import kiosk.content.usb_packs as usb_packs
     from kiosk.content.pack_store import PackStore
     from kiosk.content.reader import open_reader
@@ -229,10 +229,10 @@ def sample_and_national(tmp_path: Path, clock, monkeypatch):
     monkeypatch.setattr(usb_packs, "removable_roots", lambda *a, **k: [])  # whatever this machine has plugged in
     data_dir = tmp_path / "kiosk"
     store = PackStore(data_dir)
-    store.start(ASSETS_DIR / "sample")
+    store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",))
     make_pack(tmp_path / "national.zip")
     store.install(tmp_path / "national.zip")
-    assert sorted(store.entries()) == ["national", "sample"]
+    assert sorted(store.entries()) == ["national", "official", "sample"]
     settings = load_settings(data_dir, environ={})
     services = StaffServices(settings, store, PinStore(data_dir / "staff-pin.json", clock=clock, hasher=QUICK_HASHER),
                              UsageLog(data_dir / "usage.db"))
@@ -272,7 +272,7 @@ def test_confirming_removes_the_sample_and_its_ribbon(qtbot, make_window, sample
     page_before = window.screen_widget
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=20_000):
         tap(qtbot, removal.yes_button)
-    assert list(services.store.entries()) == ["national"]
+    assert sorted(services.store.entries()) == ["national", "official"]
     assert content.result.text() == (f"Removed Sample careers content (sample) version {version}. "
                                      "Pupils now see only the real content.")
     assert content.sample_removals == {}  # the pack list was read again: one card, the national pack's
@@ -295,7 +295,7 @@ def test_no_keeps_the_sample(qtbot, make_window, sample_and_national, clock) -> 
     tap(qtbot, removal.remove_button)
     tap(qtbot, removal.no_button)
     assert not removal.asking and removal.remove_button.isVisible()
-    assert started == [] and sorted(services.store.entries()) == ["national", "sample"]
+    assert started == [] and sorted(services.store.entries()) == ["national", "official", "sample"]
     assert window.ribbon.isVisible() and reader.has_sample_content()
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.config import load_settings
 from kiosk.content.pack_store import PackStore
-from kiosk.sources.sync_job import ncs_api_key
+from kiosk.sources.ncs.api_key import ncs_api_key
 from kiosk.staff.ncs_key import NCS_KEY_ENV, NCS_KEY_FILE
 from kiosk.staff.settings_file import save_settings
 from kiosk.ui.staff.key_row import KEY_SET

@@ -169,7 +169,7 @@ def test_a_long_list_still_prints_one_page_and_says_what_did_not_fit(qapp, tmp_p
     message, path = print_sheet(entries, "Careers kiosk", True, "", tmp_path / "sheets")
     assert path is not None and pdf_pages(path) == 1 and str(tmp_path / "sheets") in message
     text = pdf_text(path)
-    assert "Sample content" in text and "more on your list" in text and "Job 0" in text
+    assert "Sample school content" in text and "more on your list" in text and "Job 0" in text
 
 
 def test_a_printer_that_is_not_there_falls_back_to_a_pdf(qapp, tmp_path) -> None:

@@ -10,7 +10,9 @@ from kiosk.content.pages.take_home import KIND_WORDS, item_link
 from kiosk.content.reader import ContentReader
 
 SHEET_TITLE = "My careers sheet"
-SAMPLE_NOTICE = "Sample content — illustrative figures, not real statistics."
+# While the sample is installed: what on the kiosk is made up, and what is real.
+SAMPLE_NOTICE = ("Sample school content: the events, stories from former students, careers library and local providers "
+                 "are made up. Job figures are real, from ONS and DfE.")
 
 
 class SheetEntry(NamedTuple):

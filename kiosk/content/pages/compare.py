@@ -3,7 +3,8 @@ all jobs. Stateless: the chosen jobs are the ids in the page's Target key, "nurs
 
 from __future__ import annotations
 
-from kiosk.content.model import Average, Figure, Occupation
+from kiosk.content.model import Average, Figure, GroupOutlook, Occupation, SourceRef
+from kiosk.content.pages import official_figures as official
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.figure_age import FigureAge, figure_age
 from kiosk.content.pages.occupation import _region as figures_for  # the same region fallback as the job's own page
@@ -39,14 +40,14 @@ def compare_page(reader: ContentReader, key: str, region: str = "UK", age: Figur
     jobs = [occ for occ in (reader.occupation(i) for i in wanted) if occ is not None]
     ids = tuple(occ.id for occ in jobs)
     columns = [_job_column(occ, region, age) for occ in jobs]
-    columns.append(_average_column(reader.average("UK"), reader.average(region) if region != "UK" else None, age))
+    columns.append(_average_column(reader.average("UK"), reader.average(region) if region != "UK" else None, age,
+                                   reader.all_jobs_outlook(region)))
     notes = []
     gone = len(wanted) - len(jobs)
     if gone:
         notes.append(Note(f"{'1 job' if gone == 1 else f'{gone} jobs'} you chose {'is' if gone == 1 else 'are'} "
                           "not in the kiosk any more."))
-    notes.append(Note("The average for all jobs counts everyone in work, full and part time, so it is lower than "
-                      "the full-time pay of most jobs."))
+    notes.append(Note("Pay and hours are for people working full time, in each job and in all jobs together."))
     if jobs:
         names = [occ.title for occ in jobs]
         listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -67,10 +68,12 @@ def compare_page(reader: ContentReader, key: str, region: str = "UK", age: Figur
 
 
 def _job_column(occ: Occupation, region: str, age: FigureAge) -> CompareColumn:
+    group = official.group_outlook(occ, region)
     return CompareColumn(occ.title, (
-        _pay(occ.pay, region, age),
+        _earnings(occ, region, age) if occ.earnings else _pay(occ.pay, region, age),
         _hours(occ.hours, region, age),
-        _future(occ.outlook, region, age),
+        _group_future(group.region, group.employment, group.from_year, group.to_year, group.source, "its group")
+        if group else _future(occ.outlook, region, age),
         _routes(occ),
         CompareCell(tuple(w.sentence(s) for s in occ.skills[:MAX_SKILLS])) if occ.skills else NOT_KNOWN,
     ))
@@ -86,6 +89,28 @@ def _pay(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) -> 
                     f"({where}, {latest.year})"), age.mark(latest.year)),
         w.source_line(latest.source, latest.year),
     )
+
+
+def _earnings(occ: Occupation, region: str, age: FigureAge) -> CompareCell:
+    """ONS's full-time median: weekly, and the yearly median where it is published (not weekly pay times 52)."""
+    e = official.latest(occ.earnings, region)
+    if e is None or e.weekly_pay is None:
+        return NOT_KNOWN
+    yearly = (f"About {w.pounds(round(e.annual_pay, -2))} a year",) if e.annual_pay is not None else ()
+    return CompareCell(_with_mark((f"{w.pounds(e.weekly_pay)} a week", *yearly, f"({e.region}, {e.year})"),
+                                  age.mark(e.year)), w.source_line(e.source, e.year))
+
+
+def _group_future(region: str, employment: tuple[tuple[int, float], ...], start: int, end: int, source: SourceRef,
+                  whose: str) -> CompareCell:
+    """A projection's change as "for every 10 jobs", with whose figures they are and where."""
+    years = dict(employment)
+    if not years.get(start) or end not in years:
+        return NOT_KNOWN
+    percent = 100.0 * (years[end] - years[start]) / years[start]
+    lines = (w.trend_words(percent), official.for_every_ten(years[start], years[end], start, end),
+             f"({whose}, {region})")
+    return CompareCell(lines, w.source_line(source, f"{start} to {end}"), w.trend(percent))
 
 
 def _hours(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) -> CompareCell:
@@ -119,11 +144,14 @@ def _routes(occ: Occupation) -> CompareCell:
     return NOT_KNOWN
 
 
-def _average_column(uk: Average | None, local: Average | None, age: FigureAge) -> CompareColumn:
+def _average_column(uk: Average | None, local: Average | None, age: FigureAge,
+                    outlook: GroupOutlook | None = None) -> CompareColumn:
     if uk is None:
         pay = hours = NOT_KNOWN
     else:
-        lines = [f"{w.pounds(uk.weekly_pay)} a week", f"That is {w.yearly_pay(uk.weekly_pay)}", f"(UK, {uk.year})"]
+        yearly = (f"About {w.pounds(round(uk.annual_pay, -2))} a year" if uk.annual_pay is not None
+                  else f"That is {w.yearly_pay(uk.weekly_pay)}")
+        lines = [f"{w.pounds(uk.weekly_pay)} a week", yearly, f"(UK, {uk.year})"]
         if local is not None:
             lines.append(f"{local.region}: {w.pounds(local.weekly_pay)} a week ({local.year})")
         pay = CompareCell(_with_mark(tuple(lines), age.mark(uk.year)), w.source_line(uk.source, uk.year))
@@ -131,7 +159,9 @@ def _average_column(uk: Average | None, local: Average | None, age: FigureAge) -
             _with_mark((w.hours(uk.weekly_hours), f"(UK, {uk.year})"), age.mark(uk.year)),
             w.source_line(uk.source, uk.year))
     different = CompareCell(("Different for every job",))
-    return CompareColumn("All jobs (UK average)", (pay, hours, NOT_KNOWN, different, different))
+    future = (_group_future(outlook.region, outlook.employment, outlook.from_year, outlook.to_year, outlook.source,
+                            "all jobs") if outlook else NOT_KNOWN)
+    return CompareColumn("All jobs (UK average)", (pay, hours, future, different, different))
 
 
 def _with_mark(lines: tuple[str, ...], mark: str) -> tuple[str, ...]:

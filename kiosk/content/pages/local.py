@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from kiosk.content.model import IndustryOutlook, JobChange, SourceRef
+from kiosk.content.model import GroupChange, IndustryOutlook, JobChange, SourceRef
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.official_figures import for_every_ten
 from kiosk.content.pages.page import Block, Choice, Fact, FactList, Note, Page, Paragraph, Section, Target
 from kiosk.content.reader import ContentReader
 
@@ -14,20 +15,28 @@ MYTHS_SHOWN = 3  # on "Jobs in our area"; the rest on their own page
 
 
 def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
-    """The page for the kiosk's region (staff set it); any part without figures for the region uses the UK's."""
+    """The page for the kiosk's place (staff set it); any part without figures for the place uses the UK's (or
+    England's, for DfE's projections) and says so."""
     most = 3  # a pupil reads a few facts; "Jobs that are growing" and the myth-busters page have the rest
-    growing = reader.job_changes(region, limit=most)
-    shrinking = reader.job_changes(region, shrinking=True, limit=most)
+    groups = reader.group_changes(region, limit=most)
+    if groups:  # DfE's projections, by group of jobs: the official outlook
+        growing = [(g.region, _group_fact(g), g.source, g) for g in groups]
+        shrinking = [(g.region, _group_fact(g), g.source, g)
+                     for g in reader.group_changes(region, shrinking=True, limit=most)]
+    else:
+        growing = [(c.region, _job_fact(c), c.source, c) for c in reader.job_changes(region, limit=most)]
+        shrinking = [(c.region, _job_fact(c), c.source, c)
+                     for c in reader.job_changes(region, shrinking=True, limit=most)]
     industries = reader.industries(region)
     hard = reader.hard_to_fill(region, limit=most)
-    shown = {r.region for r in (*growing, *shrinking, *industries, *hard)}
-    # When nothing has figures for the region, one line says so; otherwise each section that falls back does.
-    all_uk = region != "UK" and shown <= {"UK"}
-    note_region = "UK" if all_uk else region
+    shown = {r[0] for r in (*growing, *shrinking)} | {r.region for r in (*industries, *hard)}
+    # When nothing has figures for the place, one line says so; otherwise each section that falls back does.
+    elsewhere = region not in shown and bool(shown)
+    note_region = sorted(shown)[0] if elsewhere and len(shown) == 1 else region
     sections = [
-        _section("Jobs growing the most", note_region, [(c.region, _job_fact(c), c.source, c) for c in growing],
+        _section("Jobs growing the most", note_region, growing,
                  "The kiosk has no figures yet about which jobs are growing."),
-        _section("Jobs shrinking the most", note_region, [(c.region, _job_fact(c), c.source, c) for c in shrinking],
+        _section("Jobs shrinking the most", note_region, shrinking,
                  "The kiosk has no figures showing any job shrinking."),
         _section("Industries growing", note_region,
                  [(i.region, _industry_fact(i), i.source, i) for i in industries if w.trend(i.growth_percent) == "up"][:most],
@@ -43,11 +52,12 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
     ]
     myths = reader.myths(region)
     sections += _myth_sections(myths[:MYTHS_SHOWN])
-    where = "across the UK" if region == "UK" else f"in {region}"
-    subtitle = f"What is growing and shrinking {where}, and facts that bust myths about jobs."
-    if all_uk:
-        subtitle = f"The kiosk has no figures for {region} yet, so these are for the whole UK. " + subtitle.replace(
-            where, "across the UK")
+    subtitle = f"What is growing and shrinking in {_in(region)}, and facts that bust myths about jobs."
+    if not shown:
+        subtitle = f"The kiosk has no figures for {_in(region)} yet: no figures about growing and shrinking jobs."
+    elif elsewhere:
+        subtitle = (f"The kiosk has no figures for {_in(region)} yet, so these are for {_in(note_region)}. "
+                    f"What is growing and shrinking there, and facts that bust myths about jobs.")
     return Page(
         Target("local"),
         "Jobs in our area",
@@ -59,6 +69,11 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
               if len(myths) > MYTHS_SHOWN else ()),
         ),
     )
+
+
+def _in(region: str) -> str:
+    """A place as it reads after "in": "the UK", "England", "Greater London"."""
+    return "the UK" if region == "UK" else region
 
 
 def myths_page(reader: ContentReader, region: str) -> Page:
@@ -83,7 +98,8 @@ def _section(heading: str, region: str, rows: Sequence[tuple[str, Fact, SourceRe
     blocks: list[Block] = []
     shown_region = rows[0][0]
     if shown_region != region:
-        blocks.append(Paragraph(f"The kiosk has no figures for {region} for this, so these are for the whole UK."))
+        blocks.append(Paragraph(f"The kiosk has no figures for {_in(region)} for this, so these are for "
+                                f"{_in(shown_region)}."))
     lines = {_source(row) for row in rows}
     if len(lines) == 1:
         blocks += [FactList(tuple(fact for _, fact, _, _ in rows)), Note(lines.pop())]
@@ -106,11 +122,18 @@ def _job_fact(c: JobChange) -> Fact:
     )
 
 
+def _group_fact(g: GroupChange) -> Fact:
+    change = for_every_ten(g.first_employment, g.last_employment, g.first_year, g.last_year).rstrip(".")
+    return Fact(g.title, change, f"{w.people(g.first_employment)} people in {g.first_year}, about "
+                                 f"{w.people(g.last_employment)} by {g.last_year}")
+
+
 def _industry_fact(i: IndustryOutlook) -> Fact:
-    return Fact(
-        i.name, w.change_by(i.growth_percent, i.last_year) if i.growth_percent is not None else "Not known",
-        f"{w.people(i.first_employment)} people in {i.first_year}, about {w.people(i.last_employment)} by {i.last_year}",
-    )
+    change = "Not known"
+    if i.growth_percent is not None:
+        change = for_every_ten(i.first_employment, i.last_employment, i.first_year, i.last_year).rstrip(".")
+    return Fact(i.name, change, f"{w.people(i.first_employment)} people in {i.first_year}, about "
+                                f"{w.people(i.last_employment)} by {i.last_year}")
 
 
 def _hard_to_fill_fact(title: str, percent: float, skills: float | None) -> Fact:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from kiosk.content.errors import PackRejected
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
-from kiosk.sources.fetch_policy import FetchPolicy
+from kiosk.sources.errors import SourceInputError
+from kiosk.sources.fetch_policy import FetchPolicy, polite_policy
 from kiosk.sources.json_fetch import JsonFetcher
 from kiosk.sources.lmiforall.client import LmiClient
 from kiosk.sources.lmiforall.figures import region_names
@@ -24,7 +22,7 @@ from kiosk.sources.lmiforall.pack import PACK_ID, build_lmi_pack, lmi_tables
 from kiosk.sources.lmiforall.soc_fetch import YEARS_AHEAD, YEARS_BACK
 from kiosk.sources.lmiforall.soc_list import choose_socs
 from kiosk.sources.lmiforall.sync_run import Progress, load_records, saved_socs, sync_socs
-from kiosk.sources.sync_job import ProgressFn, SyncReport, install_built, polite_policy
+from kiosk.sources.sync_pipeline import SyncJob, SyncReport
 
 DEFAULT_BASE_URL = "https://api.lmiforall.org.uk/api/v1/"
 SOURCE = "LMI for All"
@@ -33,29 +31,37 @@ SOURCE = "LMI for All"
 TOLERATED_FAILURES = 0.02
 
 
-def sync_lmiforall(settings: Any, *, base_url: str | None, socs_file: Path | None, region: int | None, full: bool,
-                   progress: ProgressFn | None, cancelled: Callable[[], bool], policy: FetchPolicy | None,
-                   now: dt.datetime) -> SyncReport:
+def sync_lmiforall(job: SyncJob) -> SyncReport:
     """Fetch LMI for All's figures for the chosen groups and install them as the LMI pack (blocking)."""
+    settings, options = job.settings, job.options
+    region = region_code(options.region)
     data_dir: Path = settings.data_dir
-    folder = data_dir / "sync" / PACK_ID
+    folder = job.folder(PACK_ID)
     store = PackStore(data_dir)
     reader = open_reader(store.db_path)
     try:
         owners = reader.occupations_by_soc2010(except_pack=PACK_ID)
-        chosen = choose_socs(socs_file, reader.soc2010_codes(), _ncs_socs(data_dir))
+        chosen = choose_socs(options.socs_file, reader.soc2010_codes(), _ncs_socs(data_dir))
     finally:
         reader.close()
-    base = base_url or DEFAULT_BASE_URL
-    policy = policy or polite_policy(base, FetchPolicy())
-    return asyncio.run(_sync(store, folder, base, policy, list(chosen.codes), chosen.notes, owners,
-                             settings.region, region, full, progress, cancelled, now))
+    base = options.base_url or settings.lmi_base_url or DEFAULT_BASE_URL
+    policy = options.policy or polite_policy(base, FetchPolicy())
+    return asyncio.run(_sync(job, store, folder, base, policy, list(chosen.codes), chosen.notes, owners, region))
 
 
-async def _sync(store: PackStore, folder: Path, base: str, policy: FetchPolicy, socs: list[int],
-                notes: tuple[str, ...], owners: Mapping[int, tuple[str, ...]], region_name: str,
-                region: int | None, full: bool, progress: ProgressFn | None, cancelled: Callable[[], bool],
-                now: dt.datetime) -> SyncReport:
+def region_code(given: str | None) -> int | None:
+    """An LMI for All region code from the command line (1 to 12), or None for the kiosk's own region."""
+    if given is None:
+        return None
+    text = str(given)
+    if not text.isdigit() or not 1 <= int(text) <= 12:
+        raise SourceInputError(f"--region must be an LMI for All region code from 1 to 12, not {text!r}")
+    return int(text)
+
+
+async def _sync(job: SyncJob, store: PackStore, folder: Path, base: str, policy: FetchPolicy, socs: list[int],
+                notes: tuple[str, ...], owners: Mapping[int, tuple[str, ...]], region: int | None) -> SyncReport:
+    region_name, full, now, cancelled = job.settings.region, job.options.full, job.now, job.cancelled
     problems = list(notes)
     this_year = now.year
     async with JsonFetcher(base, SOURCE, policy) as fetcher:
@@ -90,8 +96,7 @@ async def _sync(store: PackStore, folder: Path, base: str, policy: FetchPolicy, 
             write_state(folder, SyncState(False, now.isoformat(), tuple(socs), region))
 
         def report(p: Progress) -> None:
-            if progress is not None:
-                progress(p.done, p.total, f"SOC {p.soc}")
+            job.progress(p.done, p.total, f"SOC {p.soc}")
 
         outcome = await sync_socs(client, socs, folder, this_year=this_year, region=region,
                                   socs_in_flight=max(2, policy.concurrency), progress=report, cancelled=cancelled)
@@ -115,12 +120,8 @@ async def _sync(store: PackStore, folder: Path, base: str, policy: FetchPolicy, 
     records = [r for r in load_records(folder) if r["soc"] in wanted]
     built = lmi_tables(records, owners, this_year=this_year)
     problems.extend(built.problems)
-    try:
-        result = install_built(store, folder / f"{PACK_ID}.zip",
-                               lambda out: build_lmi_pack(built.tables, out, now=now, soc_count=len(records)))
-    except PackRejected as exc:
-        return SyncReport(f"{SOURCE}: the new pack was refused, so the kiosk keeps its current figures: {exc}",
-                          problems, complete=False)
+    result = job.install(PACK_ID, lambda out: build_lmi_pack(built.tables, out, now=now, soc_count=len(records)),
+                         problems)
     pack = result.pack
     write_state(folder, SyncState(True, now.isoformat(), tuple(socs), region, result.pack.sha256, owners_digest))
     counts = result.pack.manifest.counts

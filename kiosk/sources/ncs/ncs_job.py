@@ -3,34 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from kiosk.content.errors import PackRejected
 from kiosk.content.file_replace import replace_bytes
 from kiosk.content.pack_store import PackStore
-from kiosk.sources.fetch_policy import FetchPolicy
+from kiosk.sources.fetch_policy import polite_policy
+from kiosk.sources.ncs.api_key import ncs_api_key
 from kiosk.sources.ncs.client import LIVE_BASE_URL, LIVE_POLICY, SOURCE, NcsClient, make_ncs_fetcher
 from kiosk.sources.ncs.pack import PACK_ID, build_ncs_pack
 from kiosk.sources.ncs.sync_run import NcsOutcome, sync_profiles
-from kiosk.sources.sync_job import ProgressFn, SyncReport, install_built, polite_policy
+from kiosk.sources.sync_pipeline import SyncJob, SyncReport
 
 INSTALLED_FILE = "installed.json"  # the sha256 of the pack the last finished sync installed
 
 
-def sync_ncs(settings: Any, *, base_url: str | None, api_key: str | None, full: bool, progress: ProgressFn | None,
-             cancelled: Callable[[], bool], policy: FetchPolicy | None, now: dt.datetime) -> SyncReport:
+def sync_ncs(job: SyncJob) -> SyncReport:
     """Bring the stored profiles up to date and install them as the NCS pack when anything changed (blocking)."""
-    folder = settings.data_dir / "sync" / PACK_ID
-    base = base_url or LIVE_BASE_URL
-    policy = policy or polite_policy(base, LIVE_POLICY)
+    settings, options = job.settings, job.options
+    api_key = ncs_api_key(settings.data_dir, options.api_key)
+    folder = job.folder(PACK_ID)
+    base = options.base_url or settings.ncs_base_url or LIVE_BASE_URL
+    policy = options.policy or polite_policy(base, LIVE_POLICY)
 
     async def fetch() -> NcsOutcome:
-        async with make_ncs_fetcher(base, api_key or "", policy) as fetcher:
-            return await sync_profiles(NcsClient(fetcher), folder, full=full, progress=progress, cancelled=cancelled)
+        async with make_ncs_fetcher(base, api_key, policy) as fetcher:
+            return await sync_profiles(NcsClient(fetcher), folder, full=options.full, progress=job.progress,
+                                       cancelled=job.cancelled)
 
     outcome = asyncio.run(fetch())
     problems = list(outcome.problems)
@@ -46,12 +45,7 @@ def sync_ncs(settings: Any, *, base_url: str | None, api_key: str | None, full: 
             and installed.sha256 == _last_installed(folder)):
         return SyncReport(f"{SOURCE}: no profile has changed since the last sync; the installed profiles "
                           f"({installed.content_version}) stay", problems)
-    try:
-        result = install_built(store, folder / f"{PACK_ID}.zip",
-                               lambda out: problems.extend(build_ncs_pack(folder, out, now=now)[1]))
-    except PackRejected as exc:
-        return SyncReport(f"{SOURCE}: the new pack was refused, so the kiosk keeps its current profiles: {exc}",
-                          problems, complete=False)
+    result = job.install(PACK_ID, lambda out: problems.extend(build_ncs_pack(folder, out, now=job.now)[1]), problems)
     pack = result.pack
     _remember_installed(folder, result.pack.sha256)
     return SyncReport(f"{SOURCE}: installed {pack.manifest.counts.get('occupations', 0)} job profiles "

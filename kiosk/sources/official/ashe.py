@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from kiosk.sources.official.layout_error import ReleaseLayoutError, place
+from kiosk.sources.official.layout_error import ReleaseLayoutError, column_letter, place
 from kiosk.sources.official.workbook import Workbook
 
 MEASURES = {"14.1": "weekly_pay", "14.7": "annual_pay", "14.9": "paid_hours"}
@@ -186,6 +186,7 @@ def _header_row(rows: list[tuple[Any, ...]], file: str, sheet: str) -> int:
 
 def _columns(rows: list[tuple[Any, ...]], at: int, file: str, sheet: str, problems: list[str]) -> _Columns:
     found: dict[str | int, int] = {}
+    unknown: list[str] = []  # a renamed header is most likely one of these, so a refusal names them
     for column, value in enumerate(rows[at]):
         label = _label(value)
         if not label:
@@ -203,6 +204,7 @@ def _columns(rows: list[tuple[Any, ...]], at: int, file: str, sheet: str, proble
             key = "jobs"
         else:
             problems.append(f"{place(file, sheet, at, column)}: unknown column {value!r}; ignored")
+            unknown.append(f"column {column_letter(column)} is headed {value!r}")
             continue
         if key in found:
             problems.append(f"{place(file, sheet, at, column)}: a second {value!r} column; the first is used")
@@ -212,7 +214,8 @@ def _columns(rows: list[tuple[Any, ...]], at: int, file: str, sheet: str, proble
               "median": '"Median"', "mean": '"Mean"', **{p: f'the {p}th percentile ("{p}")' for p in PERCENTILES}}
     lacking = [shown for key, shown in needed.items() if key not in found]
     if lacking:
-        raise ReleaseLayoutError(place(file, sheet, at), "the header row lacks " + ", ".join(lacking))
+        raise ReleaseLayoutError(place(file, sheet, at), "the header row lacks " + ", ".join(lacking)
+                                 + (f" ({', '.join(unknown)}, which the kiosk does not know)" if unknown else ""))
     return _Columns(found.pop("description"), found.pop("code"), found)
 
 

@@ -104,14 +104,15 @@ def _band(cv: AsheTable | None, code: str) -> str | None:
 
 def _average(values: dict[str, AsheTable], year: int, source: str) -> dict[str, Any] | None:
     """The all-employees full-time median, which a job's pay is compared against (same measure, same year)."""
-    weekly = values.get("weekly_pay")
-    hours = values.get("paid_hours")
-    pay = weekly.sheets.get(SHEET, {}).get("all") if weekly else None
-    hrs = hours.sheets.get(SHEET, {}).get("all") if hours else None
-    if pay is None or _number(pay.median) is None:
+    def median(measure: str) -> float | None:
+        table = values.get(measure)
+        row = table.sheets.get(SHEET, {}).get("all") if table else None
+        return _number(row.median) if row is not None else None
+
+    if median("weekly_pay") is None:
         return None
-    return {"region": UK, "year": year, "weekly_pay": _number(pay.median),
-            "weekly_hours": _number(hrs.median) if hrs is not None else None, "source": source}
+    return {"region": UK, "year": year, "weekly_pay": median("weekly_pay"), "weekly_hours": median("paid_hours"),
+            "annual_pay": median("annual_pay"), "source": source}
 
 
 def _number(cell: object) -> float | None:

@@ -1,65 +1,70 @@
-"""`kiosk sync official --from DIR`: read the releases staff carried on a stick, build the official pack, install it."""
+"""`kiosk sync official`: build the official pack from a folder of release files and install it; the files come
+from a stick (`--from DIR`) or are downloaded first (kiosk.sources.official.fetch)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, NamedTuple
 
-from kiosk.content.errors import PackRejected
-from kiosk.content.pack_store import PackStore
 from kiosk.sources.errors import SourceInputError
-from kiosk.sources.official.collect import Releases, read_releases
-from kiosk.sources.official.official_pack import PACK_ID, build_official_pack
 from kiosk.sources.official.release_files import release_files
-from kiosk.sources.sync_job import ProgressFn, SyncReport, install_built
+from kiosk.sources.sync_pipeline import SyncJob, SyncReport
 
-SOURCE = "Official statistics (ONS, DfE)"
+if TYPE_CHECKING:
+    from kiosk.content.pack_store import InstallReport
+    from kiosk.sources.official.collect import Releases
+
+SOURCE = "Official figures (ONS, DfE)"
+PACK_ID = "official"  # kiosk.sources.official.official_pack's, without loading the readers for a repeat sync
 
 
-def sync_official_from(settings: Any, folder: Path, *, progress: ProgressFn | None,
-                       cancelled: Callable[[], bool], now: dt.datetime) -> SyncReport:
-    """Build the official pack from the release files in `folder` and install it (blocking)."""
+class Built(NamedTuple):
+    """A build from a folder that was installed: the report for staff and the store's install report."""
+
+    report: SyncReport
+    install: InstallReport
+
+
+def sync_official(job: SyncJob) -> SyncReport:
+    """Build from the folder given with --from, else download the releases first (blocking)."""
+    if job.options.from_dir is not None:
+        return build_from_folder(job, job.options.from_dir, []).report
+    from kiosk.sources.official.fetch import fetch_official
+
+    return fetch_official(job)
+
+
+def build_from_folder(job: SyncJob, folder: Path, problems: list[str]) -> Built:
+    """Read the release files in `folder`, build the official pack and install it; `problems` (met so far) grows
+    with those the files bring. A folder without the releases a pack needs raises SourceInputError naming it."""
     files = release_files(folder)
     if not files:
         raise SourceInputError(f"{folder} holds no release workbooks (.xls, .xlsx, .xlsm, or zips of them)")
-    releases = read_releases(files, _reading(progress, cancelled))
+
+    def step(done: int, total: int, name: str) -> None:
+        job.stop_if_cancelled(problems, "while reading the release files")
+        job.progress(done, total, f"reading {name}")
+
+    # The readers (openpyxl, xlrd) load only when there is something to read: a repeat sync has nothing.
+    from kiosk.sources.official.collect import read_releases
+    from kiosk.sources.official.official_pack import build_official_pack
+
+    with job.timed("read"):
+        releases = read_releases(files, step)
     missing = _missing(releases)
     if missing:
         raise SourceInputError(f"{folder}: no {' and no '.join(missing)} was found, so nothing was installed")
-    store = PackStore(settings.data_dir)
-    problems: list[str] = []
-    work = settings.data_dir / "sync" / PACK_ID
-    work.mkdir(parents=True, exist_ok=True)
 
     def build(out: Path) -> None:
-        _, found = build_official_pack(releases, out, now=now)
+        _, found = build_official_pack(releases, out, now=job.now)  # the releases' own problems among them
         problems.extend(found)
 
-    try:
-        result = install_built(store, work / f"{PACK_ID}.zip", build)
-    except PackRejected as exc:
-        return SyncReport(f"{SOURCE}: the new pack was refused, so the kiosk keeps its current figures: {exc}",
-                          problems, complete=False)
+    result = job.install(PACK_ID, build, problems)
     m = result.pack.manifest
-    return SyncReport(f"{SOURCE}: installed figures for {m.counts.get('earnings', 0)} job groups and "
-                      f"{max(0, m.counts.get('areas', 0) - 1)} places from {len(releases.files)} files as version "
-                      f"{m.content_version}", problems, installed=f"{PACK_ID} {m.content_version}")
-
-
-class Cancelled(SourceInputError):
-    """Staff stopped the sync while the files were being read; nothing was installed."""
-
-
-def _reading(progress: ProgressFn | None, cancelled: Callable[[], bool]) -> Callable[[int, int, str], None]:
-    def step(done: int, total: int, name: str) -> None:
-        if cancelled():
-            raise Cancelled(f"{SOURCE}: stopped while reading the files; the kiosk keeps its current figures")
-        if progress is not None:
-            progress(done, total, name)
-
-    return step
+    report = SyncReport(f"{SOURCE}: installed figures for {m.counts.get('earnings', 0)} job groups and "
+                        f"{max(0, m.counts.get('areas', 0) - 1)} places from {len(releases.files)} files as version "
+                        f"{m.content_version}", problems, installed=f"{PACK_ID} {m.content_version}")
+    return Built(report, result)
 
 
 def _missing(releases: Releases) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from kiosk.sources.official.skills_imperative import SkillsImperative
 
 SOURCE = "dfe-skills-imperative-2035"
+START_YEAR = 2020  # DfE projects from 2020; its workbooks also give 2015 and 2019 for context
 ENGLAND = "England"
 # How a place's kind reads after its name when two kinds share a name (an LSIP and a mayoral area often do).
 KIND_WORDS = {"MCA": "mayoral area", "LEP": "LEP area", "LSIP": "skills plan area"}
@@ -67,6 +68,8 @@ def projection_rows(projections: Iterable[SkillsImperative]) -> ProjectionRows:
             iid = "dfe-" + re.sub(r"[^a-z0-9]+", "-", industry.name.casefold()).strip("-")[:70]
             industries.setdefault(iid, industry.name)
             for year, thousands in sorted(industry.employment.items()):
+                if year < START_YEAR:
+                    continue  # the projection's years: an industry's change reads from where a job's does
                 people = _people(thousands, f"{p.file}: industry {industry.name!r} in {year}", out.problems)
                 if people is not None:
                     out.tables["industry_outlook"].append(

@@ -33,6 +33,9 @@ KINDS = {"lsip": "LSIP", "mca": "MCA", "lep": "LEP", "country": "England"}  # En
 LOOKUP_HEADINGS = {"code": re.compile(r"LAD\d\dCD", re.IGNORECASE), "district": re.compile(r"LAD\d\dNM", re.IGNORECASE),
                    "lsip": re.compile(r"LSIP\d\dNM", re.IGNORECASE)}
 LAD_CODE = re.compile(r"[ENSW]\d{8}")
+# The lookup names two LSIP areas by the local enterprise partnerships they grew from, where their workbooks use
+# the LSIP's own name: (workbook's name -> lookup's name), both as _area_key gives them.
+LOOKUP_ALIASES = {"gloucestershire": "g first gloucestershire", "norfolk and suffolk": "new anglia"}
 LOOKUP_HEADER_ROWS = 10
 
 
@@ -93,6 +96,7 @@ class SkillsImperative(NamedTuple):
     qualifications: dict[str, GroupQualifications]
     industries: dict[str, IndustryProjection]
     problems: tuple[str, ...]
+    area_cell: str = ""  # where the Info sheet names the area, for a message about the area itself
 
 
 def is_skills_imperative(wb: Workbook) -> bool:
@@ -108,14 +112,15 @@ def read_skills_imperative(wb: Workbook) -> SkillsImperative:
         raise ReleaseLayoutError(place(wb.name), f'has no sheet {", ".join(map(repr, missing))}; a Skills '
                                  f'Imperative main-table workbook has {", ".join(SHEETS)}')
     problems: list[str] = []
-    area, created = _info(Sheet(wb, "Info"), problems)
+    area, created, area_cell = _info(Sheet(wb, "Info"), problems)
     return SkillsImperative(
         wb.name, area, created, _projections(Sheet(wb, "Occ T1"), problems, majors=True),
         _projections(Sheet(wb, "Occ T2"), problems, majors=False), _gender(Sheet(wb, "Occ T4"), problems),
-        _qualifications(Sheet(wb, "RD T1"), problems), _industries(Sheet(wb, "Ind T2"), problems), tuple(problems))
+        _qualifications(Sheet(wb, "RD T1"), problems), _industries(Sheet(wb, "Ind T2"), problems), tuple(problems),
+        area_cell)
 
 
-def _info(sheet: Sheet, problems: list[str]) -> tuple[Area, str]:
+def _info(sheet: Sheet, problems: list[str]) -> tuple[Area, str, str]:
     pairs = [(r, text(cells[0]), cells[1] if len(cells) > 1 else None)
              for r, cells in enumerate(sheet.rows) if cells and text(cells[0])]
     if not pairs:
@@ -129,13 +134,14 @@ def _info(sheet: Sheet, problems: list[str]) -> tuple[Area, str]:
     named = by_label.get(f"{label.casefold()} name")
     name = text(named[1]) if named else (numbered.group(2) if numbered else text(value))
     created = _created(sheet, by_label, problems)
+    cell = sheet.where(named[0] if named else first, 1)
     if kind == "England":
         if name.casefold() != "england":
             raise sheet.refuse(f'names the country "{name}"; only England\'s workbook is published', first)
-        return Area("England", "England", ""), created
+        return Area("England", "England", ""), created, cell
     if not name:
         raise sheet.refuse(f"names no {kind} area", first, 1)
-    return Area(name, kind, numbered.group(1) if numbered else ""), created
+    return Area(name, kind, numbered.group(1) if numbered else ""), created, cell
 
 
 def _created(sheet: Sheet, by_label: dict[str, tuple[int, Any]], problems: list[str]) -> str:
@@ -324,3 +330,15 @@ def _lookup_rows(sheet: Sheet, header_row: int, columns: dict[str, int]) -> dict
     if not found:
         raise sheet.refuse("has headings but no districts under them", header_row)
     return found
+
+
+def in_lookup(area: str, lookup: dict[str, tuple[str, str]]) -> bool:
+    """Whether an LSIP workbook's area is one of the lookup's LSIP areas, however each punctuates it (the lookup
+    writes "Essex, Southend-on-Sea and Thurrock", the workbook "Essex Southend-on-Sea and Thurrock")."""
+    known = {_area_key(lsip) for _, lsip in lookup.values()}
+    key = _area_key(area)
+    return key in known or LOOKUP_ALIASES.get(key) in known
+
+
+def _area_key(name: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", name.casefold()).split())

@@ -1,11 +1,11 @@
 """The staff screen's Content section: the installed packs (the sample removable once real content is in), and
-syncing from the online sources with progress."""
+syncing from the online sources, or the official figures from a USB stick, with progress."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
 from kiosk.ui.staff.parts import (
@@ -18,6 +18,8 @@ from kiosk.ui.widgets.scroll_panel import ScrollPanel
 
 if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController
+
+USB_BUTTON = "Official figures from a USB stick"
 
 
 def short_time(iso: str) -> str:
@@ -62,26 +64,37 @@ class ContentSection(QWidget):
         box, self._packs = lines_box(t)
         self.packs = ScrollPanel(box, t)
         layout.addWidget(self.packs, 3)
-        row = QHBoxLayout()
-        row.setSpacing(t.px(t.gap))
+        # The ways to bring content in, two to a row (one row is too narrow for four); Cancel beside the progress.
+        grid = QGridLayout()
+        grid.setSpacing(t.px(t.gap))
         self.sync_buttons = {}
         for source, name in SYNC_SOURCES.items():
             button = action_button(t, f"Sync {name}", 420)
             button.clicked.connect(lambda _=False, s=source: self.sync(s))
-            row.addWidget(button)
+            grid.addWidget(button, len(self.sync_buttons) // 2, len(self.sync_buttons) % 2)
             self.sync_buttons[source] = button
-        self.cancel_button = action_button(t, "Cancel", 220)
-        self.cancel_button.clicked.connect(self._cancel)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.usb_button = action_button(t, USB_BUTTON, 420)
+        self.usb_button.clicked.connect(self.sync_from_usb)
+        grid.addWidget(self.usb_button, len(self.sync_buttons) // 2, len(self.sync_buttons) % 2)
+        widest = max(b.width() for b in (*self.sync_buttons.values(), self.usb_button))
+        for button in (*self.sync_buttons.values(), self.usb_button):
+            button.setFixedWidth(widest)  # one width: a tidy grid, each label on one line
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+        row = QHBoxLayout()
+        row.setSpacing(t.px(t.gap))
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(t.px(22))
+        row.addWidget(self.progress, 1)
+        self.cancel_button = action_button(t, "Cancel", 220)
+        self.cancel_button.clicked.connect(self._cancel)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
         self.item = PlainLabel("", t.font(t.body), t.color("text"))
-        layout.addWidget(self.progress)
         layout.addWidget(self.item)
-        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them as a pack.")
+        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them as a pack; "
+                                      "the official figures can come from release files on a USB stick too.")
         layout.addWidget(self.result, 2)
         staff.jobs.progressed.connect(self._progressed)
         staff.jobs.succeeded.connect(self._succeeded)
@@ -117,9 +130,20 @@ class ContentSection(QWidget):
         """Start syncing one source on the worker thread."""
         services = self._staff.services
         if self._staff.run("sync", lambda progress, cancelled: services.sync(source, progress, cancelled)):
-            self.progress.setRange(0, 0)  # busy until the first progress report says how many
-            self.item.setText(f"Asking {SYNC_SOURCES[source]}…")
-            self.result.set_text(f"Syncing from {SYNC_SOURCES[source]}. You can leave this screen: it carries on.")
+            self._started(f"Syncing {SYNC_SOURCES[source]}. You can leave this screen: it carries on.")
+
+    def sync_from_usb(self) -> None:
+        """Start building the official figures from the release files on a USB stick, on the worker thread (as a
+        sync: the same progress and Cancel)."""
+        services = self._staff.services
+        if self._staff.run("sync", lambda progress, cancelled: services.sync_official_from_usb(progress, cancelled)):
+            self._started("Reading the official figures from the USB stick. You can leave this screen: it carries "
+                          "on; leave the stick in until it has finished.")
+
+    def _started(self, text: str) -> None:
+        self.progress.setRange(0, 0)  # busy until the first progress report says how many
+        self.item.setText("Starting…")
+        self.result.set_text(text)
 
     def remove(self, pack_id: str) -> None:
         """Remove a pack on the worker thread (as an import runs), then show pupils what is left."""
@@ -129,7 +153,7 @@ class ContentSection(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         """Sync and remove only when no job runs; Cancel only while a sync runs."""
-        for button in self.sync_buttons.values():
+        for button in (*self.sync_buttons.values(), self.usb_button):
             button.setEnabled(not busy)
         for removal in self.sample_removals.values():
             removal.set_busy(busy)
@@ -141,7 +165,7 @@ class ContentSection(QWidget):
     def _cancel(self) -> None:
         self._staff.jobs.cancel()
         self.cancel_button.setEnabled(False)
-        self.item.setText("Stopping after the item being fetched…")
+        self.item.setText("Stopping after the items under way…")
 
     def _progressed(self, done: int, total: int, item: str) -> None:
         if self._staff.jobs.name != "sync":
@@ -150,7 +174,7 @@ class ContentSection(QWidget):
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
         if not self._staff.jobs.cancelling:
-            self.item.setText(f"Fetching {item} ({done} of {total})" if total else item)
+            self.item.setText(f"{item} ({done} of {total})" if total else item)
 
     def _succeeded(self, name: str, result: object) -> None:
         if name == "sync" and isinstance(result, SyncResult):

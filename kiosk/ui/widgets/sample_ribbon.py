@@ -1,14 +1,15 @@
-"""The ribbon that says the figures are illustrative while the embedded sample content is installed."""
+"""The ribbon that says what is made up and what is real while the embedded sample content is installed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
+from kiosk.content.pages.careers_sheet import SAMPLE_NOTICE
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.plain_label import PlainLabel
 
-SAMPLE_RIBBON = "Sample content: the figures shown are rounded and illustrative, not real statistics."
+SAMPLE_RIBBON = SAMPLE_NOTICE
 
 
 def sample_ribbon(theme: Theme) -> PlainLabel:

@@ -12,11 +12,11 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from kiosk.sources.loopback_double import Answer, LoopbackDouble
 from kiosk.sources.ncs.client import KEY_HEADER, canonical_name
-from kiosk.sources.ncs.double_jobs import JOBS, Job
-from kiosk.sources.ncs.double_profiles import first_update, generate_profile, iso_z, job_name
-from kiosk.sources.ncs.double_variants import matches, search_result, with_variants
+from tests.doubles.loopback_double import Answer, LoopbackDouble
+from tests.doubles.ncs_double_jobs import JOBS, Job
+from tests.doubles.ncs_double_profiles import first_update, generate_profile, iso_z, job_name
+from tests.doubles.ncs_double_variants import matches, search_result, with_variants
 
 PREFIX = "/job-profiles/"
 JSON_TYPE = "application/json; charset=utf-8"

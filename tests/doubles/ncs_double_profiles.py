@@ -6,7 +6,7 @@ import random
 import re
 from datetime import datetime, timedelta, timezone
 
-from kiosk.sources.ncs.double_jobs import JOBS, Job
+from tests.doubles.ncs_double_jobs import JOBS, Job
 
 LIVE_PREFIX = "https://api.nationalcareers.service.gov.uk/job-profiles/"
 FIRST_UPDATE = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)

@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from kiosk.sources.lmiforall import double_data as data
-from kiosk.sources.loopback_double import Answer, LoopbackDouble
+from tests.doubles import lmi_double_data as data
+from tests.doubles.loopback_double import Answer, LoopbackDouble
 
 API_PREFIX = "/api/v1/"
 VINTAGES = ("2016", "2017")

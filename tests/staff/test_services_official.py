@@ -70,6 +70,6 @@ def test_the_releases_on_a_stick_are_read_installed_and_reported(services: Staff
     seen: list[tuple[int, int, str]] = []
     result = services.sync_official_from_usb(lambda *a: seen.append(a), lambda: False)
     assert result.installed and result.installed.startswith("official "), result.message
-    assert result.message.startswith(f"From {stick / 'official'}: Official figures (ONS, DfE): installed figures for")
+    assert result.message.startswith(f"From {stick / 'official'}: Official figures (ONS, DfE): installed pay and hours for")
     assert seen and seen[-1][0] == seen[-1][1] and seen[-1][2].startswith("reading ")
     assert PackStore(services.settings.data_dir).entries()["official"].content_version == result.installed.split()[1]

@@ -13,7 +13,7 @@ LEVEL_ORDER = "CASE level WHEN 'rqf8' THEN 0 WHEN 'rqf7' THEN 1 WHEN 'rqf6' THEN
 
 
 def unit_title(conn: sqlite3.Connection, soc2020: str | None) -> str:
-    """ONS's title of the unit group, from the stand-in's alternative titles or its own title."""
+    """ONS's title of the job's SOC 2020 unit group (the group its official figures describe); "" if not known."""
     if not soc2020:
         return ""
     row = conn.execute("SELECT title FROM soc_groups WHERE code = ?", (soc2020,)).fetchone()

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from kiosk.content.value_checks import REGION, YEAR, RowError, number, one_of, short_text, slug, soc_code
 
-SOC_GROUP = re.compile(r"^[1-9][0-9]{0,2}$")
+SOC_GROUP = re.compile(r"^[1-9][0-9]{0,3}$")
 QUALITY = one_of("precise", "reasonably_precise", "acceptable")  # ONS's bands by coefficient of variation
 PAY = number(1, 100_000)
 ANNUAL_PAY = number(52, 5_000_000)
@@ -21,10 +21,10 @@ AREA_KINDS = ("uk", "england", "lsip", "mca", "lep")
 
 
 def soc_group(value: Any) -> str:
-    """A SOC major, sub-major or minor group code: 1 to 3 digits."""
+    """A SOC major, sub-major, minor or unit group code: 1 to 4 digits."""
     value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(value, str) or not SOC_GROUP.match(value):
-        raise RowError(f"must be a SOC group code of 1 to 3 digits, not {value!r}")
+        raise RowError(f"must be a SOC group code of 1 to 4 digits, not {value!r}")
     return value
 
 
@@ -38,9 +38,9 @@ def official_tables(column: Callable[..., Any], table: Callable[..., Any]) -> tu
     """The official tables, built with schema.py's Column and Table (passed in to keep the import one-way)."""
     src = column("source", slug, source=True)
     return (
-        table("soc_groups", (  # SOC 2020's major, sub-major and minor groups: their codes and titles
+        table("soc_groups", (  # SOC 2020's groups at every level: their codes and ONS's titles
             column("code", soc_group), column("title", short_text),
-            column("level", one_of("major", "sub-major", "minor")),
+            column("level", one_of("major", "sub-major", "minor", "unit")),
         ), key=("code",)),
         table("areas", (  # the places the figures describe: the UK, England and DfE's local skills areas
             column("name", REGION), column("kind", one_of(*AREA_KINDS)), column("code", short_text, required=False),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kiosk.sources.soc_sectors import sector_by_prefix
+
 # SOC 2020 groups jobs by what people do; pupils browse by where they would work. The longest matching prefix of
 # the 4-digit code wins: sub-major group (2 digits), minor group (3) or unit group (4).
 _BY_PREFIX: dict[str, str] = {
@@ -47,9 +49,4 @@ _BY_PREFIX: dict[str, str] = {
 
 def sector_for_soc2020(code: int | str) -> str:
     """The sector id for a SOC 2020 unit group (a 4-digit code from 1111 to 9269)."""
-    text = f"{int(code):04d}"
-    for length in (4, 3, 2):
-        sector = _BY_PREFIX.get(text[:length])
-        if sector is not None:
-            return sector
-    raise ValueError(f"{code!r} is not a SOC 2020 unit group")
+    return sector_by_prefix(_BY_PREFIX, code, "SOC 2020")

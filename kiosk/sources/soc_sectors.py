@@ -73,12 +73,17 @@ _BY_PREFIX: dict[str, str] = {
 
 def sector_for_soc(soc2010: int | str) -> str:
     """The sector id for a SOC 2010 unit group (a 4-digit code from 1111 to 9279)."""
-    code = f"{int(soc2010):04d}"
+    return sector_by_prefix(_BY_PREFIX, soc2010, "SOC 2010")
+
+
+def sector_by_prefix(prefixes: dict[str, str], code: int | str, edition: str) -> str:
+    """The sector of the longest of `prefixes` that begins a 4-digit unit group code (unit, minor, sub-major)."""
+    text = f"{int(code):04d}"
     for length in (4, 3, 2):
-        sector = _BY_PREFIX.get(code[:length])
+        sector = prefixes.get(text[:length])
         if sector is not None:
             return sector
-    raise ValueError(f"{soc2010!r} is not a SOC 2010 unit group")
+    raise ValueError(f"{code!r} is not a {edition} unit group")
 
 
 def sector_rows() -> list[dict[str, str]]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pytest
-from openpyxl import Workbook as OpenpyxlWorkbook
 
 from kiosk.sources.official.aps import ApsEmployment, is_aps_workbook, read_aps
 from kiosk.sources.official.layout_error import ReleaseLayoutError
 from kiosk.sources.official.soc_volume1 import read_soc_volume1
 from kiosk.sources.official.workbook import Workbook, open_workbook
 from tests.helpers.official import fixture_file
+from tests.helpers.workbooks import xlsx_bytes
 
 APS_FILE = "employmentby4digitsoc1digitindustryatosuk20212024final.xlsx"
 VOLUME1_FILE = "soc2020volume1structureanddescriptionofunitgroups.xlsx"
@@ -50,15 +49,7 @@ def year_sheet(year: int, units: list[tuple[str, list[Any]]], *, period: str | N
 
 
 def book(sheets: dict[str, list[list[Any]]], name: str = "aps.xlsx") -> Workbook:
-    made = OpenpyxlWorkbook()
-    made.remove(made.active)
-    for sheet, rows in sheets.items():
-        ws = made.create_sheet(sheet)
-        for row in rows:
-            ws.append(row)
-    buf = io.BytesIO()
-    made.save(buf)
-    return open_workbook(buf.getvalue(), name)
+    return open_workbook(xlsx_bytes(sheets), name)
 
 
 CHIEF_EXECUTIVES = ("1111 Chief executives and senior officials", figures(A=335, B="*", C=12796, D=1935))

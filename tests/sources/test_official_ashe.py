@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import functools
-import io
 import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-import openpyxl
 import pytest
 
 from kiosk.sources.official.ashe import (PERCENTILES, AsheRow, AsheTable, Gap, is_ashe_table, quality_band,
@@ -16,6 +14,7 @@ from kiosk.sources.official.ashe import (PERCENTILES, AsheRow, AsheTable, Gap, i
 from kiosk.sources.official.layout_error import ReleaseLayoutError
 from kiosk.sources.official.workbook import Workbook, open_workbook
 from tests.helpers.official import fixture_file
+from tests.helpers.workbooks import xlsx_bytes
 
 NAME = ("ashetable142024provisional.zip/ashetable142024provisional/"
         "PROV - Occupation SOC20 (4) Table 14.1a   Weekly pay - Gross 2024.xlsx")
@@ -60,16 +59,8 @@ def workbook(sheets: dict[str, list[list[Any]]] | None = None, name: str = NAME)
     """An .xlsx built in memory (a Notes sheet first, as published) and opened as a release is."""
     if sheets is None:
         sheets = {"All": table_rows(), "Full-Time": table_rows(TITLE.format("full-time"))}
-    book = openpyxl.Workbook()
-    book.active.title = "Notes"
-    book.active.append(["Guide to results from the Annual Survey of Hours and Earnings (ASHE)"])
-    for sheet, rows in sheets.items():
-        ws = book.create_sheet(sheet)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return open_workbook(out.getvalue(), name)
+    notes = [["Guide to results from the Annual Survey of Hours and Earnings (ASHE)"]]
+    return open_workbook(xlsx_bytes({"Notes": notes, **sheets}), name)
 
 
 def with_column(rows: list[list[Any]], at: int, header: Any, value: Any) -> list[list[Any]]:

@@ -4,10 +4,8 @@ skipped (small workbooks in the published shapes)."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import openpyxl
 import pytest
 
 from kiosk.sources.errors import SourceInputError
@@ -16,6 +14,7 @@ from kiosk.sources.official.release_files import ReleaseFile
 from kiosk.sources.official.skills_imperative import in_lookup
 from tests.sources.test_official_ashe import TITLE, table_rows
 from tests.sources.test_official_skills_imperative import LOOKUP, published
+from tests.helpers.workbooks import xlsx_bytes
 
 READS = ("not a release the kiosk reads (ASHE Table 14.1, 14.7 or 14.9, the APS employment workbook, SOC 2020 "
          "Volume 1, Skills Imperative 2035); skipped")
@@ -23,15 +22,7 @@ READS = ("not a release the kiosk reads (ASHE Table 14.1, 14.7 or 14.9, the APS 
 
 def xlsx(name: str, sheets: dict[str, list[list[Any]]]) -> ReleaseFile:
     """A release file of an .xlsx built in memory."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for sheet, rows in sheets.items():
-        ws = book.create_sheet(sheet)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    data = out.getvalue()
+    data = xlsx_bytes(sheets)
     return ReleaseFile(name, lambda: data)
 
 

@@ -4,12 +4,10 @@ out with a reason, and (contract) every real area workbook and the LSIP lookup."
 from __future__ import annotations
 
 import datetime as dt
-import io
 import time
 from collections.abc import Callable
 from typing import Any
 
-import openpyxl
 import pytest
 
 from kiosk.sources.official.layout_error import ReleaseLayoutError
@@ -17,6 +15,7 @@ from kiosk.sources.official.skills_imperative import (LEVELS, Area, GroupGender,
                                                       is_skills_imperative, read_lsip_lookup, read_skills_imperative)
 from kiosk.sources.official.workbook import Workbook, open_workbook
 from tests.helpers.official import DFE, fixture_file
+from tests.helpers.workbooks import xlsx_bytes
 
 NAME = "test.xlsx"
 YEARS = (2015, 2019, 2020, 2025, 2035)
@@ -163,15 +162,7 @@ def industry_sheet(years: tuple[int, ...]) -> list[list[Any]]:
 
 def workbook(sheets: dict[str, list[list[Any]]] | None = None, name: str = NAME) -> Workbook:
     """An .xlsx built in memory and opened as a release is."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for sheet, rows in (published() if sheets is None else sheets).items():
-        ws = book.create_sheet(sheet)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return open_workbook(out.getvalue(), name)
+    return open_workbook(xlsx_bytes(published() if sheets is None else sheets), name)
 
 
 def changed(sheet: str, change: Callable[[list[list[Any]]], None]) -> SkillsImperative:

@@ -42,7 +42,7 @@ def occupation_page(
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
     if occ.earnings or occ.employment:
-        sections.append(Section("Pay and hours", (official.pay_and_hours(occ, region, age),)))
+        sections.append(Section("Pay and hours", official.pay_and_hours(occ, region, age)))
     else:
         sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
     group = official.group_outlook(occ, region)

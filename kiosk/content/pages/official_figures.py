@@ -38,7 +38,7 @@ def latest(rows: tuple, region: str) -> tuple | None:
     return None
 
 
-def pay_and_hours(occ: Occupation, region: str, age: FigureAge) -> FactList:
+def pay_and_hours(occ: Occupation, region: str, age: FigureAge) -> tuple[Block, ...]:
     """Pay (weekly, its middle half and yearly), hours and how many people do the job, each with place and year."""
     e: Earnings | None = latest(occ.earnings, region)
     facts = [_pay(e, age) if e else Fact("Pay", "Not known", "The kiosk has no pay figures for this job yet."),
@@ -46,7 +46,15 @@ def pay_and_hours(occ: Occupation, region: str, age: FigureAge) -> FactList:
     people: Employment | None = latest(occ.employment, region)
     if people is not None:
         facts.append(_people(people, age))
-    return FactList(tuple(facts))
+    return (*_whose(occ), FactList(tuple(facts)))
+
+
+def _whose(occ: Occupation) -> tuple[Paragraph, ...]:
+    """Whose figures these are, when ONS's group has another name than the job: the figures cover all of it."""
+    if not occ.unit_title or occ.unit_title.casefold() == occ.title.casefold():
+        return ()
+    return (Paragraph(f"ONS counts this job in its group \u201c{occ.unit_title}\u201d, so these figures are for "
+                      "everyone in that group."),)
 
 
 def _pay(e: Earnings, age: FigureAge) -> Fact:

@@ -66,6 +66,8 @@ def official_tables(releases: Releases, *, retrieved: dt.date, with_text: bool) 
         source("ons-soc2020", "ONS, SOC 2020 Volume 1: structure and descriptions of unit groups", SOURCE_PAGES["soc"])
         tables["soc_groups"] = [{"code": g.code, "title": g.title.strip(), "level": g.level}
                                 for g in sorted(releases.soc.groups.values(), key=lambda g: g.code)]
+        tables["soc_groups"] += [{"code": u.code, "title": u.title.strip(), "level": "unit"}
+                                 for u in sorted(releases.soc.units.values(), key=lambda u: u.code)]
     tables["occupations"] = _stand_ins(releases, tables, with_text)
     tables["sectors"] = sector_rows() if tables["occupations"] else []
     return OfficialTables({k: v for k, v in tables.items() if v}, sources, problems)

@@ -18,7 +18,10 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
     first = ["home", "how-it-looks", "sectors", "sector", "occupation", "occupation-end", "compare-pick", "compare"]
     school = ["routes", "route", "route-end", "route-jobs", "levels", "stories", "story", "events", "event", "library",
               "library-send", "resource"]
-    explore = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "myths",
+    # With the kiosk set to an area the official figures have: a job page and "Jobs in our area" there.
+    area = ["occupation-in-greater-london", "occupation-in-greater-london-end", "local-in-greater-london",
+            "local-in-greater-london-end"]
+    explore = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "myths", *area,
                "growing-jobs", "jobs-a-to-z", "take-this-home", "my-list", "careers-sheet-printed", "missing-page",
                "idle-warning"]
     likes = ["things-i-like", "things-i-like-jobs"]
@@ -46,8 +49,12 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
                           ("04-content-syncing", "05-content-synced"), ("06-import", "07-import-stick"),
                           ("08-export", "09-export-stick"), ("10-settings", "11-settings-ncs-key")]:
         assert QImage(str(out / "staff" / f"{rest}.png")) != QImage(str(out / "staff" / f"{at_work}.png")), at_work
+    for mode in ("standard", "picture", "high-contrast", "large-symbols"):  # the area's page is not the UK's
+        names = expected[mode]
+        local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
+        assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 167 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 183 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from kiosk.config import Settings
+from kiosk.tour_area import area_steps
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -155,7 +156,7 @@ def tour_steps(window, reader, mode: str):
         ]
     steps += _explore_steps(window, scroll_to_end)
     here = window.settings
-    steps += _area_steps(window, reader, showcase, scroll_to_end)
+    steps += area_steps(window, reader, showcase, scroll_to_end)
     steps += [
         ("growing-jobs", lambda: (window.apply_settings(here), window.open(Target("growing")))),
         ("jobs-a-to-z", lambda: window.open(Target("a-z"))),
@@ -233,31 +234,6 @@ def _compare_steps(window, occupations, showcase: str, mode: str):
     if mode == "large":
         steps.append(("compare-next-job", next_job))
     return steps
-
-
-# A local skills area the tour shows a job and "Jobs in our area" for, as a kiosk there would (when the content has it).
-TOUR_AREA = "Greater London"
-
-
-def _area_steps(window, reader, showcase: str, scroll_to_end):
-    """A job page (its outlook at the end) and "Jobs in our area" with the kiosk set to TOUR_AREA (the step after
-    them puts the kiosk's own settings back)."""
-    from kiosk.content.pages.page import Target
-
-    if TOUR_AREA not in reader.regions() or window.settings.region == TOUR_AREA:
-        return []
-    here = window.settings
-    slug = TOUR_AREA.lower().replace(" ", "-")
-
-    def in_area(target):
-        return lambda: (window.apply_settings(here._replace(region=TOUR_AREA)), window.open(target))
-
-    return [
-        (f"occupation-in-{slug}", in_area(Target("occupation", showcase))),
-        (f"occupation-in-{slug}-end", scroll_to_end),
-        (f"local-in-{slug}", in_area(Target("local"))),
-        (f"local-in-{slug}-end", scroll_to_end),
-    ]
 
 
 def _explore_steps(window, scroll_to_end):

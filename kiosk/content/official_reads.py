@@ -42,27 +42,37 @@ def employment(conn: sqlite3.Connection, source: Sources, soc2020: str | None) -
 
 
 def group_outlooks(conn: sqlite3.Connection, source: Sources, soc2020: str | None) -> dict[str, GroupOutlook]:
-    """The projection of the job's sub-major group (the first two digits of its SOC 2020 code), by place."""
+    """The projection of the job's sub-major group (the first two digits of its SOC 2020 code), by place.
+
+    One query a table for every place at once: a job page is opened on the GUI thread, and DfE has 40-odd places.
+    """
     if not soc2020:
         return {}
     code = soc2020[:2]
     title = conn.execute("SELECT title FROM soc_groups WHERE code = ?", (code,)).fetchone()
+    years: dict[str, list[tuple[int, float]]] = {}
+    for region, year, employment in conn.execute(
+            "SELECT region, year, employment FROM group_outlook WHERE soc_group = ? ORDER BY year", (code,)):
+        years.setdefault(region, []).append((year, employment))
+    genders: dict[str, list[tuple[int, float, float]]] = {}
+    for region, year, women, men in conn.execute(
+            "SELECT region, year, women, men FROM group_gender WHERE soc_group = ? ORDER BY year", (code,)):
+        genders.setdefault(region, []).append((year, women, women + men))
+    quals: dict[tuple[str, int], list[tuple[str, float]]] = {}
+    for region, year, level, employment in conn.execute(
+            f"""SELECT region, year, level, employment FROM group_qualifications WHERE soc_group = ?
+                ORDER BY {LEVEL_ORDER}""", (code,)):
+        quals.setdefault((region, year), []).append((level, employment))
     found = {}
     for region, start, end, net, openings, pack_id, source_id in conn.execute(
-        """SELECT region, from_year, to_year, net_change, replacement_demand, pack_id, source
-           FROM group_change WHERE soc_group = ?""", (code,)):
-        years = tuple(conn.execute(
-            "SELECT year, employment FROM group_outlook WHERE soc_group = ? AND region = ? ORDER BY year",
-            (code, region)))
-        # The projection's first year: what is so now, rather than what is projected
-        women = conn.execute(
-            """SELECT year, women, women + men FROM group_gender WHERE soc_group = ? AND region = ?
-               ORDER BY year > ?, abs(year - ?) LIMIT 1""", (code, region, start, start)).fetchone()
-        quals = tuple(conn.execute(
-            f"""SELECT level, employment FROM group_qualifications WHERE soc_group = ? AND region = ? AND year = ?
-                ORDER BY {LEVEL_ORDER}""", (code, region, start)))
-        found[region] = GroupOutlook(code, title[0] if title else "", region, years, start, end, net, openings,
-                                     tuple(women) if women else None, quals, source(pack_id, source_id))
+            """SELECT region, from_year, to_year, net_change, replacement_demand, pack_id, source
+               FROM group_change WHERE soc_group = ?""", (code,)):
+        # The women's share at the projection's first year (what is so now, not what is projected), else the
+        # nearest year before it.
+        women = min(genders.get(region, ()), key=lambda g: (g[0] > start, abs(g[0] - start)), default=None)
+        found[region] = GroupOutlook(code, title[0] if title else "", region, tuple(years.get(region, ())), start,
+                                     end, net, openings, women, tuple(quals.get((region, start), ())),
+                                     source(pack_id, source_id))
     return found
 
 

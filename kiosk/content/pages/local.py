@@ -52,11 +52,11 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
     ]
     myths = reader.myths(region)
     sections += _myth_sections(myths[:MYTHS_SHOWN])
-    subtitle = f"What is growing and shrinking in {_in(region)}, and facts that bust myths about jobs."
+    subtitle = f"What is growing and shrinking in {w.in_place(region)}, and facts that bust myths about jobs."
     if not shown:
-        subtitle = f"The kiosk has no figures for {_in(region)} yet: no figures about growing and shrinking jobs."
+        subtitle = f"The kiosk has no figures for {w.in_place(region)} yet: no figures about growing and shrinking jobs."
     elif elsewhere:
-        subtitle = (f"The kiosk has no figures for {_in(region)} yet, so these are for {_in(note_region)}. "
+        subtitle = (f"The kiosk has no figures for {w.in_place(region)} yet, so these are for {w.in_place(note_region)}. "
                     f"What is growing and shrinking there, and facts that bust myths about jobs.")
     return Page(
         Target("local"),
@@ -69,11 +69,6 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
               if len(myths) > MYTHS_SHOWN else ()),
         ),
     )
-
-
-def _in(region: str) -> str:
-    """A place as it reads after "in": "the UK", "England", "Greater London"."""
-    return "the UK" if region == "UK" else region
 
 
 def myths_page(reader: ContentReader, region: str) -> Page:
@@ -98,8 +93,8 @@ def _section(heading: str, region: str, rows: Sequence[tuple[str, Fact, SourceRe
     blocks: list[Block] = []
     shown_region = rows[0][0]
     if shown_region != region:
-        blocks.append(Paragraph(f"The kiosk has no figures for {_in(region)} for this, so these are for "
-                                f"{_in(shown_region)}."))
+        blocks.append(Paragraph(f"The kiosk has no figures for {w.in_place(region)} for this, so these are for "
+                                f"{w.in_place(shown_region)}."))
     lines = {_source(row) for row in rows}
     if len(lines) == 1:
         blocks += [FactList(tuple(fact for _, fact, _, _ in rows)), Note(lines.pop())]

@@ -19,11 +19,6 @@ QUALIFICATION_GROUPS = (
 )
 
 
-def where(region: str) -> str:
-    """A place as it reads after "in": "the UK", "England", "Greater London"."""
-    return "the UK" if region == UK else region
-
-
 def when(region: str, year: int) -> str:
     """A place and year in brackets' words: "UK, 2024"."""
     return f"{region}, {year}"
@@ -88,11 +83,11 @@ def _hours(e: Earnings, age: FigureAge) -> Fact:
 def _people(p: Employment, age: FigureAge) -> Fact:
     if p.lower_bound:
         value = f"More than {w.people(p.people)}"
-        detail = (f"People doing this job in {where(p.region)} in {p.year}. Some of the survey's counts for it are "
+        detail = (f"People doing this job in {w.in_place(p.region)} in {p.year}. Some of the survey's counts for it are "
                   "too small to publish, so the real number is higher.")
     else:
         value = f"About {w.people(p.people)}"
-        detail = f"People doing this job in {where(p.region)} in {p.year}."
+        detail = f"People doing this job in {w.in_place(p.region)} in {p.year}."
     return Fact("People doing this job", value, marked(detail, age.mark(p.year)), w.source_line(p.source, p.year))
 
 
@@ -114,7 +109,7 @@ def future(g: GroupOutlook) -> tuple[Block, ...]:
     if start and end:
         percent = 100.0 * (end - start) / start
         chart = BarChart(
-            title=f"People working in this group in {where(g.region)}",
+            title=f"People working in this group in {w.in_place(g.region)}",
             headline=for_every_ten(start, end, g.from_year, g.to_year),
             trend=w.trend(percent),
             bars=tuple(Bar(str(y), v, w.people(v)) for y, v in sorted(years.items()) if g.from_year <= y <= g.to_year),
@@ -124,7 +119,7 @@ def future(g: GroupOutlook) -> tuple[Block, ...]:
     facts = []
     if g.replacement_demand:
         facts.append(Fact("Jobs opening up", f"About {w.people(g.replacement_demand)}",
-                          f"Jobs to fill in {where(g.region)} from {g.from_year} to {g.to_year} as people retire or "
+                          f"Jobs to fill in {w.in_place(g.region)} from {g.from_year} to {g.to_year} as people retire or "
                           "move on, as well as any new jobs.", source))
     if g.women and g.women[2] > 0:
         year, women, everyone = g.women

@@ -33,6 +33,11 @@ def people(value: float) -> str:
     return f"{round(value):,}"
 
 
+def in_place(region: str) -> str:
+    """A place as it reads after "in": "the UK", "England", "Greater London"."""
+    return "the UK" if region == "UK" else region
+
+
 def job_count(n: int) -> str:
     """How many jobs, in words a pupil reads: "1 job", "12 jobs"."""
     return "1 job" if n == 1 else f"{n} jobs"

@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.content.schema import CONTROL, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from kiosk.sources.lmiforall.figures import _get, _items
 from kiosk.sources.soc_sectors import sector_for_soc
+from kiosk.sources.text_fit import fit
 
 # O*NET's six interest types (Holland's RIASEC), in the words the kiosk's "Things I like" pages use.
 INTEREST_WORDS = {
@@ -41,13 +42,13 @@ def occupation_row(record: Mapping[str, Any]) -> dict[str, Any] | None:
         return None
     return {
         "id": own_occupation_id(soc),
-        "title": _trim(title, MAX_SHORT_TEXT),
+        "title": fit(title, MAX_SHORT_TEXT),
         "soc2010": f"{soc:04d}",
         "sector": sector,
-        "alt_titles": [_trim(t, MAX_SHORT_TEXT) for t in _alt_titles(_get(text, "add_titles"))][:20],
-        "summary": _trim(description, MAX_LONG_TEXT),
-        "tasks": [_trim(t, MAX_SHORT_TEXT) for t in _tasks(_get(text, "tasks"))][:MAX_TASKS],
-        "entry_routes": [_trim(q, MAX_LONG_TEXT) for q in [_clean(_get(text, "qualifications"))] if q],
+        "alt_titles": [fit(t, MAX_SHORT_TEXT) for t in _alt_titles(_get(text, "add_titles"))][:20],
+        "summary": fit(description, MAX_LONG_TEXT),
+        "tasks": [fit(t, MAX_SHORT_TEXT) for t in _tasks(_get(text, "tasks"))][:MAX_TASKS],
+        "entry_routes": [fit(q, MAX_LONG_TEXT) for q in [_clean(_get(text, "qualifications"))] if q],
         "skills": _top(record.get("skills"), "skills", "IM", IMPORTANT_SKILL, MAX_SKILLS),
         "interests": _interests(record.get("interests")),
     }
@@ -56,13 +57,6 @@ def occupation_row(record: Mapping[str, Any]) -> dict[str, Any] | None:
 def _clean(value: Any) -> str:
     # Control characters are dropped, not refused: one stray byte must not cost a group its occupation.
     return re.sub(r"\s+", " ", CONTROL.sub("", value)).strip() if isinstance(value, str) else ""
-
-
-def _trim(text: str, limit: int) -> str:
-    """Text cut at a word boundary to fit a column, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _alt_titles(value: Any) -> list[str]:

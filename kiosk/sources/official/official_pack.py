@@ -15,6 +15,7 @@ from kiosk.sources.official.earnings_rows import earnings_rows
 from kiosk.sources.official.projection_rows import SOURCE as DFE_SOURCE, projection_rows
 from kiosk.sources.soc2020_sectors import sector_for_soc2020
 from kiosk.sources.soc_sectors import sector_rows
+from kiosk.sources.text_fit import fit
 
 PACK_ID = "official"
 LICENCE = "Open Government Licence v3.0"
@@ -132,14 +133,14 @@ def _stand_ins(releases: Releases, tables: dict[str, list[dict[str, Any]]], with
         alt = [official] if title != official else []
         alt += [t.strip() for t in (unit.related_titles if unit else ()) if t.strip()]
         row: dict[str, Any] = {
-            "id": f"soc2020-{code}", "title": _trim(title, MAX_SHORT_TEXT), "soc2020": code,
+            "id": f"soc2020-{code}", "title": fit(title, MAX_SHORT_TEXT), "soc2020": code,
             "sector": sector_for_soc2020(code), "stand_in": True,
-            "alt_titles": list(dict.fromkeys(_trim(t, MAX_SHORT_TEXT) for t in alt))[:MAX_ALT_TITLES] or None,
+            "alt_titles": list(dict.fromkeys(fit(t, MAX_SHORT_TEXT) for t in alt))[:MAX_ALT_TITLES] or None,
         }
         if with_text and unit is not None:
-            row["summary"] = _trim(unit.description, MAX_LONG_TEXT) or None
-            row["tasks"] = [_trim(t[:1].upper() + t[1:].rstrip(";."), MAX_SHORT_TEXT) for t in unit.tasks][:12] or None
-            row["entry_routes"] = [_trim(unit.entry_routes, MAX_LONG_TEXT)] if unit.entry_routes else None
+            row["summary"] = fit(unit.description, MAX_LONG_TEXT) or None
+            row["tasks"] = [fit(t[:1].upper() + t[1:].rstrip(";."), MAX_SHORT_TEXT) for t in unit.tasks][:12] or None
+            row["entry_routes"] = [fit(unit.entry_routes, MAX_LONG_TEXT)] if unit.entry_routes else None
         found.append(row)
     return found
 
@@ -153,7 +154,3 @@ def plain_title(official: str) -> str:
             title += " (other)"
     return title[:1].upper() + title[1:]
 
-
-def _trim(text: str, limit: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

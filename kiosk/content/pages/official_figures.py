@@ -48,8 +48,9 @@ def _whose(occ: Occupation) -> tuple[Paragraph, ...]:
     """Whose figures these are, when ONS's group has another name than the job: the figures cover all of it."""
     if not occ.unit_title or occ.unit_title.casefold() == occ.title.casefold():
         return ()
-    return (Paragraph(f"ONS counts this job in its group \u201c{occ.unit_title}\u201d, so these figures are for "
-                      "everyone in that group."),)
+    # Plain words with one sense each: in picture mode "counts" would draw an abacus (counting numbers).
+    return (Paragraph(f"These figures are for everyone in ONS's group \u201c{occ.unit_title}\u201d, and this job "
+                      "is in that group."),)
 
 
 def _pay(e: Earnings, age: FigureAge) -> Fact:

@@ -84,3 +84,14 @@ def test_parts_with_no_data_give_no_rows_and_keys_match_without_case() -> None:
                            "shortages": None, "replacement_demand": None}, "nurse", "lmi", this_year=2026)
     assert [(r["year"], r["weekly_pay"]) for r in figures.tables["pay"]] == [(2015, 610)]
     assert sum(len(rows) for rows in figures.tables.values()) == 1 and figures.problems == []
+
+
+def test_an_overlong_skill_name_is_cut_to_fit_the_column() -> None:
+    from kiosk.content.schema import MAX_SHORT_TEXT, TABLES, check_row
+    from kiosk.sources.lmiforall.occupation_row import occupation_row
+
+    record = {"soc": 1115, "occupation": {"title": "Chief executives", "description": "They run organisations."},
+              "skills": {"scales": [{"id": "IM", "skills": [{"name": "x" * 250, "value": 4.5}]}]}}
+    row = occupation_row(record)
+    assert row is not None and len(row["skills"][0]) <= MAX_SHORT_TEXT and row["skills"][0].endswith("…")
+    check_row(TABLES["occupations"], row)

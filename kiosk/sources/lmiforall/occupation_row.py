@@ -93,7 +93,8 @@ def _top(body: Any, key: str, scale: str, least: float, most: int) -> list[str]:
     rated = [(v, _clean(_get(i, "name"))) for i in _scale(body, key, scale)
              if isinstance(v := _get(i, "value"), (int, float)) and not isinstance(v, bool) and v >= least]
     rated.sort(key=lambda pair: -pair[0])
-    return [name[:1].upper() + name[1:].lower() for _, name in rated if name][:most]
+    # A name longer than a column holds is cut at a word, like every other text from the service.
+    return [fit(name[:1].upper() + name[1:].lower(), MAX_SHORT_TEXT) for _, name in rated if name][:most]
 
 
 def _interests(body: Any) -> list[str]:

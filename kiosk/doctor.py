@@ -13,6 +13,7 @@ from kiosk.access.symbol_sets import installed_sets
 from kiosk.config import Settings
 from kiosk.content.db_install import DatabaseFault, check_database
 from kiosk.content.pack_store import PackStore
+from kiosk.staff.sheet_folder import SheetFolder
 
 AUDIO_PROBE = """
 from PySide6.QtGui import QGuiApplication
@@ -40,7 +41,7 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt()]
+    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt(), _sheets(settings)]
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))
@@ -134,6 +135,15 @@ def _qt() -> Check:
     if version in KNOWN_BAD_PYSIDE and sys.version_info < (3, 12):
         return Check("qt", "fault", f"PySide6 {version} on Python 3.11 crashes after hours (none_dealloc); install 6.11.3")
     return Check("qt", "ok", f"platform {name}, PySide6 {version}")
+
+
+def _sheets(settings: Settings) -> Check:
+    """Careers sheets saved for staff: none half-written, and the folder within its limits."""
+    folder = SheetFolder(settings.data_dir / "sheets")
+    problems = folder.problems()
+    if problems:
+        return Check("careers sheets", "warning", "; ".join(problems))
+    return Check("careers sheets", "ok", f"{len(folder.sheets())} saved for staff to print in {folder.folder}")
 
 
 def run_doctor(settings: Settings, as_json: bool = False) -> int:

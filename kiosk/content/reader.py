@@ -111,11 +111,29 @@ class ContentReader:
 
     def occupations(
         self, *, sector: str | None = None, interest: str | None = None, region: str = "UK", sort: str = "title",
-        limit: int = 500, subject: str | None = None, route_kind: str | None = None,
+        limit: int = 500, subject: str | None = None, route_kind: str | None = None, offset: int = 0,
+        min_growth: float | None = None,
     ) -> list[OccupationSummary]:
-        """Occupations (optionally of one sector, for one interest, helped by one school subject or reached through
-        one kind of route) with their figures for `region`, sorted by title, pay or growth."""
-        where, params = "", {}
+        """Occupations (optionally of one sector, for one interest, helped by one school subject, reached through
+        one kind of route or growing by at least `min_growth` percent) with their figures for `region`, sorted by
+        title, pay or growth: at most `limit` (a page), from `offset`."""
+        sql, params = self._occupations_sql(sector, interest, subject, route_kind, region, min_growth)
+        rows = self._conn.execute(f"{sql} ORDER BY {SORTS[sort]}, o.id LIMIT :limit OFFSET :offset",
+                                  {**params, "limit": limit, "offset": offset})
+        return [OccupationSummary(*row) for row in rows]
+
+    def occupation_count(
+        self, *, sector: str | None = None, interest: str | None = None, region: str = "UK",
+        subject: str | None = None, route_kind: str | None = None, min_growth: float | None = None,
+    ) -> int:
+        """How many occupations `occupations` would list with no limit (counted, not fetched)."""
+        sql, params = self._occupations_sql(sector, interest, subject, route_kind, region, min_growth)
+        return self._conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+    @staticmethod
+    def _occupations_sql(sector: str | None, interest: str | None, subject: str | None, route_kind: str | None,
+                         region: str, min_growth: float | None) -> tuple[str, dict[str, Any]]:
+        where, params = "WHERE 1", {}
         if sector:
             where, params = "WHERE o.sector = :sector", {"sector": sector}
         elif interest:
@@ -128,23 +146,23 @@ class ContentReader:
             where = """WHERE EXISTS (SELECT 1 FROM occupation_routes x JOIN routes r ON r.id = x.route
                                      WHERE x.occupation = o.id AND r.kind = :kind)"""
             params = {"kind": route_kind}
-        rows = self._conn.execute(
-            # The place's own figures, else the UK's; growth also from England's projections (DfE projects
-            # England and its areas, not the UK).
-            f"""SELECT o.id, o.title, o.sector,
-                       coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
-                       coalesce(s.growth_percent, uk.growth_percent, en.growth_percent) AS growth,
-                       CASE WHEN s.growth_percent IS NOT NULL THEN s.last_year
-                            WHEN uk.growth_percent IS NOT NULL THEN uk.last_year ELSE en.last_year END
-                FROM occupations o
-                LEFT JOIN occupation_stats s ON s.occupation = o.id AND s.region = :region
-                LEFT JOIN occupation_stats uk ON uk.occupation = o.id AND uk.region = 'UK'
-                LEFT JOIN occupation_stats en ON en.occupation = o.id AND en.region = 'England'
-                {where} ORDER BY {SORTS[sort]}
-                LIMIT :limit""",
-            {**params, "region": region, "limit": limit},
-        )
-        return [OccupationSummary(*row) for row in rows]
+        growth = "coalesce(s.growth_percent, uk.growth_percent, en.growth_percent)"
+        if min_growth is not None:
+            where += f" AND {growth} >= :min_growth"
+            params["min_growth"] = min_growth
+        # The place's own figures, else the UK's; growth also from England's projections (DfE projects
+        # England and its areas, not the UK).
+        sql = f"""SELECT o.id, o.title, o.sector,
+                         coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
+                         {growth} AS growth,
+                         CASE WHEN s.growth_percent IS NOT NULL THEN s.last_year
+                              WHEN uk.growth_percent IS NOT NULL THEN uk.last_year ELSE en.last_year END
+                  FROM occupations o
+                  LEFT JOIN occupation_stats s ON s.occupation = o.id AND s.region = :region
+                  LEFT JOIN occupation_stats uk ON uk.occupation = o.id AND uk.region = 'UK'
+                  LEFT JOIN occupation_stats en ON en.occupation = o.id AND en.region = 'England'
+                  {where}"""
+        return sql, {**params, "region": region}
 
     def interests(self) -> list[tuple[str, int]]:
         """What pupils who like each job enjoy ("helping people", "making things"), with how many jobs each."""
@@ -284,21 +302,37 @@ class ContentReader:
     def occupations_on_route(self, route_id: str) -> list[OccupationSummary]:
         return school.occupations_on_route(self._conn, route_id)
 
-    def alumni(self, *, route: str | None = None, occupation: str | None = None) -> list[AlumniStory]:
-        return school.alumni(self._conn, route, occupation)
+    def alumni(self, *, route: str | None = None, occupation: str | None = None, limit: int = 120,
+               offset: int = 0) -> list[AlumniStory]:
+        """Stories, the most recent leavers first: at most `limit` of them (a page), from `offset`."""
+        return school.alumni(self._conn, route, occupation, limit, offset)
+
+    def alumni_count(self, *, route: str | None = None, occupation: str | None = None) -> int:
+        return school.alumni_count(self._conn, route, occupation)
 
     def alumni_story(self, story_id: str) -> AlumniStory | None:
         return school.alumni_story(self._conn, story_id)
 
-    def upcoming_events(self, today: str) -> list[Event]:
+    def upcoming_events(self, today: str, limit: int = 120, offset: int = 0) -> list[Event]:
         """Events not over before `today` (an ISO date: the caller's clock, so tests can set it), soonest first."""
-        return school.upcoming_events(self._conn, today)
+        return school.upcoming_events(self._conn, today, limit, offset)
+
+    def upcoming_event_count(self, today: str) -> int:
+        return school.upcoming_event_count(self._conn, today)
 
     def event(self, event_id: str) -> Event | None:
         return school.event(self._conn, event_id)
 
-    def resources(self, audience: str | None = None) -> list[Resource]:
-        return school.resources(self._conn, audience)
+    def resources(self, audience: str | None = None, limit: int = 120, offset: int = 0) -> list[Resource]:
+        """The careers library A to Z (for one audience): at most `limit` (a page), from `offset`."""
+        return school.resources(self._conn, audience, limit, offset)
+
+    def resource_counts(self) -> tuple[dict[str, int], int]:
+        """How many resources each audience has, and in all."""
+        return school.resource_counts(self._conn)
+
+    def resource_count(self, audience: str | None = None) -> int:
+        return school.resource_count(self._conn, audience)
 
     def resource(self, resource_id: str) -> Resource | None:
         return school.resource(self._conn, resource_id)

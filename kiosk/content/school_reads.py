@@ -45,15 +45,26 @@ def occupations_on_route(conn: sqlite3.Connection, route_id: str) -> list[Occupa
     return [OccupationSummary(*row) for row in rows]
 
 
-def alumni(conn: sqlite3.Connection, route: str | None = None, occupation: str | None = None) -> list[AlumniStory]:
-    """Alumni stories, optionally only those on one route or in one job; the most recent leavers first."""
-    where, params = "", ()
+def _alumni_where(route: str | None, occupation: str | None) -> tuple[str, tuple[str, ...]]:
     if route is not None:
-        where, params = "WHERE a.route = ?", (route,)
-    elif occupation is not None:
-        where, params = "WHERE a.occupation = ?", (occupation,)
-    rows = conn.execute(f"{_STORY} {where} ORDER BY a.year_left DESC, a.first_name COLLATE NOCASE", params)
+        return "WHERE a.route = ?", (route,)
+    if occupation is not None:
+        return "WHERE a.occupation = ?", (occupation,)
+    return "", ()
+
+
+def alumni(conn: sqlite3.Connection, route: str | None = None, occupation: str | None = None,
+           limit: int = 120, offset: int = 0) -> list[AlumniStory]:
+    """Alumni stories, optionally only those on one route or in one job; the most recent leavers first."""
+    where, params = _alumni_where(route, occupation)
+    rows = conn.execute(f"{_STORY} {where} ORDER BY a.year_left DESC, a.first_name COLLATE NOCASE, a.id "
+                        "LIMIT ? OFFSET ?", (*params, limit, offset))
     return [AlumniStory(*row) for row in rows]
+
+
+def alumni_count(conn: sqlite3.Connection, route: str | None = None, occupation: str | None = None) -> int:
+    where, params = _alumni_where(route, occupation)
+    return conn.execute(f"SELECT count(*) FROM alumni a {where}", params).fetchone()[0]
 
 
 def alumni_story(conn: sqlite3.Connection, story_id: str) -> AlumniStory | None:
@@ -66,16 +77,22 @@ def _event(row: tuple[Any, ...]) -> Event:
     return Event(*head, audience=_list(audience), url=url)
 
 
-def upcoming_events(conn: sqlite3.Connection, today: str) -> list[Event]:
+_UPCOMING = "WHERE substr(coalesce(ends, starts), 1, 10) >= ?"
+
+
+def upcoming_events(conn: sqlite3.Connection, today: str, limit: int = 120, offset: int = 0) -> list[Event]:
     """Events that have not finished before `today` (an ISO date), soonest first.
 
     An event without an end date counts as over once its start day has passed.
     """
     rows = conn.execute(
-        f"{_EVENT} WHERE substr(coalesce(ends, starts), 1, 10) >= ? ORDER BY starts, title COLLATE NOCASE",
-        (today,),
+        f"{_EVENT} {_UPCOMING} ORDER BY starts, title COLLATE NOCASE, id LIMIT ? OFFSET ?", (today, limit, offset),
     )
     return [_event(row) for row in rows]
+
+
+def upcoming_event_count(conn: sqlite3.Connection, today: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM events {_UPCOMING}", (today,)).fetchone()[0]
 
 
 def event(conn: sqlite3.Connection, event_id: str) -> Event | None:
@@ -88,13 +105,30 @@ def _resource(row: tuple[Any, ...]) -> Resource:
     return Resource(rid, title, kind, _list(audience), summary, shelf, url)
 
 
-def resources(conn: sqlite3.Connection, audience: str | None = None) -> list[Resource]:
+def _audience_where(audience: str | None) -> tuple[str, tuple[str, ...]]:
+    if audience is None:
+        return "", ()
+    return "WHERE EXISTS (SELECT 1 FROM json_each(audience) WHERE value = ?)", (audience,)
+
+
+def resources(conn: sqlite3.Connection, audience: str | None = None, limit: int = 120,
+              offset: int = 0) -> list[Resource]:
     """The careers library A to Z, optionally only what is meant for one audience ("ks3", "parents"…)."""
-    where, params = "", ()
-    if audience is not None:
-        where, params = "WHERE EXISTS (SELECT 1 FROM json_each(audience) WHERE value = ?)", (audience,)
-    rows = conn.execute(f"{_RESOURCE} {where} ORDER BY title COLLATE NOCASE", params)
+    where, params = _audience_where(audience)
+    rows = conn.execute(f"{_RESOURCE} {where} ORDER BY title COLLATE NOCASE, id LIMIT ? OFFSET ?",
+                        (*params, limit, offset))
     return [_resource(row) for row in rows]
+
+
+def resource_counts(conn: sqlite3.Connection) -> tuple[dict[str, int], int]:
+    """How many resources each audience has, and how many there are in all (counted, not fetched)."""
+    rows = conn.execute("SELECT a.value, count(*) FROM resources r, json_each(r.audience) a GROUP BY a.value")
+    return {value: n for value, n in rows}, conn.execute("SELECT count(*) FROM resources").fetchone()[0]
+
+
+def resource_count(conn: sqlite3.Connection, audience: str | None = None) -> int:
+    where, params = _audience_where(audience)
+    return conn.execute(f"SELECT count(*) FROM resources {where}", params).fetchone()[0]
 
 
 def resource(conn: sqlite3.Connection, resource_id: str) -> Resource | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from kiosk.content.pages.page import Target
 from kiosk.content.pages.take_home import KEEP, KEEPABLE, PRINT_SHEET, SHEET_DONE, UNKEEP, parse_target_key
+from kiosk.staff.sheet_folder import PrintAllowance, SheetFolder, SheetLimits
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -51,10 +54,18 @@ class TakeHomeActions:
 
     KINDS = frozenset({KEEP, UNKEEP, PRINT_SHEET})
 
-    def __init__(self, window: KioskWindow) -> None:
+    def __init__(self, window: KioskWindow, clock: Callable[[], float], limits: SheetLimits = SheetLimits()) -> None:
         self.window = window
-        # Where sheets go instead of the staff's printer and the data folder: (printer, folder), for the tour.
+        # Where sheets go instead of the staff's printer and the data folder: (printer, folder), for the tour,
+        # which is not a pupil: its sheets are not counted against the limits.
         self.sheet_place: tuple[str, Path] | None = None
+        self.limits = limits
+        self.allowance = PrintAllowance(limits, clock)
+        self.now: Callable[[], dt.datetime] = dt.datetime.now  # the wall clock, for sheets' names and ages
+
+    def new_visit(self) -> None:
+        """The idle reset: the next pupil may print their own sheets."""
+        self.allowance.new_visit()
 
     def act(self, action: Target) -> None:
         """Keep or remove an item and redraw the page to say so; or print the sheet and say where it went."""
@@ -81,12 +92,19 @@ class TakeHomeActions:
         entries = sheet_entries(targets, window.reader, window.settings.region)
         if not entries:
             return "Your list is empty, so there is nothing to print yet. Add a job, route, event or resource first."
+        refusal = "" if self.sheet_place else self.allowance.refusal()
+        if refusal:
+            return refusal
         printer, folder = self.sheet_place or (window.settings.printer, window.settings.data_dir / "sheets")
         try:
-            message, _ = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(), printer, folder)
-        except OSError as e:  # a full or read-only disk: say so, and carry on
-            import logging
-
+            message, _ = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(), printer,
+                                     SheetFolder(folder, self.limits, self.now), self.now())
+        except OSError as e:  # a full or read-only disk: nothing half-written is left; say so, and carry on
             logging.getLogger(__name__).error("could not save the careers sheet: %s", e)
-            return "Sorry, the careers sheet could not be saved. Please ask a member of staff."
+            return "Sorry, your careers sheet could not be printed or saved. Please ask a member of staff."
+        except Exception:  # a sheet that cannot be drawn: the kiosk says sorry, the log has the traceback
+            logging.getLogger(__name__).exception("could not make the careers sheet")
+            return "Sorry, your careers sheet could not be printed or saved. Please ask a member of staff."
+        if not self.sheet_place:
+            self.allowance.counted()
         return message

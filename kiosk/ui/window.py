@@ -85,7 +85,7 @@ class KioskWindow(QWidget):
         self.pictures = PictureChoices(self, lambda: self.scanner.restart() if self.scanner else None)
         self.my_list = MyList()  # what the pupil keeps to take home: this visit only, never on disk
         self.today = dt.date.today  # which events are past (tests and the tour may pin it)
-        self.take_home = TakeHomeActions(self)
+        self.take_home = TakeHomeActions(self, self._clock)
         self.speaker: SpeechController | None = None
         self._reading = PageReading()
         self._attach_speaker(speaker)
@@ -325,6 +325,7 @@ class KioskWindow(QWidget):
         self.navigator.reset_trail()
         self.pictures.forget()
         self.my_list.clear()
+        self.take_home.new_visit()
         if self.speaker is not None:
             self.speaker.stop()
         if self.display != self.default_display:

@@ -17,7 +17,7 @@ from pathlib import Path  # noqa: E402
 from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
-         "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds")
+         "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import page_kinds
 
                     result[name] = page_kinds.run(home_dir, args.quick)
+                elif name == "long_lists":
+                    from tests.bench import long_lists
+
+                    result[name] = long_lists.run(Path(tmp), args.quick)
                 elif name == "soak":
                     from tests.bench import soak
 

@@ -29,6 +29,15 @@ def jobs(page: Page) -> list[str]:
     return [c.target.key for c in page.choices if c.target.kind == "occupation"]
 
 
+def every_job(page: Page, reader: ContentReader, region: str) -> list[str]:
+    """The jobs on a list's every page, following "Next page" (a list of more than a page is read a page at a time)."""
+    found = jobs(page)
+    while (following := next((c.target for c in page.choices if c.label == "Next page"), None)) is not None:
+        page = build_page(following, reader, region=region)
+        found += jobs(page)
+    return found
+
+
 def sorts(page: Page) -> dict[str, Target]:
     return {c.label: c.target for c in page.choices if c.target.kind != "occupation"}
 
@@ -119,13 +128,13 @@ LISTS = [Target("sector", "health-care"), Target("interest", "helping people"), 
 @pytest.mark.parametrize("target", LISTS, ids=lambda t: t.kind)
 def test_every_job_list_can_be_sorted_by_pay_and_by_growth(sample_reader: ContentReader, target: Target) -> None:
     page = build_page(target, sample_reader, region="London")
-    base = set(jobs(page))
+    base = set(every_job(page, sample_reader, "London"))
     stats = {o.id: o for o in sample_reader.occupations(region="London")}
     for label, key in (("Sort by pay", "weekly_pay"), ("Sort by growth", "growth_percent")):
         sorted_target = sorts(page).get(label) or target  # the growing list is already sorted by growth
         resorted = build_page(sorted_target, sample_reader, region="London")
-        assert set(jobs(resorted)) == base, label  # the same jobs ...
-        values = [getattr(stats[j], key) for j in jobs(resorted)]
+        assert set(every_job(resorted, sample_reader, "London")) == base, label  # the same jobs ...
+        values = [getattr(stats[j], key) for j in every_job(resorted, sample_reader, "London")]
         known = [v for v in values if v is not None]
         assert known == sorted(known, reverse=True) and len(known) > 1, label  # ... in the order asked
         assert values[: len(known)] == known, "jobs without the figure come last"

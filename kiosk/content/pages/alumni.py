@@ -6,17 +6,20 @@ from typing import Sequence
 
 from kiosk.content.model import AlumniStory
 from kiosk.content.pages.page import Block, BulletList, Choice, Page, Paragraph, Section, Target
+from kiosk.content.pages.paging import ListPage, page_choices, page_line, page_target
 
 STORIES = Target("stories")
 
 
-def stories_page(stories: Sequence[AlumniStory]) -> Page:
-    """Every story, the most recent leavers first."""
+def stories_page(stories: Sequence[AlumniStory], page: ListPage = ListPage(1), total: int | None = None) -> Page:
+    """One page of the stories, the most recent leavers first; `total` is how many there are in all."""
+    total = len(stories) if total is None else total
     return Page(
-        STORIES,
+        page_target("stories", "", page.number),
         "People from our school",
-        "Former pupils tell you what they do now and how they got there.",
-        choices=tuple(story_choice(s) for s in stories),
+        " ".join(t for t in ("Former pupils tell you what they do now and how they got there.",
+                             page_line(page, total)) if t),
+        choices=page_choices("stories", "", page, total) + tuple(story_choice(s) for s in stories),
         empty_message="The kiosk has no stories from former pupils yet. Ask in the careers office.",
     )
 

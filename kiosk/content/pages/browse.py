@@ -5,7 +5,8 @@ from __future__ import annotations
 from kiosk.content.model import OccupationSummary
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.page import SEARCH, Choice, Page, Target
-from kiosk.content.pages.sorting import sort_choices, sorted_by, split_sort
+from kiosk.content.pages.paging import PAGE_SIZE, page_choices, page_line, split_page
+from kiosk.content.pages.sorting import sort_choices, sorted_by, sorted_target, split_sort
 from kiosk.content.reader import ContentReader
 
 
@@ -55,12 +56,13 @@ def interests_page(reader: ContentReader) -> Page:
 
 
 def interest_page(reader: ContentReader, key: str, region: str) -> Page:
-    interest, sort = split_sort(key)
+    interest, sort = split_sort(split_page(key)[0])
+    choices, line = job_list(reader, "interest", key, region, interest=interest)
     return Page(
         Target("interest", key),
         f"Jobs for people who like {interest}",
-        sorted_by(sort),
-        choices=sorted_list("interest", interest, sort, reader.occupations(interest=interest, region=region, sort=sort)),
+        " ".join(t for t in (sorted_by(sort), line) if t),
+        choices=choices,
         empty_message="There are no jobs for this in the kiosk yet.",
     )
 
@@ -79,38 +81,40 @@ def sectors_page(reader: ContentReader) -> Page:
 
 
 def sector_page(reader: ContentReader, key: str, region: str) -> Page:
-    sector_id, sort = split_sort(key)
+    sector_id, sort = split_sort(split_page(key)[0])
     sector = reader.sector(sector_id)
     if sector is None:
         return missing_page("That area of work is not in the kiosk any more.")
+    choices, line = job_list(reader, "sector", key, region, sector=sector_id)
     return Page(
         Target("sector", key),
         sector.name,
-        " ".join(t for t in (sector.description, sorted_by(sort)) if t),
-        choices=sorted_list("sector", sector_id, sort, reader.occupations(sector=sector_id, region=region, sort=sort)),
+        " ".join(t for t in (sector.description, sorted_by(sort), line) if t),
+        choices=choices,
         empty_message="There are no jobs in this area in the kiosk yet.",
     )
 
 
 def growing_page(reader: ContentReader, region: str, key: str = "") -> Page:
-    _, sort = split_sort(key, default="growth")
-    growing = [o for o in reader.occupations(region=region, sort=sort) if w.trend(o.growth_percent) == "up"]
+    _, sort = split_sort(split_page(key)[0], default="growth")
+    choices, line = job_list(reader, "growing", key, region, default="growth", min_growth=w.FLAT_BAND_PERCENT)
     return Page(
         Target("growing", key),
         "Jobs that are growing",
-        f"These jobs are expected to have more workers in future. {sorted_by(sort)}",
-        choices=sorted_list("growing", "", sort, growing, default="growth"),
+        " ".join(t for t in ("These jobs are expected to have more workers in future.", sorted_by(sort), line) if t),
+        choices=choices,
         empty_message="The kiosk has no figures yet about which jobs are growing.",
     )
 
 
 def a_to_z_page(reader: ContentReader, region: str, key: str = "") -> Page:
-    _, sort = split_sort(key)
+    _, sort = split_sort(split_page(key)[0])
+    choices, line = job_list(reader, "a-z", key, region)
     return Page(
         Target("a-z", key),
         "All jobs A to Z" if sort == "title" else "All jobs",
-        sorted_by(sort),
-        choices=sorted_list("a-z", "", sort, reader.occupations(region=region, sort=sort)),
+        " ".join(t for t in (sorted_by(sort), line) if t),
+        choices=choices,
         empty_message="There are no jobs in the kiosk yet.",
     )
 
@@ -146,11 +150,24 @@ def _matched(how: str) -> str:
     return "" if how in ("title", "SOC code") else f"Found in its {how}"
 
 
+def job_list(reader: ContentReader, kind: str, key: str, region: str, default: str = "title",
+             **filters: object) -> tuple[tuple[Choice, ...], str]:
+    """One page of a sortable job list, read a page at a time: its choices (next and previous page, other sorts,
+    the jobs) and a "Page 2 of 40." line ("" when it fits on one page)."""
+    base, page = split_page(key)
+    item, sort = split_sort(base, default)
+    total = reader.occupation_count(region=region, **filters)
+    jobs = reader.occupations(region=region, sort=sort, limit=PAGE_SIZE, offset=page.offset, **filters)
+    paging = page_choices(kind, sorted_target(kind, item, sort, default).key, page, total)
+    return paging + sorted_list(kind, item, sort, jobs, default, total), page_line(page, total)
+
+
 def sorted_list(
-    kind: str, item: str, sort: str, occupations: list[OccupationSummary], default: str = "title"
+    kind: str, item: str, sort: str, occupations: list[OccupationSummary], default: str = "title",
+    total: int | None = None,
 ) -> tuple[Choice, ...]:
     """A job list's choices: ways to sort it differently (when it has jobs to sort), then its jobs."""
-    if len(occupations) < 2:
+    if (len(occupations) if total is None else total) < 2:
         return _occupation_choices(occupations)
     return sort_choices(kind, item, sort, default) + _occupation_choices(occupations)
 

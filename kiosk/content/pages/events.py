@@ -8,6 +8,7 @@ from kiosk.content.model import Event
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.audiences import audience_words
 from kiosk.content.pages.page import Choice, Fact, FactList, Note, Page, Paragraph, Section, Target
+from kiosk.content.pages.paging import ListPage, page_choices, page_line, page_target
 
 EVENTS = Target("events")
 EVENT_KINDS = {
@@ -19,14 +20,18 @@ EVENT_KINDS = {
 }
 
 
-def events_page(events: list[Event], today: dt.date) -> Page:
-    """The events not yet over on `today`, soonest first (the reader has already left out past ones)."""
+def events_page(events: list[Event], today: dt.date, page: ListPage = ListPage(1), total: int | None = None) -> Page:
+    """One page of the events not yet over on `today`, soonest first (the reader has already left out past ones);
+    `total` is how many there are on every page together."""
     upcoming = sorted((e for e in events if _last_day(e) >= today), key=lambda e: e.starts)
+    total = len(events) if total is None else total
     return Page(
-        EVENTS,
+        page_target("events", "", page.number),
         "Events coming up",
-        "Open days, taster days, talks and fairs. The soonest is first.",
-        choices=tuple(Choice(e.title, Target("event", e.id), _line(e)) for e in upcoming),
+        " ".join(t for t in ("Open days, taster days, talks and fairs. The soonest is first.",
+                             page_line(page, total)) if t),
+        choices=page_choices("events", "", page, total)
+        + tuple(Choice(e.title, Target("event", e.id), _line(e)) for e in upcoming),
         empty_message="There are no events coming up in the kiosk. Ask in the careers office.",
     )
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from kiosk.content.pages import wording as w
-from kiosk.content.pages.browse import missing_page, sorted_list
+from kiosk.content.pages.browse import job_list, missing_page
 from kiosk.content.pages.levels import route_kind
 from kiosk.content.pages.page import Choice, Page, Target
+from kiosk.content.pages.paging import split_page
 from kiosk.content.pages.sorting import sorted_by, split_sort
 from kiosk.content.reader import ContentReader
 
@@ -27,15 +28,16 @@ def subjects_page(reader: ContentReader) -> Page:
 
 def subject_page(reader: ContentReader, key: str, region: str) -> Page:
     """The jobs one school subject helps with, sorted by name, pay or growth."""
-    subject_id, sort = split_sort(key)
+    subject_id, sort = split_sort(split_page(key)[0])
     subject = reader.subject(subject_id)
     if subject is None:
         return missing_page("That school subject is not in the kiosk any more.")
+    choices, line = job_list(reader, "subject", key, region, subject=subject_id)
     return Page(
         Target("subject", key),
         f"Jobs for people who like {subject.name}",
-        " ".join(t for t in (subject.description, sorted_by(sort)) if t),
-        choices=sorted_list("subject", subject_id, sort, reader.occupations(subject=subject_id, region=region, sort=sort)),
+        " ".join(t for t in (subject.description, sorted_by(sort), line) if t),
+        choices=choices,
         empty_message="There are no jobs for this subject in the kiosk yet.",
     )
 
@@ -57,15 +59,16 @@ def route_kinds_page(reader: ContentReader) -> Page:
 
 def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
     """The jobs a kind of route leads to, sorted by name, pay or growth."""
-    kind, sort = split_sort(key)
+    kind, sort = split_sort(split_page(key)[0])
     if kind not in dict(reader.route_kinds()):
         return missing_page("The kiosk has no routes of that kind any more.")
     words = route_kind(kind)
     through, about = words.through, words.about
+    choices, line = job_list(reader, "route-kind", key, region, route_kind=kind)
     return Page(
         Target("route-kind", key),
         f"Jobs you can reach through {through}",
-        f"{about} {sorted_by(sort)}",
-        choices=sorted_list("route-kind", kind, sort, reader.occupations(route_kind=kind, region=region, sort=sort)),
+        " ".join(t for t in (about, sorted_by(sort), line) if t),
+        choices=choices,
         empty_message="The kiosk has no jobs linked to this kind of route yet.",
     )

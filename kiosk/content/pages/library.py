@@ -7,6 +7,7 @@ from typing import Sequence
 from kiosk.content.model import Resource
 from kiosk.content.pages.audiences import AUDIENCES, audience_name, audience_words
 from kiosk.content.pages.page import Choice, Fact, FactList, Note, Page, Paragraph, Section, Target
+from kiosk.content.pages.paging import ListPage, page_choices, page_line, page_target
 
 LIBRARY = Target("library")
 EVERYTHING = "all"
@@ -32,14 +33,18 @@ def library_page(counts: dict[str, int], total: int) -> Page:
     )
 
 
-def audience_page(audience: str, resources: Sequence[Resource]) -> Page:
-    """The resources for one audience (or all of them), A to Z, each saying what kind it is and where it is."""
+def audience_page(audience: str, resources: Sequence[Resource], page: ListPage = ListPage(1),
+                  total: int | None = None) -> Page:
+    """One page of the resources for one audience (or all of them), A to Z, each saying what kind it is and
+    where it is; `total` is how many there are on every page together."""
     title = "Everything in the careers library" if audience == EVERYTHING else f"For {audience_name(audience)}"
+    total = len(resources) if total is None else total
     return Page(
-        Target("library", audience),
+        page_target("library", audience, page.number),
         title,
-        "Tap one to see what it is and where to find it.",
-        choices=tuple(Choice(r.title, Target("resource", r.id), _line(r)) for r in resources),
+        " ".join(t for t in ("Tap one to see what it is and where to find it.", page_line(page, total)) if t),
+        choices=page_choices("library", audience, page, total)
+        + tuple(Choice(r.title, Target("resource", r.id), _line(r)) for r in resources),
         empty_message="There is nothing in the library for this yet. Ask in the careers office.",
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Collection, Sequence
+from urllib.parse import urlsplit
 
 from kiosk.content.model import ListItem
 from kiosk.content.pages import wording as w
@@ -24,6 +25,8 @@ KEEP, UNKEEP, TAKE_HOME, PRINT_SHEET, SHEET_DONE = "keep", "unkeep", "take-home"
 NO_TAKE_HOME = frozenset({"home", "display", "missing", "search", "credits", MY_LIST.kind, TAKE_HOME, SHEET_DONE})
 KIND_WORDS = {"occupation": "Job", "route": "Route after school", "event": "Event", "resource": "Careers library"}
 _KEEP_LABELS = ("Add to my list", "On my list ✓ — remove")
+# The largest QR code holds 2,331 bytes at the medium error correction the kiosk uses; a longer link gets none.
+LONGEST_LINK_BYTES = 2000
 _HTTP = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -61,6 +64,19 @@ def is_http(url: str) -> bool:
     return bool(_HTTP.match(url.strip()))
 
 
+def site_name(url: str) -> str:
+    """The site a link is on ("example.org"), for a pupil to type when the whole link is too long to give."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.") or "the web"
+
+
+def _too_long(url: str) -> bool:
+    return len(url.strip().encode("utf-8")) > LONGEST_LINK_BYTES
+
+
 def in_session(page: Page, kept: Collection[Target]) -> Page:
     """The page as this visit shows it: its "my list" choice says whether the item is kept, and pages that
     should offer "Add to my list", "Take this home" or "Print my careers sheet" do."""
@@ -94,11 +110,14 @@ def link_for(target: Target, reader: ContentReader) -> tuple[str, str, str]:
 def item_link(item: ListItem) -> tuple[str, str]:
     """(link, what it leads to) for a kept item; the link is "" (and the words say why) when it has none."""
     if item.kind == "occupation":
-        if is_http(item.url):
+        if is_http(item.url) and not _too_long(item.url):
             return item.url, f"The National Careers Service page about {item.title}."
         return NCS_SITE, f"On the National Careers Service site, search for “{item.title}”."
     if item.kind == "route":
         return NCS_SITE, f"On the National Careers Service site, look up “{item.title}” under routes and courses."
+    if is_http(item.url) and _too_long(item.url):
+        return "", (f"Its link is too long to show as a code. Search for “{item.title}” on "
+                    f"{site_name(item.url)}.")
     if is_http(item.url):
         return item.url, f"More about {item.title}."
     if item.url:

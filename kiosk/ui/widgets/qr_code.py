@@ -18,6 +18,16 @@ def qr_modules(data: str) -> list[list[bool]]:
     return [[bool(cell) for cell in row] for row in code.matrix_iter(scale=1, border=QUIET_ZONE)]
 
 
+def qr_modules_or_none(data: str) -> list[list[bool]] | None:
+    """The code's modules, or None when the data is too long for any QR code."""
+    import segno
+
+    try:
+        return qr_modules(data)
+    except segno.DataOverflowError:
+        return None
+
+
 def paint_qr(painter: QPainter, modules: list[list[bool]], x: float, y: float, size: float) -> float:
     """Paint the code with its top left at (x, y), at most `size` across; returns the size painted.
 

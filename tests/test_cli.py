@@ -273,3 +273,16 @@ def test_pack_scan_checks_each_pack_in_the_folders_given(capsys, tmp_path: Path)
     found = {Path(p["path"]).name: p for p in json.loads(out)["packs"]}
     assert code == 0 and found["national.zip"]["pack_id"] == "national" and found["national.zip"]["problem"] is None
     assert "truncated or damaged" in found["broken.zip"]["problem"]
+
+
+def test_staff_set_pin_on_a_full_disk_says_so(capsys, monkeypatch, tmp_path: Path) -> None:
+    import errno
+    import io
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("kiosk.staff.pin.write_file_atomically", full)
+    monkeypatch.setattr("sys.stdin", io.StringIO("482916\n"))
+    code, _, err = run(capsys, "staff", "set-pin", "--stdin", "--data-dir", str(tmp_path / "data"))
+    assert code == 1 and err.startswith("kiosk: the staff PIN could not be saved (") and "nothing was changed" in err

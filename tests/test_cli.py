@@ -166,10 +166,11 @@ def test_tour_rejects_a_bad_size(capsys, data_dir: Path, tmp_path: Path) -> None
     assert code == 2 and "--size must look like 1920x1080" in err
 
 
-def test_bad_settings_are_reported_not_raised(capsys, data_dir: Path) -> None:
+def test_a_bad_setting_stops_no_command(capsys, caplog, data_dir: Path) -> None:
     (data_dir / "settings.toml").write_text("idle_warning_s = 3\n")
-    code, _, err = run(capsys, "search", "nurse", "--data-dir", str(data_dir))
-    assert code == 1 and "idle_warning_s must be at least 20 seconds" in err
+    code, out, _ = run(capsys, "search", "nurse", "--json", "--data-dir", str(data_dir))
+    assert code == 0 and json.loads(out)[0]["title"] == "Nurse"
+    assert "idle_warning_s must be at least 20 seconds" in caplog.text
 
 
 def test_unknown_run_options_are_refused(capsys) -> None:

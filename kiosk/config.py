@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple
@@ -14,6 +15,20 @@ LEXICON_DIR = ASSETS_DIR.parent / "symbols"  # the project's careers vocabulary 
 
 class SettingsError(ValueError):
     """A setting with a value the kiosk cannot use; the message names the setting."""
+
+
+class SettingProblem(NamedTuple):
+    """A setting given a value the kiosk cannot use: where it was given, what is wrong, and what is used instead."""
+
+    name: str  # the setting (or "settings.toml" when the whole file cannot be read)
+    source: str  # settings.toml, or the KIOSK_* variable that gave it
+    problem: str  # in words naming the setting and the value, e.g. "idle_timeout_s must be between 30 and 1200 ..."
+    used: Any = None  # the value the kiosk uses instead (None for the whole file, or a name it does not know)
+
+    def __str__(self) -> str:
+        where = "" if self.problem.startswith(self.source) else f"{self.source}: "
+        instead = "" if self.used is None else f"; the kiosk uses {self.used!r} instead"
+        return f"{where}{self.problem}{instead}"
 
 
 class Settings(NamedTuple):
@@ -46,6 +61,7 @@ class Settings(NamedTuple):
     official_dfe_base_url: str = "https://raw.githubusercontent.com/dfe-analytical-services/lsip_dashboard/main"
     figures_old_after_years: int = 3  # figures older than this many years are marked "may be out of date"
     windowed: bool = False
+    settings_problems: tuple[SettingProblem, ...] = ()  # values given that the kiosk could not use (see load_settings)
 
     @property
     def sample_dir(self) -> Path:
@@ -55,39 +71,6 @@ class Settings(NamedTuple):
     def official_dir(self) -> Path:
         """The official figures (ONS, DfE) the project derived from the published releases, as a pack source."""
         return ASSETS_DIR / "official"
-
-
-def check_settings(s: Settings) -> Settings:
-    """Return the settings, or raise SettingsError naming the first one the kiosk cannot use."""
-    if not 30 <= s.idle_timeout_s <= 20 * 60:
-        raise SettingsError(f"idle_timeout_s must be between 30 and 1200 seconds, not {s.idle_timeout_s}")
-    if not MIN_IDLE_WARNING_S <= s.idle_warning_s < s.idle_timeout_s:
-        raise SettingsError(
-            f"idle_warning_s must be at least {MIN_IDLE_WARNING_S} seconds and shorter than "
-            f"idle_timeout_s, not {s.idle_warning_s}"
-        )
-    if not 7 <= s.screen_inches <= 100:
-        raise SettingsError(f"screen_inches must be between 7 and 100, not {s.screen_inches}")
-    if not s.region.strip():
-        raise SettingsError("region must not be empty")
-    for name, low, high in (("touch_hold_s", 0, 2), ("touch_debounce_s", 0, 3), ("speech_rate", 80, 250),
-                            ("symbol_speech_rate", 80, 250)):
-        if not low <= getattr(s, name) <= high:
-            raise SettingsError(f"{name} must be between {low} and {high}, not {getattr(s, name)}")
-    if not 1 <= s.figures_old_after_years <= 20:
-        raise SettingsError(f"figures_old_after_years must be between 1 and 20, not {s.figures_old_after_years}")
-    if not 0.5 <= s.scan_interval_s <= 10:
-        raise SettingsError(f"scan_interval_s must be between 0.5 and 10 seconds, not {s.scan_interval_s}")
-    for name in ("lmi_base_url", "ncs_base_url", "official_ons_base_url", "official_dfe_base_url"):
-        value = getattr(s, name)
-        # The LMI and NCS addresses may be empty (the public API); the publishers' addresses are always given.
-        if (value or name.startswith("official_")) and not value.lower().startswith(("http://", "https://")):
-            raise SettingsError(f"{name} must be an http(s) address, not {value!r}")
-    for name, allowed in (("default_mode", ("standard", "picture", "large")), ("symbol_size", ("S", "M", "L", "XL")),
-                          ("word_position", ("below", "above")), ("scan_mode", ("off", "auto", "step"))):
-        if getattr(s, name) not in allowed:
-            raise SettingsError(f"{name} must be one of {', '.join(allowed)}, not {getattr(s, name)!r}")
-    return s
 
 
 # The settings a settings.toml or a KIOSK_* variable may give, with their types.
@@ -113,52 +96,17 @@ def default_data_dir(environ: Mapping[str, str]) -> Path:
 def load_settings(
     data_dir: Path | None = None, environ: Mapping[str, str] | None = None, **overrides: Any
 ) -> Settings:
-    """Settings from settings.toml in the data directory, then KIOSK_* variables, then `overrides`."""
+    """Settings from settings.toml in the data directory, then KIOSK_* variables, then `overrides`.
+
+    A file or environment value the kiosk cannot use never stops it: that setting keeps its default, and the
+    problem is logged and kept in `settings_problems` (the staff screen and `kiosk doctor` show them). A bad
+    override (the caller's own value) raises SettingsError.
+    """
+    from kiosk.settings_check import read_settings  # it builds on this module's Settings
+
     environ = os.environ if environ is None else environ
     data_dir = Path(data_dir) if data_dir else default_data_dir(environ)
-    values: dict[str, Any] = {}
-    path = data_dir / "settings.toml"
-    if path.is_file():
-        import tomllib  # only when there is a settings file: most starts have none to read
-
-        try:
-            loaded = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise SettingsError(f"{path}: not valid TOML: {e}") from None
-        unknown = sorted(set(loaded) - set(FILE_KEYS))
-        if unknown:
-            raise SettingsError(f"{path}: unknown settings {unknown}")
-        values.update(loaded)
-    for name in FILE_KEYS:
-        env = environ.get(f"KIOSK_{name.upper()}")
-        if env is not None:
-            values[name] = env
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    for name, kind in FILE_KEYS.items():
-        if name in values:
-            values[name] = _coerce(name, values[name], kind)
-    return check_settings(Settings(data_dir=data_dir, **values))
-
-
-def _coerce(name: str, value: Any, kind: type) -> Any:
-    if kind is bool:
-        if isinstance(value, bool):
-            return value
-        if str(value).lower() in ("1", "true", "yes", "on"):
-            return True
-        if str(value).lower() in ("0", "false", "no", "off"):
-            return False
-        raise SettingsError(f"{name} must be true or false, not {value!r}")
-    if kind is float:
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            raise SettingsError(f"{name} must be a number, not {value!r}") from None
-    if kind is int:
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
-    if not isinstance(value, str):
-        raise SettingsError(f"{name} must be text, not {value!r}")
-    return value
+    settings = read_settings(data_dir, environ, {k: v for k, v in overrides.items() if v is not None})
+    for problem in settings.settings_problems:
+        logging.getLogger(__name__).warning("%s", problem)
+    return settings

@@ -13,6 +13,8 @@ from kiosk.access.symbol_sets import installed_sets
 from kiosk.config import Settings
 from kiosk.content.db_install import DatabaseFault, check_database
 from kiosk.content.pack_store import PackStore
+from kiosk.settings_check import settings_findings
+from kiosk.staff.pin_health import pin_findings
 from kiosk.staff.sheet_folder import SheetFolder
 
 AUDIO_PROBE = """
@@ -42,6 +44,8 @@ class Check:
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
     checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt(), _sheets(settings)]
+    checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
+    checks += [Check(*finding) for finding in settings_findings(settings)]
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))

@@ -25,5 +25,8 @@ def run_staff(args: argparse.Namespace, settings: Any) -> int:
     except PinError as e:
         print(f"kiosk: {e}; nothing was changed", file=sys.stderr)
         return 1
+    except OSError as e:  # a full or read-only disk: the old PIN file (if any) is as it was
+        print(f"kiosk: the staff PIN could not be saved ({e}); nothing was changed", file=sys.stderr)
+        return 1
     print("the staff PIN is set; tap the bare top bar five times within three seconds to reach the staff screen")
     return 0

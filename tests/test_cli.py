@@ -166,10 +166,11 @@ def test_tour_rejects_a_bad_size(capsys, data_dir: Path, tmp_path: Path) -> None
     assert code == 2 and "--size must look like 1920x1080" in err
 
 
-def test_bad_settings_are_reported_not_raised(capsys, data_dir: Path) -> None:
+def test_a_bad_setting_stops_no_command(capsys, caplog, data_dir: Path) -> None:
     (data_dir / "settings.toml").write_text("idle_warning_s = 3\n")
-    code, _, err = run(capsys, "search", "nurse", "--data-dir", str(data_dir))
-    assert code == 1 and "idle_warning_s must be at least 20 seconds" in err
+    code, out, _ = run(capsys, "search", "nurse", "--json", "--data-dir", str(data_dir))
+    assert code == 0 and json.loads(out)[0]["title"] == "Nurse"
+    assert "idle_warning_s must be at least 20 seconds" in caplog.text
 
 
 def test_unknown_run_options_are_refused(capsys) -> None:
@@ -273,3 +274,16 @@ def test_pack_scan_checks_each_pack_in_the_folders_given(capsys, tmp_path: Path)
     found = {Path(p["path"]).name: p for p in json.loads(out)["packs"]}
     assert code == 0 and found["national.zip"]["pack_id"] == "national" and found["national.zip"]["problem"] is None
     assert "truncated or damaged" in found["broken.zip"]["problem"]
+
+
+def test_staff_set_pin_on_a_full_disk_says_so(capsys, monkeypatch, tmp_path: Path) -> None:
+    import errno
+    import io
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("kiosk.staff.pin.write_file_atomically", full)
+    monkeypatch.setattr("sys.stdin", io.StringIO("482916\n"))
+    code, _, err = run(capsys, "staff", "set-pin", "--stdin", "--data-dir", str(tmp_path / "data"))
+    assert code == 1 and err.startswith("kiosk: the staff PIN could not be saved (") and "nothing was changed" in err

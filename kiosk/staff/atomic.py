@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -26,3 +27,24 @@ def write_file_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
         os.fsync(folder)
     finally:
         os.close(folder)
+
+
+def folder_write_problem(folder: Path, size: int = 4096) -> str | None:
+    """Why a small state file cannot be written in `folder` now, in words (None when it can).
+
+    A scratch file of `size` bytes is written, synced and removed beside the real files, which are left alone.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=".write-check-", dir=folder)
+    except OSError as e:
+        return e.strerror or str(e)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(bytes(size))
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as e:
+        return e.strerror or str(e)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return None

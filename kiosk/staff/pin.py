@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -19,10 +20,21 @@ FREE_TRIES = 3  # wrong tries allowed before the first wait
 FIRST_LOCK_S = 30.0  # the first wait; each further wrong try doubles it ...
 MAX_LOCK_S = 3600.0  # ... up to an hour
 NO_PIN_MESSAGE = "No staff PIN is set on this kiosk: set one with `kiosk staff set-pin`"
+# What the PIN pad says when no PIN can open it; never a file path (a pupil may be reading over a shoulder).
+UNSAVED_MESSAGE = "Staff sign-in is unavailable: the kiosk cannot save to its disk"
+DAMAGED_MESSAGE = ("Staff sign-in is unavailable: the staff PIN file is damaged. "
+                   "Set the PIN again with kiosk staff set-pin.")
+UNREADABLE_MESSAGE = "Staff sign-in is unavailable: the kiosk cannot read its disk"
+
+log = logging.getLogger(__name__)
 
 
 class PinError(ValueError):
     """A PIN that cannot be used (the message says why), or a PIN file the kiosk cannot read."""
+
+    def __init__(self, message: str, plain: str = DAMAGED_MESSAGE) -> None:
+        super().__init__(message)
+        self.plain = plain  # the words for the PIN pad, without the file's path
 
 
 class PinResult(NamedTuple):
@@ -73,11 +85,19 @@ class PinStore:
         if not self.path.is_file():
             return {}
         try:
-            state = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise PinError(f"{self.path}: the staff PIN file cannot be read ({e}); set the PIN again") from None
+            data = self.path.read_bytes()
+        except OSError as e:
+            raise PinError(f"{self.path}: the staff PIN file cannot be read ({e})", UNREADABLE_MESSAGE) from None
+        try:
+            state = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
+            raise PinError(f"{self.path}: the staff PIN file is damaged ({e}); set the PIN again") from None
         if not isinstance(state, dict) or not isinstance(state.get("hash"), str):
-            raise PinError(f"{self.path}: the staff PIN file is damaged; set the PIN again")
+            raise PinError(f"{self.path}: the staff PIN file is damaged (it holds no PIN hash); set the PIN again")
+        failures = state.get("failures", 0)
+        if isinstance(failures, bool) or not isinstance(failures, int) or failures < 0:
+            raise PinError(f"{self.path}: the staff PIN file is damaged (its count of wrong tries is "
+                           f"{failures!r}); set the PIN again")
         return state
 
     def _write(self, state: dict) -> None:
@@ -100,6 +120,21 @@ class PinStore:
         self._write({"format": FILE_FORMAT, "hash": self._hasher.hash(pin), "failures": 0, "locked_until": 0.0,
                      "lock_s": 0.0})
 
+    def problem(self) -> str:
+        """Why no PIN can open the pad now, in words for the pad (no PIN set, or a damaged file); "" if none."""
+        try:
+            return "" if self._read() else NO_PIN_MESSAGE
+        except PinError as e:
+            return e.plain
+
+    def damage(self) -> str | None:
+        """What is wrong with the PIN file, naming it (for `kiosk doctor`); None when it reads well or is absent."""
+        try:
+            self._read()
+        except PinError as e:
+            return str(e)
+        return None
+
     def locked_for(self) -> float:
         """Seconds until the PIN pad may be tried again (0 when it may be tried now)."""
         try:
@@ -109,32 +144,46 @@ class PinStore:
         return self._remaining(state)
 
     def check(self, pin: str) -> PinResult:
-        """Whether `pin` is the staff PIN. While a wait is running it refuses at once, without hashing."""
+        """Whether `pin` is the staff PIN. While a wait is running it refuses at once, without hashing.
+
+        Each try is counted as wrong on disk before the PIN is hashed (and the count reset after a right one),
+        so a try whose count cannot be saved is refused whatever the PIN, and a crash mid-check still counts.
+        """
         try:
             state = self._read()
         except PinError as e:
-            return PinResult(False, 0.0, str(e))
+            return PinResult(False, 0.0, e.plain)
         if not state:
             return PinResult(False, 0.0, NO_PIN_MESSAGE)
         waiting = self._remaining(state)
         if waiting > 0:
             return PinResult(False, waiting, f"Too many wrong tries. Try again in {describe_wait(waiting)}.")
+        failures = state.get("failures", 0) + 1
+        wait = lock_seconds(failures)
+        try:
+            self._write({**state, "failures": failures, "locked_until": self._clock() + wait if wait else 0.0,
+                         "lock_s": wait})
+        except OSError as e:
+            # Fail closed: a try that cannot be counted is a free guess, so none is checked (nor hashed).
+            log.warning("a staff PIN try was refused: its count could not be saved (%s)", e)
+            return PinResult(False, 0.0, UNSAVED_MESSAGE)
         try:
             self._hasher.verify(state["hash"], pin)
         except VerifyMismatchError:
-            return self._wrong(state)
+            return self._wrong(failures, wait)
         except (VerificationError, InvalidHashError):
-            return PinResult(False, 0.0, f"{self.path}: the staff PIN file is damaged; set the PIN again")
-        if state.get("failures") or self._hasher.check_needs_rehash(state["hash"]):
-            # The hash is renewed when the hasher's parameters have changed (it needs the PIN, so only now).
-            self._write({**state, "hash": self._hasher.hash(pin), "failures": 0, "locked_until": 0.0, "lock_s": 0.0})
+            return PinResult(False, 0.0, DAMAGED_MESSAGE)
+        # The hash is renewed when the hasher's parameters have changed (it needs the PIN, so only now).
+        renewed = self._hasher.hash(pin) if self._hasher.check_needs_rehash(state["hash"]) else state["hash"]
+        try:
+            self._write({**state, "hash": renewed, "failures": 0, "locked_until": 0.0, "lock_s": 0.0})
+        except OSError as e:
+            # The try was counted: the right PIN opens, and the count is cleared at the next right PIN.
+            log.warning("the staff PIN's count of wrong tries could not be cleared (%s)", e)
         return PinResult(True, 0.0, "")
 
-    def _wrong(self, state: dict) -> PinResult:
-        failures = int(state.get("failures", 0)) + 1
-        wait = lock_seconds(failures)
-        self._write({**state, "failures": failures, "locked_until": self._clock() + wait if wait else 0.0,
-                     "lock_s": wait})
+    @staticmethod
+    def _wrong(failures: int, wait: float) -> PinResult:
         if wait:
             return PinResult(False, wait, f"That PIN is not right. Try again in {describe_wait(wait)}.")
         left = FREE_TRIES - failures

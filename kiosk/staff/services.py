@@ -133,7 +133,9 @@ class StaffServices:
 
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         """Save settings to settings.toml; the settings now in force (SettingsError if refused)."""
-        saved = save_settings(self.settings.data_dir, changes)
+        # Values the kiosk could not use at start-up (staff were shown them) are left out of the new file.
+        saved = save_settings(self.settings.data_dir, changes,
+                              replace_unusable=bool(self.settings.settings_problems))
         # What only the command line or the environment sets stays as the kiosk was started.
         self.settings = saved._replace(windowed=self.settings.windowed)
         return self.settings

@@ -87,7 +87,8 @@ class FakeStaff:
         return self.sync(f"official from {self.roots[0]}", progress, cancelled)
 
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
-        self.settings = save_settings(self.settings.data_dir, changes, environ={})
+        self.settings = save_settings(self.settings.data_dir, changes, environ={},
+                                      replace_unusable=bool(self.settings.settings_problems))
         return self.settings
 
     def ncs_key_source(self) -> str:

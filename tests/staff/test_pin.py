@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -159,6 +161,48 @@ def test_the_hash_is_renewed_when_the_hasher_changes(store: PinStore, wall: Wall
 def test_a_damaged_pin_file_is_reported_not_raised(store: PinStore) -> None:
     store.path.write_text("{not json")
     result = store.check(PIN)
-    assert not result.ok and "staff-pin.json" in result.message and "set the PIN again" in result.message
+    assert not result.ok and "staff-pin.json" not in result.message and "Set the PIN again" in result.message
     store.set_pin(PIN)  # setting it again repairs it
     assert store.check(PIN).ok
+
+
+UNSAVED = "Staff sign-in is unavailable: the kiosk cannot save to its disk"
+DAMAGED = "Staff sign-in is unavailable: the staff PIN file is damaged. Set the PIN again with kiosk staff set-pin."
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EIO])
+def test_when_the_lockout_cannot_be_saved_no_pin_opens(store: PinStore, hasher: CountingHasher, monkeypatch,
+                                                        code: int) -> None:
+    def full(*_args, **_kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr("kiosk.staff.pin.write_file_atomically", full)
+    verified = hasher.verified
+    for pin in ["0000", "1111", PIN, "2222", PIN]:  # guesses at speed, the right PIN among them
+        result = store.check(pin)
+        assert (result.ok, result.locked_for_s, result.message) == (False, 0.0, UNSAVED)
+    assert hasher.verified == verified, "a PIN was hashed though its try could not be counted"
+    monkeypatch.undo()  # the disk has room again: sign-in works, without a restart
+    assert store.check(PIN).ok
+
+
+def test_a_check_cut_short_still_counts_as_a_wrong_try(store: PinStore, wall: WallClock) -> None:
+    class Killed(BaseException):
+        """The power failing (or kill -9) while the PIN is being hashed."""
+
+    class DyingHasher(PasswordHasher):
+        def verify(self, hash, password) -> bool:  # noqa: A002 - argon2's own parameter name
+            raise Killed
+
+    with pytest.raises(Killed):
+        PinStore(store.path, clock=wall, hasher=DyingHasher()).check(PIN)
+    assert json.loads(store.path.read_text())["failures"] == 1  # counted before the answer, not after
+
+
+@pytest.mark.parametrize("text", [b"{not json", b"[]", b'{"hash": 3}', b"\xff\xfe", b'{"hash": "x", "failures": "many"}'])
+def test_a_damaged_pin_file_refuses_in_plain_words(store: PinStore, text: bytes) -> None:
+    store.path.write_bytes(text)
+    result = store.check(PIN)
+    assert (result.ok, result.message) == (False, DAMAGED)
+    assert store.problem() == DAMAGED
+    assert str(store.path) in (store.damage() or "")  # the doctor names the file; the pad never does

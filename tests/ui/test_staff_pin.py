@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
@@ -130,3 +132,38 @@ def test_idle_closes_the_staff_screen_and_the_lockdown_holds(qtbot, make_window,
     assert not window.staff.is_open and window.navigator.current == HOME
     assert not window.overlay.isVisible()
     qtbot.mouseClick(window.top_bar, Qt.MouseButton.LeftButton)  # the pupils' kiosk works as before
+
+
+def test_with_the_disk_full_the_pad_opens_for_no_pin(qtbot, make_window, settings, reader, clock,
+                                                      monkeypatch) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.pins.set_pin("2468")
+    gesture(qtbot, window, clock)
+    pad = window.staff.pin_pad
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("kiosk.staff.pin.write_file_atomically", full)
+    for pin in ("1111", "2468", "2468"):
+        enter_pin(qtbot, window, pin)
+        assert window.staff.screen is None and window.staff.pin_pad is pad  # the right PIN opened nothing
+        assert pad.message.text() == "Staff sign-in is unavailable: the kiosk cannot save to its disk"
+        assert not pad.timer.isActive() and pad.entered == ""
+    monkeypatch.undo()  # room on the disk again: the same pad lets staff in, without a restart
+    with qtbot.waitSignal(window.staff.opened, timeout=10_000):
+        enter_pin(qtbot, window, "2468")
+    window.staff.close()
+
+
+def test_a_damaged_pin_file_closes_the_pad_in_plain_words(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.pins.path.write_text("{not json")
+    gesture(qtbot, window, clock)
+    pad = window.staff.pin_pad
+    assert pad.message.text() == ("Staff sign-in is unavailable: the staff PIN file is damaged. "
+                                  "Set the PIN again with kiosk staff set-pin.")
+    assert "/" not in pad.message.text() and "staff-pin.json" not in pad.message.text()
+    assert not any(key.isEnabled() for key in pad.keys.values())
+    tap(qtbot, pad.cancel_button)
+    assert not window.staff.is_open

@@ -171,3 +171,23 @@ def test_a_key_from_the_environment_is_named_and_cannot_be_removed_here(qtbot, m
     _, form = settings_form(qtbot, window, clock)
     assert form.ncs_key.field.placeholderText() == KEY_SET and not form.ncs_key.remove_button.isEnabled()
     assert NCS_KEY_ENV in form.ncs_key.note.text()
+
+
+def test_settings_the_kiosk_could_not_use_are_shown_to_staff(qtbot, make_window, data_dir, reader, clock) -> None:
+    (data_dir / "settings.toml").write_text('idle_timeout_s = 5\nregion = "London"\ncolour = "red"\n')
+    settings = load_settings(data_dir, environ={})  # the kiosk starts, on the idle time's default
+    assert (settings.idle_timeout_s, settings.region) == (120, "London")
+    window, _ = staff_window(make_window, settings, reader, clock)
+    _, form = settings_form(qtbot, window, clock)
+    assert form.problems.isVisible()
+    shown = form.problems.text()
+    assert shown.startswith("Some settings could not be used, so the kiosk is using other values.")
+    assert ("settings.toml: idle_timeout_s must be between 30 and 1200 seconds, not 5; the kiosk uses 120 instead"
+            in shown)
+    assert "settings.toml: 'colour' is not a setting the kiosk knows, so it is ignored" in shown
+    tap(qtbot, form.save_button)  # nothing changed in the form, but saving puts the file right
+    assert form.result.text() == "Saved." and not form.problems.isVisible()
+    assert load_settings(data_dir, environ={}) == window.staff.services.settings._replace(windowed=False)
+    assert load_settings(data_dir, environ={}).region == "London"  # the usable setting is kept ...
+    assert "colour" in (data_dir / "settings.toml.old").read_text()  # ... and the old file too
+    window.staff.close()

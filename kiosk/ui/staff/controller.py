@@ -14,6 +14,8 @@ from kiosk.ui.staff.gesture import HiddenGesture
 from kiosk.ui.staff.jobs import JobRunner, Work
 from kiosk.ui.staff.pin_pad import PinPad
 
+CHECK_FAILED = "Staff sign-in is unavailable: the PIN could not be checked. Try again."
+
 if TYPE_CHECKING:
     from kiosk.ui.staff.staff_screen import StaffScreen
     from kiosk.ui.window import KioskWindow
@@ -92,7 +94,7 @@ class StaffController(QObject):
         if self.is_open:
             return
         pins = self.services.pins
-        pad = PinPad(self.window.theme, self._clock, pins.is_set)
+        pad = PinPad(self.window.theme, self._clock, pins.problem())
         pad.wait(pins.locked_for())
         pad.submitted.connect(self._check)
         pad.cancelled.connect(self.close)
@@ -157,9 +159,10 @@ class StaffController(QObject):
         else:
             self.pin_pad.show_result(result)
 
-    def _check_failed(self, _name: str, message: str) -> None:
+    def _check_failed(self, _name: str, _message: str) -> None:
+        # The job runner logged what went wrong; its words may name a file, which the pad never shows.
         if self.pin_pad is not None:
-            self.pin_pad.show_result(PinResult(False, 0.0, f"The PIN could not be checked: {message}"))
+            self.pin_pad.show_result(PinResult(False, 0.0, CHECK_FAILED))
 
     # -- what staff change -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.staff.pin import MAX_DIGITS, MIN_DIGITS, NO_PIN_MESSAGE, PinResult, describe_wait
+from kiosk.staff.pin import MAX_DIGITS, MIN_DIGITS, PinResult, describe_wait
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kiosk_button import KioskButton
 from kiosk.ui.widgets.plain_label import PlainLabel
@@ -22,15 +22,16 @@ class PinPad(QWidget):
     submitted = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, theme: Theme, clock: Callable[[], float], pin_is_set: bool = True,
+    def __init__(self, theme: Theme, clock: Callable[[], float], unavailable: str = "",
                  parent: QWidget | None = None) -> None:
+        """`unavailable` says why no PIN can open the pad (none set, a damaged PIN file): its keys stay off."""
         super().__init__(parent)
         t = theme
         self._clock = clock
         self._pin = ""
         self._locked_until = 0.0
         self._checking = False
-        self._usable = pin_is_set
+        self._usable = not unavailable
         self.timer = QTimer(self)  # the countdown while the pad waits after wrong tries
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -38,7 +39,7 @@ class PinPad(QWidget):
         title = PlainLabel("Staff", t.font(t.title, bold=True), t.color("text"))
         self.dots = PlainLabel("", t.font(64, bold=True), t.color("text"))
         self.dots.setMinimumHeight(t.px(80))
-        self.message = PlainLabel(PROMPT if pin_is_set else NO_PIN_MESSAGE, t.font(t.body), t.color("text"))
+        self.message = PlainLabel(unavailable or PROMPT, t.font(t.body), t.color("text"))
         for label in (title, self.dots, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys: dict[str, KioskButton] = {}

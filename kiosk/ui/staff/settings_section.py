@@ -14,6 +14,7 @@ from kiosk.ui.staff.key_row import NcsKeyRow
 from kiosk.ui.staff.parts import MessagePanel, action_button, heading, lines_box
 from kiosk.ui.staff.staff_keyboard import StaffKeyboard
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.scroll_panel import ScrollPanel
 
 if TYPE_CHECKING:
@@ -45,6 +46,15 @@ def region_options(known: Sequence[str] | None, *keep: str) -> list[tuple[str, s
         if region not in known:
             options.append((region, f"{region} {NO_FIGURES}"))
     return sorted(options, key=lambda o: (o[0] != "UK", o[0].casefold(), o[0]))
+
+
+def problems_text(settings: Settings) -> str:
+    """The settings the kiosk could not use, and what it uses instead, in words for staff ("" when none)."""
+    if not settings.settings_problems:
+        return ""
+    lines = [f"• {p}." for p in settings.settings_problems]
+    return "\n".join(["Some settings could not be used, so the kiosk is using other values. "
+                      "Saving here writes a settings file without them.", *lines])
 
 
 def printer_names() -> list[str]:
@@ -96,7 +106,10 @@ class SettingsSection(QWidget):
             self.rows["speech_voice"].field.setPlaceholderText("The default English voice")
         self.ncs_key = NcsKeyRow(t, staff.services.ncs_key_source())
         self.ncs_key.remove_button.clicked.connect(self.remove_ncs_key)
-        for row in [*self.rows.values(), self.ncs_key]:
+        # Above the form, scrolling with it: a window whose least size grew would have to be laid out again.
+        self.problems = PlainLabel(problems_text(s), t.font(t.body), t.color("text"))
+        self.problems.setVisible(bool(s.settings_problems))
+        for row in [self.problems, *self.rows.values(), self.ncs_key]:
             column.insertWidget(column.count() - 1, row)
             if isinstance(row, TextRow):
                 row.tapped.connect(self._type_into)
@@ -134,19 +147,21 @@ class SettingsSection(QWidget):
         A refused key or setting saves nothing, so staff see the form as it is and can put it right.
         """
         changes, key = self.changes(), self.ncs_key.value
-        if not changes and not key:
+        unusable = bool(self._staff.services.settings.settings_problems)  # saving writes a file without them
+        if not changes and not key and not unusable:
             self.result.set_text("Nothing to save: the settings are as they were.")
             return
         try:
             if key:
                 check_ncs_key(key)
-            saved = self._staff.services.save_settings(changes) if changes else None
+            saved = self._staff.services.save_settings(changes) if changes or unusable else None
         except (SettingsError, NcsKeyError, OSError) as e:
             self.result.set_text(f"Not saved: {e}")
             return
         said = [f"{NAMES[k]} applies {APPLIES[k]}." for k in changes]
         if saved is not None:
             self._staff.apply_settings(saved)
+            self._show_problems()
         if key:
             said.append(self._save_key(key))
         self.result.set_text(" ".join(["Saved.", *said]))
@@ -172,9 +187,15 @@ class SettingsSection(QWidget):
         self.ncs_key.show_source(self._staff.services.ncs_key_source())
         self.result.set_text("The NCS API key was removed. Syncing the National Careers Service needs a key again.")
 
+    def _show_problems(self) -> None:
+        settings = self._staff.services.settings
+        self.problems.setText(problems_text(settings))
+        self.problems.setVisible(bool(settings.settings_problems))
+
     def refresh(self) -> None:
         """Offer the regions the content names now (an import or sync may have brought more); the rest of the
         form stays as staff left it."""
+        self._show_problems()
         region = self.rows["region"]
         region.set_options(region_options(self._known_regions(), self._staff.services.settings.region, region.value))
 

@@ -10,7 +10,9 @@ import tempfile
 from pathlib import Path
 
 from kiosk.config import Settings
+from kiosk.content.folder_write import Folder, open_folder
 from kiosk.tour_area import area_steps
+from kiosk.tour_files import save_png, sheet_pictures
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -36,45 +38,53 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
         return 2
     # The tour always renders offscreen, whatever screen (if any) this machine has.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:  # the folder named is followed once; nothing beneath it is written through a link
+        target = open_folder(out)
+    except OSError as e:
+        print(f"kiosk: cannot write to {out}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    with target:
+        return _render(settings, target, size)
+
+
+def _render(settings: Settings, out: Folder, size: tuple[int, int]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_window, open_content
     from kiosk.ui.session_display import Display
 
+    try:  # each folder made now, and refused if a link or a file is in its place
+        for name in ["sheets", *MODES, "staff"]:
+            out.subfolder(name).close()
+    except OSError as e:
+        print(f"kiosk: cannot write to {out.path}: {e.strerror or e}", file=sys.stderr)
+        return 1
     reader = open_content(settings)
     app = QApplication.instance() or QApplication(["kiosk-tour"])
     scratch = tempfile.TemporaryDirectory(prefix="kiosk-tour-")  # the tour's own PIN, usage counts and NCS key
     window = build_window(settings, reader, size, staff=tour_staff(settings, Path(scratch.name)))
     window.allow_close = True
-    window.take_home.sheet_place = ("", out / "sheets")  # a PDF in the tour's folder, never the staff's printer
+    window.take_home.sheet_place = ("", out.real / "sheets")  # a PDF in the tour's folder, never the staff's printer
     _show_speech_bar(window)
     window.show()
     written = []
     for folder, (mode, contrast) in MODES.items():
         window.reset_session()
         window.set_display(Display(mode=mode, high_contrast=contrast))
-        (out / folder).mkdir(parents=True, exist_ok=True)
         for number, (name, step) in enumerate(tour_steps(window, reader, mode), 1):
             step()
             app.processEvents()
-            path = out / folder / f"{number:02d}-{name}.png"
-            if not window.grab().save(str(path)):
-                print(f"kiosk: could not write {path}", file=sys.stderr)
+            if not _saved(out, f"{folder}/{number:02d}-{name}.png", window, written):
                 return 1
-            written.append(path)
         window.overlay.hide()
     window.reset_session()
     window.set_display(Display())
-    (out / "staff").mkdir(parents=True, exist_ok=True)
     try:
         for number, (name, step) in enumerate(staff_steps(window), 1):
             step()
             app.processEvents()
-            path = out / "staff" / f"{number:02d}-{name}.png"
-            if not window.grab().save(str(path)):
-                print(f"kiosk: could not write {path}", file=sys.stderr)
+            if not _saved(out, f"staff/{number:02d}-{name}.png", window, written):
                 return 1
-            written.append(path)
     finally:
         window.staff.services.finish_sync.set()  # a pictured sync never outlives the tour
         window.staff.shutdown()  # the USB watch and any staff job stop before the window goes
@@ -82,31 +92,23 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
     window.deleteLater()
     reader.close()
     scratch.cleanup()
-    papers = sheet_pictures(out / "sheets")
-    print(f"wrote {len(written)} screens to {out} ({', '.join([*MODES, 'staff'])}) and {len(papers)} printed "
+    with out.subfolder("sheets") as sheets:
+        papers = sheet_pictures(sheets)
+    print(f"wrote {len(written)} screens to {out.path} ({', '.join([*MODES, 'staff'])}) and {len(papers)} printed "
           "careers sheets (sheets)")
     return 0
 
 
-def sheet_pictures(folder: Path) -> list[Path]:
-    """Each careers sheet the tour printed, as a picture of the paper (page one, as a printer would show it)."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtPdf import QPdfDocument
-
-    pictures = []
-    for pdf in sorted(folder.glob("*.pdf")):
-        document = QPdfDocument()
-        document.load(str(pdf))
-        if document.pageCount() < 1:
-            continue
-        page = document.pagePointSize(0)
-        width = 1240  # an A4 page at 150 dots per inch: small print still readable
-        image = document.render(0, QSize(width, round(width * page.height() / page.width())))
-        picture = pdf.with_suffix(".png")
-        if image.save(str(picture)):
-            pictures.append(picture)
-        document.close()
-    return pictures
+def _saved(out: Folder, where: str, window, written: list[Path]) -> bool:
+    """Write the window's picture as `where` ("folder/name.png"); False (said on stderr) if it cannot be."""
+    folder_name, name = where.split("/")
+    try:
+        with out.subfolder(folder_name) as folder:
+            written.append(save_png(folder, name, window.grab()))
+    except OSError as e:
+        print(f"kiosk: could not write {out.path / where}: {e.strerror or e}", file=sys.stderr)
+        return False
+    return True
 
 
 def tour_steps(window, reader, mode: str):

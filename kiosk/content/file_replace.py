@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from kiosk.content.folder_write import open_folder
+
 
 def part_path(path: Path) -> Path:
     """The temporary name a file is written under: hidden, and not ending in .zip, so it never looks complete."""
@@ -14,20 +16,12 @@ def part_path(path: Path) -> Path:
 
 def replace_file(path: Path, write: Callable[[BinaryIO], None], check: Callable[[Path], object] | None = None) -> None:
     """Write `path` through its part file; `check(part)` may raise to refuse it. A crash, a pulled stick or a
-    refusal leaves the old file (or none), never a partial one under the real name.
+    refusal leaves the old file (or none), never a partial one under the real name; a link at either name is
+    replaced, never written through (kiosk.content.folder_write).
     """
-    part = part_path(path)
-    try:
-        with open(part, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        if check is not None:
-            check(part)
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
-    sync_folder(path.parent)
+    path = Path(path)
+    with open_folder(path.parent, create=False) as folder:
+        folder.write(path.name, write, check)
 
 
 def replace_bytes(path: Path, data: bytes) -> None:

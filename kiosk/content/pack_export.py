@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from pathlib import Path
 from typing import BinaryIO
 
 from kiosk.content.errors import PackRejected
-from kiosk.content.file_replace import replace_file
+from kiosk.content.folder_write import Folder, open_folder
 from kiosk.content.pack_file import Pack, file_sha256, read_pack
 from kiosk.content.pack_store import InstalledPack, PackStore
 
@@ -26,38 +25,45 @@ def export_packs(store: PackStore, folder: Path) -> list[Path]:
 
     Each file is written under a hidden temporary name, synced and then renamed, so a stick pulled out
     half-way never holds a file that looks complete. An earlier export's files of the same name are
-    replaced; other files in the folder are left alone.
+    replaced; other files in the folder are left alone. A link planted on the stick at any name the export
+    uses is replaced or refused, never written through (kiosk.content.folder_write).
     """
     folder = Path(folder)
-    _check_writable(folder)
-    exported: list[tuple[Path, Pack]] = []
-    with store.locked():  # an install meanwhile could remove the very file being copied
-        entries = store.entries()
-        if not entries:
-            raise PackRejected("no packs are installed, so there is nothing to export")
-        for entry in sorted(entries.values(), key=lambda e: e.pack_id):
-            exported.append(_export_one(store.packs_dir / entry.current, folder / export_file_name(entry), entry))
-    try:
-        replace_file(folder / README, lambda f: f.write(_readme_text(exported).encode("utf-8")))
-    except OSError as e:
-        raise PackRejected(f"cannot write {folder / README}: {e.strerror or e}") from None
+    with _open_writable(folder) as target:
+        exported: list[tuple[Path, Pack]] = []
+        with store.locked():  # an install meanwhile could remove the very file being copied
+            entries = store.entries()
+            if not entries:
+                raise PackRejected("no packs are installed, so there is nothing to export")
+            for entry in sorted(entries.values(), key=lambda e: e.pack_id):
+                exported.append(_export_one(store.packs_dir / entry.current, target, entry))
+        try:
+            target.write_bytes(README, _readme_text(exported).encode("utf-8"))
+        except OSError as e:
+            raise PackRejected(f"cannot write {folder / README}: {e.strerror or e}") from None
     return [path for path, _ in exported]
 
 
-def _check_writable(folder: Path) -> None:
-    """Refuse, naming the folder, before anything is copied if nothing can be written there."""
+def _open_writable(folder: Path) -> Folder:
+    """The folder, open; refused, naming it, before anything is copied if nothing can be written there."""
     if folder.exists() and not folder.is_dir():
         raise PackRejected(f"cannot export to {folder}: it is a file, not a folder")
-    probe = folder / f".kiosk-write-test-{uuid.uuid4().hex[:8]}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe.write_bytes(b"")
-        probe.unlink()
+        target = open_folder(folder)
     except OSError as e:
+        raise PackRejected(f"cannot write to {folder}: {e.strerror or e}") from None
+    try:
+        target.check_writable()
+    except OSError as e:
+        target.close()
         raise PackRejected(f"cannot write to {folder}: {e.strerror or e} (is the stick read-only or full?)") from None
+    return target
 
 
-def _export_one(source: Path, target: Path, entry: InstalledPack) -> tuple[Path, Pack]:
+def _export_one(source: Path, folder: Folder, entry: InstalledPack) -> tuple[Path, Pack]:
+    name = export_file_name(entry)
+    target = folder.path / name
+
     def copy(f: BinaryIO) -> None:
         with open(source, "rb") as src:
             shutil.copyfileobj(src, f, 1 << 20)
@@ -68,13 +74,13 @@ def _export_one(source: Path, target: Path, entry: InstalledPack) -> tuple[Path,
             if file_sha256(source) != entry.sha256:
                 raise PackRejected(f"the installed file of {entry.pack_id} {entry.content_version} is damaged "
                                    "(it is not the file that was installed): import that pack again")
-            raise PackRejected(f"the copy of {entry.pack_id} {entry.content_version} on {target.parent} does not "
+            raise PackRejected(f"the copy of {entry.pack_id} {entry.content_version} on {folder.path} does not "
                                "match the installed pack; the stick may be failing")
         checked.append(read_pack(part))  # the whole pack, signature and all, as an importing kiosk will
 
     checked: list[Pack] = []
     try:
-        replace_file(target, copy, check)
+        folder.write(name, copy, check)
     except OSError as e:
         raise PackRejected(f"cannot export {entry.pack_id} to {target}: {e.strerror or e}") from None
     return target, checked[0]

@@ -9,9 +9,10 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, BinaryIO, Iterable
 
 from kiosk.content.errors import PackRejected
+from kiosk.content.file_replace import replace_file
 from kiosk.content.manifest import Manifest, Member, parse_manifest
 from kiosk.content.pack_signature import MAX_SIGNATURE_BYTES, SIGNATURE, Signer, verify_signature
 from kiosk.content.schema import TABLES, RowError, check_row, row_key
@@ -244,18 +245,16 @@ def write_pack(identity: dict[str, Any], tables: dict[str, list[dict[str, Any]]]
         "counts": {t: len(rows) for t, rows in checked.items()},
     }
     parse_manifest(manifest)  # refuse to write what the kiosk would refuse to read
-    tmp = out.with_name(out.name + ".tmp")
+    def write(f: BinaryIO) -> None:
+        with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, blob in [(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()), *blobs.items()]:
+                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
+
+    packs: list[Pack] = []
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, blob in [(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()), *blobs.items()]:
-            zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
-    try:
-        pack = read_pack(tmp)
-    except PackRejected:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, out)
-    return pack
+    # `out` may be on a stick (`kiosk pack build -o`): written whole, never through a link planted there.
+    replace_file(out, write, lambda part: packs.append(read_pack(part)))
+    return packs[0]
 
 
 def _describe(row: Any) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from kiosk.config import Settings
+from kiosk.content.folder_write import open_folder
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
@@ -83,7 +84,11 @@ class StaffServices:
     def export_packs(self, folder: Path) -> list[Path]:
         """Write every installed pack into `folder` on a stick (made if missing; in a child process, since each
         copy is read back and checked); the files written."""
-        Path(folder).mkdir(exist_ok=True)  # a folder of its own on the stick; the stick itself must be there
+        folder = Path(folder)
+        # A folder of its own on the stick (the stick itself must be there), made or opened without following a
+        # link planted at its name: the export command then writes only inside it.
+        with open_folder(folder.parent, create=False) as stick, stick.subfolder(folder.name):
+            pass
         result = run_kiosk(["pack", "export", str(folder), "--json"], self.settings.data_dir)
         if result.code != 0 or result.answer is None:
             raise OSError(result.error or "the packs could not be written to the stick")

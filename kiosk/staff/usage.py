@@ -8,14 +8,16 @@ minutes and on exit. No time finer than the week is kept, and never what a pupil
 from __future__ import annotations
 
 import csv
-import os
 import datetime as dt
+import io
 import sqlite3
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Callable, NamedTuple
+
+from kiosk.content.folder_write import open_folder
 
 USAGE_FILE = "usage.db"
 KINDS = ("visit", "page", "occupation", "mode")  # what is counted, in the order a summary lists them
@@ -151,20 +153,16 @@ class UsageLog:
         return [UsageCount(*row) for row in rows]
 
     def export_csv(self, path: Path) -> int:
-        """Write every week's counts as CSV (week, kind, item, title, count); returns the number of rows."""
+        """Write every week's counts as CSV (week, kind, item, title, count) into a folder staff chose (a stick);
+        returns the number of rows. Written whole under a hidden name first, never through a link planted there."""
         rows = self._rows()
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(UsageCount._fields)
+        writer.writerows([_cell(v) for v in row] for row in rows)
         path = Path(path)
-        tmp = path.with_name(f".{path.name}.part")  # a stick pulled half-way leaves no file that looks complete
-        try:
-            with open(tmp, "w", encoding="utf-8", newline="") as f:
-                writer = csv.writer(f)
-                writer.writerow(UsageCount._fields)
-                writer.writerows([_cell(v) for v in row] for row in rows)
-                f.flush()
-                os.fsync(f.fileno())
-            tmp.replace(path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with open_folder(path.parent, create=False) as folder:
+            folder.write_bytes(path.name, text.getvalue().encode("utf-8"))
         return len(rows)
 
 

@@ -65,3 +65,16 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, 400, 3)}) > 2
     for own in ("usage.db", "staff-pin.json", "ncs-api-key"):
         assert not (data_dir / own).exists(), own  # the tour keeps its own, and never touches the kiosk's
+
+
+def test_a_link_planted_in_the_tours_folder_is_refused_not_followed(capsys, data_dir: Path, tmp_path: Path) -> None:
+    from tests.helpers.trees import tree_state
+
+    out, elsewhere = tmp_path / "stick" / "tour", tmp_path / "elsewhere"
+    out.mkdir(parents=True)
+    elsewhere.mkdir()
+    (out / "standard").symlink_to(elsewhere)  # the pictures would land wherever it leads
+    before = tree_state(tmp_path, leave_out=(out,))
+    assert main(["tour", "--out", str(out), "--data-dir", str(data_dir)]) == 1
+    assert tree_state(tmp_path, leave_out=(out,)) == before
+    assert f"{out / 'standard'} is a link or a file, not a folder" in capsys.readouterr().err

@@ -33,8 +33,10 @@ def write_official_source(releases: Releases, folder: Path, *, retrieved: dt.dat
     """
     built = official_tables(releases, retrieved=retrieved, with_text=False)
     staging = folder.with_name(f".{folder.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
-    (staging / TABLES_FOLDER).mkdir(parents=True)
+    _clear(staging)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging.mkdir()  # made new: whatever was at its name (a link planted there, say) is gone, not followed
+    (staging / TABLES_FOLDER).mkdir()
     try:
         replace_bytes(staging / "pack.toml", _pack_toml(built.sources, retrieved).encode())
         for table, rows in sorted(built.tables.items()):
@@ -44,14 +46,22 @@ def write_official_source(releases: Releases, folder: Path, *, retrieved: dt.dat
             replace_bytes(staging / TABLES_FOLDER / f"{table}.jsonl", ("\n".join(lines) + "\n").encode())
         read_source(staging)  # refuses anything a kiosk would refuse, before the old folder goes
         old = folder.with_name(f".{folder.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
+        _clear(old)
         if folder.exists():
             folder.rename(old)
         staging.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        _clear(old)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {t: len(r) for t, r in sorted(built.tables.items())}, built.problems
+
+
+def _clear(path: Path) -> None:
+    """Remove what is at `path`: a link or a file as a name (never what it points at), a folder with its files."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _pack_toml(sources: list[dict[str, Any]], retrieved: dt.date) -> str:

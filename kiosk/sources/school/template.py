@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
+import io
 from pathlib import Path
 from typing import Any
 
 from kiosk.content.errors import PackRejected
+from kiosk.content.file_replace import replace_file
+from kiosk.content.folder_write import open_folder
 from kiosk.sources.school import cells
 from kiosk.sources.school.layout import (
     ABOUT, ABOUT_HEADINGS, ABOUT_KEYS, AUDIENCE_ORDER, EXAMPLE_MARK, INSTRUCTIONS, SHEETS, Sheet,
@@ -65,7 +67,6 @@ def _example_cells(sheet: Sheet) -> list[list[Any]]:
 
 
 def _write_csv_folder(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
     # A byte order mark, so that Excel opens the files as UTF-8 and accents survive.
     tables: dict[str, list[list[Any]]] = {
         INSTRUCTIONS: [[line] for line in instruction_lines()] + [[]]
@@ -74,9 +75,11 @@ def _write_csv_folder(out: Path) -> None:
     }
     for sheet in SHEETS:
         tables[sheet.name] = [[f.heading for f in sheet.fields]] + _example_cells(sheet)
-    for name, rows in tables.items():
-        with open(out / f"{name}.csv", "w", encoding="utf-8-sig", newline="") as f:
-            csv.writer(f).writerows([[cells.text(v) or "" for v in row] for row in rows])
+    with open_folder(out) as folder:  # perhaps on a stick: each file made new, never through a link there
+        for name, rows in tables.items():
+            text = io.StringIO(newline="")
+            csv.writer(text).writerows([[cells.text(v) or "" for v in row] for row in rows])
+            folder.write_bytes(f"{name}.csv", text.getvalue().encode("utf-8-sig"))
 
 
 def _write_workbook(out: Path) -> None:
@@ -93,13 +96,8 @@ def _write_workbook(out: Path) -> None:
         about.cell(n, 3, key.help)
     for sheet in SHEETS:
         _data_sheet(book.create_sheet(sheet.name), sheet)
-    tmp = out.with_name(out.name + ".tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        book.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_file(out, book.save)  # perhaps on a stick: written whole, never through a link planted there
 
 
 def _headings(ws: Any, headings: tuple[str, ...], widths: tuple[int, ...]) -> None:

@@ -1,0 +1,45 @@
+"""The tour's pictures, written into the folder named by --out without following a link planted there."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from kiosk.content.folder_write import Folder
+
+
+def save_png(folder: Folder, name: str, picture) -> Path:
+    """Write a QPixmap or QImage as the PNG file `name` in `folder`; OSError if it cannot be."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not picture.save(buffer, "PNG"):
+        raise OSError(errno.EINVAL, "the picture could not be made into a PNG")
+    buffer.close()
+    return folder.write_bytes(name, bytes(data))
+
+
+def sheet_pictures(folder: Folder) -> list[Path]:
+    """Each careers sheet the tour printed, as a picture of the paper (page one, as a printer would show it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    pictures = []
+    for pdf in sorted(folder.real.glob("*.pdf")):
+        if pdf.is_symlink():
+            continue  # only the sheets the tour printed, not whatever a link leads to
+        document = QPdfDocument()
+        document.load(str(pdf))
+        if document.pageCount() < 1:
+            continue
+        page = document.pagePointSize(0)
+        width = 1240  # an A4 page at 150 dots per inch: small print still readable
+        image = document.render(0, QSize(width, round(width * page.height() / page.width())))
+        try:
+            pictures.append(save_png(folder, pdf.with_suffix(".png").name, image))
+        except OSError:
+            pass  # a picture missing from the documentation, counted as such in the tour's summary
+        document.close()
+    return pictures

@@ -1,0 +1,88 @@
+"""The staff screen's exports to a stick (usage CSV, packs) never write through a link planted on it."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Settings
+from kiosk.content.builtin_packs import remember
+from kiosk.content.folder_write import NotAFolder
+from kiosk.content.pack_store import PackStore
+from kiosk.staff.pin import pin_store
+from kiosk.staff.services import StaffServices
+from kiosk.staff.usage import UsageLog, iso_week
+from tests.helpers.trees import tree_state
+
+NOW = 1_795_000_000.0  # a fixed moment, so the CSV's name is known before the export
+
+
+@pytest.fixture
+def services(data_dir: Path, settings: Settings) -> StaffServices:
+    remember(PackStore(data_dir).packs_dir, "official")  # as in test_services: only the test pack is exported
+    (data_dir / "settings.toml").write_text('region = "North East"\n')
+    services = StaffServices(settings, PackStore(data_dir), pin_store(data_dir), UsageLog(data_dir / "usage.db"),
+                             clock=lambda: NOW)
+    services.usage.page_viewed("home", "standard")
+    services.usage.flush()
+    return services
+
+
+def csv_name() -> str:
+    return f"careers-kiosk-usage-{iso_week(NOW)}.csv"
+
+
+def test_usage_csv_with_links_at_its_names_writes_only_on_the_stick(services: StaffServices, data_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / f".{csv_name()}.part").symlink_to(data_dir / "settings.toml")
+    (stick / csv_name()).symlink_to(data_dir / "packs" / "installed.json")
+    before = tree_state(tmp_path, leave_out=(stick,))
+
+    path = services.export_usage(stick)
+
+    assert tree_state(tmp_path, leave_out=(stick,)) == before
+    assert path == stick / csv_name() and stat.S_ISREG(os.lstat(path).st_mode)
+    assert "page,home" in path.read_text()
+    assert not (stick / f".{csv_name()}.part").exists() and not (stick / f".{csv_name()}.part").is_symlink()
+
+
+def test_usage_csv_with_hard_links_at_its_names_leaves_their_files_alone(services: StaffServices, data_dir: Path,
+                                                                         tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    os.link(data_dir / "settings.toml", stick / f".{csv_name()}.part")
+    os.link(data_dir / "packs" / "installed.json", stick / csv_name())
+    before = tree_state(tmp_path, leave_out=(stick,))
+
+    path = services.export_usage(stick)
+
+    assert tree_state(tmp_path, leave_out=(stick,)) == before
+    assert os.lstat(path).st_nlink == 1 and "page,home" in path.read_text()
+
+
+def test_a_link_at_the_sticks_pack_folder_is_refused_not_followed(services: StaffServices, data_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "careers-kiosk-packs").symlink_to(data_dir / "packs")  # would put the export among the kiosk's packs
+    before = tree_state(tmp_path, leave_out=(stick,))
+
+    with pytest.raises(NotAFolder) as refused:
+        services.export_packs(stick / "careers-kiosk-packs")
+
+    assert tree_state(tmp_path, leave_out=(stick,)) == before
+    assert str(refused.value) == (f"{stick / 'careers-kiosk-packs'} is a link or a file, not a folder; "
+                                  "the kiosk never writes through a link")
+    assert sorted(PackStore(data_dir).entries()) == ["national"]
+
+
+def test_the_sticks_pack_folder_is_made_when_missing(services: StaffServices, tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    written = services.export_packs(stick / "careers-kiosk-packs")
+    assert [p.name for p in written] == ["national-1.0.zip"] and written[0].is_file()

@@ -264,10 +264,11 @@ def _pack(args: argparse.Namespace) -> int:
     if args.verb == "scan":
         return _scan(args)
     if args.verb == "verify":
+        from kiosk.content.signer_words import signer_words
+
         pack = read_pack(args.file)
         m = pack.manifest
-        signed = (f"signed by {pack.signer.publisher} (key {pack.signer.key_id})" if pack.signer is not None
-                  else "not signed")
+        signed = signer_words(pack.signer, _trusted_keys(args))
         print(f"ok: {m.pack_id} {m.content_version} by {m.publisher}, {sum(m.counts.values())} rows, {signed}, "
               f"sha256 {pack.sha256}")
         return 0
@@ -314,30 +315,44 @@ def _pack(args: argparse.Namespace) -> int:
 
         print(json.dumps([e._asdict() for e in entries.values()], indent=1))
         return 0
+    from kiosk.content.signer_words import owner_words
+
+    keys = _trusted_keys(args)
     for e in entries.values():
         lkg = f", last-known-good {e.previous_version}" if e.previous_version else ""
-        print(f"{e.pack_id}  {e.content_version}  installed {e.installed}{lkg}")
+        print(f"{e.pack_id}  {e.content_version}  installed {e.installed}{lkg}; held by {owner_words(e.owner, keys)}")
     return 0
+
+
+def _trusted_keys(args: argparse.Namespace) -> dict[str, Any]:
+    """The keys the data directory's kiosk trusts, to name signers (an unreadable key file trusts nobody)."""
+    from kiosk.content.trust import trusted_keys, trusted_keys_dir
+
+    return trusted_keys(trusted_keys_dir(_settings(args).data_dir))[0]
 
 
 def _scan(args: argparse.Namespace) -> int:
     """List the pack files on the sticks (or in the given folders), each checked completely."""
     from kiosk.content.usb_packs import find_packs, removable_roots
 
+    from kiosk.content.signer_words import signer_words, trusted_key
+
     roots = args.roots or removable_roots()
     found = find_packs(roots)
+    keys = _trusted_keys(args)
     if args.json:
         from kiosk.staff.child_messages import send_result
 
         send_result({"roots": [str(r) for r in roots], "packs": [
             {"path": str(f.path), "pack_id": f.pack_id, "content_version": f.content_version,
-             "publisher": f.publisher, "signer": f"{f.signer.publisher} (key {f.signer.key_id})" if f.signer else None,
-             "problem": f.problem} for f in found]})
+             "publisher": f.publisher, "signer": signer_words(f.signer, keys) if f.signer else None,
+             "trusted": trusted_key(f.signer, keys) is not None, "problem": f.problem} for f in found]})
         return 0
     if not roots:
         print("no USB stick found")
     for f in found:
-        print(f"{f.path}: " + (f"{f.pack_id} {f.content_version} by {f.publisher}" if f.ok else f"not usable: {f.problem}"))
+        print(f"{f.path}: " + (f"{f.pack_id} {f.content_version} by {f.publisher}, {signer_words(f.signer, keys)}"
+                               if f.ok else f"not usable: {f.problem}"))
     return 0
 
 

@@ -43,7 +43,8 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt(), _sheets(settings)]
+    checks = [*_packs(store), *_pack_owners(store), _database(store), _speech(), _symbols(settings), _qt(),
+              _sheets(settings)]
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
     log = store.log_lines(5)
@@ -68,6 +69,17 @@ def _packs(store: PackStore) -> list[Check]:
         )
         for e in entries.values()
     ]
+
+
+def _pack_owners(store: PackStore) -> list[Check]:
+    """Packs bound to a publisher's key that is no longer trusted: nothing but that key's packs can replace them."""
+    from kiosk.content.pack_owner import held_by_untrusted_keys
+    from kiosk.content.trust import trusted_keys, trusted_keys_dir
+
+    keys, problems = trusted_keys(trusted_keys_dir(store.data_dir))
+    unread = f" (a trusted key file cannot be read: {'; '.join(problems)})" if problems else ""
+    return [Check(f"pack {pack_id} owner", "warning", words + unread)
+            for pack_id, words in held_by_untrusted_keys(store.entries(), keys).items()]
 
 
 def _pack_dates(store: PackStore) -> dict[str, str]:

@@ -46,8 +46,9 @@ def test_sign_trust_and_import_with_require_signed(capsys, key: Path, tmp_path: 
     signer = read_pack(tmp_path / "national.zip").signer
     assert code == 0 and out.startswith(f"signed {tmp_path / 'national.zip'}: national 1.1, key {signer.key_id} "
                                         "(Riverside Hub), sha256 ")
-    code, out, _ = run(capsys, "pack", "verify", str(tmp_path / "national.zip"))
-    assert code == 0 and f", signed by Riverside Hub (key {signer.key_id}), sha256 " in out
+    code, out, _ = run(capsys, "pack", "verify", str(tmp_path / "national.zip"), "--data-dir", str(data))
+    assert code == 0 and (f", signed by a key this kiosk does not trust (key {signer.key_id}); it calls itself "
+                          "'Riverside Hub', sha256 ") in out  # not yet trusted: the name is only its claim
 
     code, _, err = run(capsys, "pack", "import", str(tmp_path / "national.zip"), "--data-dir", str(data))
     assert code == 1 and f"signed with key {signer.key_id}, which says it belongs to 'Riverside Hub'" in err
@@ -58,6 +59,8 @@ def test_sign_trust_and_import_with_require_signed(capsys, key: Path, tmp_path: 
     code, out, _ = run(capsys, "pack", "trust", f"{key}.pub", "--data-dir", str(data))
     assert out.startswith("already trusted: ")
 
+    code, out, _ = run(capsys, "pack", "verify", str(tmp_path / "national.zip"), "--data-dir", str(data))
+    assert f", signed by a trusted key: Riverside Hub (key {signer.key_id}), sha256 " in out
     code, out, _ = run(capsys, "pack", "import", str(tmp_path / "national.zip"), "--data-dir", str(data))
     assert (code, out) == (0, "installed national 1.1\n")
     code, _, err = run(capsys, "pack", "import", str(tmp_path / "unsigned.zip"), "--data-dir", str(data))

@@ -47,6 +47,7 @@ class InstalledPack(NamedTuple):
     previous: str | None
     previous_version: str | None
     installed: str
+    owner: str = ""  # who holds the id (kiosk.content.pack_owner); "" until worked out for an older index
 
 
 class InstallReport(NamedTuple):
@@ -78,7 +79,11 @@ class PackStore:
         if not self.index_path.is_file():
             return {}
         data = json.loads(self.index_path.read_text(encoding="utf-8"))
-        return {k: InstalledPack(**v) for k, v in data.get("packs", {}).items()}
+        entries = {k: InstalledPack(**{f: v[f] for f in InstalledPack._fields if f in v})
+                   for k, v in data.get("packs", {}).items()}
+        from kiosk.content.pack_owner import fill_owners
+
+        return fill_owners(entries, self.packs_dir, self._keys)  # an older index has none: from the files
 
     def log_lines(self, last: int = 10) -> list[str]:
         if not self.log_path.is_file():
@@ -98,12 +103,15 @@ class PackStore:
             finally:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
-    def install(self, path: str | os.PathLike[str]) -> InstallReport:
-        """Verify a pack file and install it; a refusal or failure leaves everything as it was."""
+    def install(self, path: str | os.PathLike[str], *, made_here: bool = False) -> InstallReport:
+        """Verify a pack file and install it; a refusal or failure leaves everything as it was.
+
+        `made_here`: the kiosk built the pack itself just now (a sync), so it takes its id whoever held it.
+        """
         with self.locked():
             staged = self._stage(Path(path))
             try:
-                return self._install(staged)
+                return self._install(staged, built_here=made_here)
             finally:
                 staged.unlink(missing_ok=True)
 
@@ -208,17 +216,25 @@ class PackStore:
     def _install(self, staged: Path, *, built_here: bool = False) -> InstallReport:
         """Verify a staged pack file and make it the current version of its pack.
 
-        `built_here`: the kiosk built the pack itself from its own assets, so the trust policy (which is
-        about packs from outside) does not apply.
+        `built_here`: the kiosk built the pack itself (from its own assets, or a sync), so the trust policy (which
+        is about packs from outside) does not apply, and the pack takes its id from whoever held it.
         """
         from kiosk.content.pack_file import read_pack
+        from kiosk.content.pack_owner import check_replace, owner_of
+        from kiosk.content.signer_words import trusted_key
 
         pack = read_pack(staged)
         trusted = None if built_here or self.trust is None else self.trust.check(pack)
         entries = self.entries()
         old = entries.get(pack.pack_id)
+        keys = self._keys()
+        owner = owner_of(pack, keys, made_here=built_here)
+        if old and not built_here:
+            check_replace(pack, old.owner, owner, keys)
         new_version = pack.manifest.content_version
-        if old and version_key(new_version) <= version_key(old.content_version):
+        # Versions order one owner's packs: the kiosk's own pack replaces a pack file's whatever its version.
+        same_owner = old is not None and old.owner == owner
+        if old and (same_owner or not built_here) and version_key(new_version) <= version_key(old.content_version):
             raise PackRejected(
                 f"pack {pack.pack_id!r} version {new_version} is not newer than the installed "
                 f"version {old.content_version}; nothing was changed"
@@ -238,9 +254,10 @@ class PackStore:
             content_version=new_version,
             sha256=pack.sha256,
             current=file_name,
-            previous=old.current if old else None,
-            previous_version=old.content_version if old else None,
+            previous=old.current if old and same_owner else None,  # last-known-good: the same owner's only
+            previous_version=old.content_version if old and same_owner else None,
             installed=_now(),
+            owner=owner,
         )
         try:
             counts = self._commit(entries, [*others, pack])
@@ -251,7 +268,8 @@ class PackStore:
                     folder.rmdir()  # only if empty: a first install leaves no trace
             raise
         notes.append(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else "")
-                     + _signed_by(pack, trusted))
+                     + _signed_by(pack, trusted or trusted_key(pack.signer, keys))
+                     + (f"; its id passed from owner {old.owner} to {owner}" if old and not same_owner else ""))
         for note in notes:
             self._log(note)
         return InstallReport(pack=pack, replaced_version=old.content_version if old else None, counts=counts)
@@ -279,7 +297,7 @@ class PackStore:
                     packs.append(previous)
                     kept[pack_id] = InstalledPack(
                         pack_id, previous.manifest.content_version, previous.sha256, entry.previous,
-                        None, None, _now(),
+                        None, None, _now(), entry.owner,
                     )
                     problem += f"; went back to version {previous.manifest.content_version}"
             if notes is not None:
@@ -334,6 +352,12 @@ class PackStore:
         builtin_packs.remember(self.packs_dir, report.pack.pack_id)
         m = report.pack.manifest
         return f"installed {'the sample content' if m.sample else f'the built-in {m.pack_id} pack'} {m.content_version}"
+
+    def _keys(self) -> dict[str, PublicKey]:
+        """The keys this kiosk trusts now (an unreadable key file trusts nobody)."""
+        from kiosk.content.trust import trusted_keys, trusted_keys_dir
+
+        return trusted_keys(self.trust.keys_dir if self.trust else trusted_keys_dir(self.data_dir))[0]
 
     def _log(self, line: str) -> None:
         with open(self.log_path, "a", encoding="utf-8") as f:

@@ -81,9 +81,11 @@ class TrustPolicy:
                     f"{what} is not signed, and this kiosk accepts only packs signed by a trusted publisher"
                 )
             return None
+        from kiosk.content.signer_words import trusted_key
+
         keys, problems = trusted_keys(self.keys_dir)
-        trusted = keys.get(signer.key_id)
-        if trusted is not None and trusted.raw == signer.public_key:  # the whole key, not just its short id
+        trusted = trusted_key(signer, keys)  # the whole key, not just its short id
+        if trusted is not None:
             return trusted
         if self.require_signed:
             unread = f" ({'; '.join(problems)})" if problems else ""

@@ -101,7 +101,7 @@ class SyncJob:
             with self.timed("build"):
                 build(out)
             with self.timed("install"):
-                return PackStore(self.settings.data_dir).install(out)
+                return PackStore(self.settings.data_dir).install(out, made_here=True)  # the kiosk's own pack
         except PackRejected as exc:
             raise SyncStopped(SyncReport(f"{self.subject}: the new pack was refused, so the kiosk keeps its current "
                                          f"content: {exc}", problems, complete=False)) from None

@@ -41,8 +41,9 @@ class UsbPack(NamedTuple):
     pack_id: str | None
     content_version: str | None
     publisher: str | None
-    signer: str | None
+    signer: str | None  # who signed it, in words that say whether this kiosk trusts the key
     problem: str | None
+    trusted: bool = False  # signed with a key this kiosk trusts
 
 
 class SyncResult(NamedTuple):

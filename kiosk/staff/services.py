@@ -109,8 +109,8 @@ class StaffServices:
         result = run_kiosk(["pack", "scan", "--json", *map(str, roots)], self.settings.data_dir)
         if result.answer is None:
             raise OSError(result.error or "the USB sticks could not be looked at")
-        return [UsbPack(Path(p["path"]), p["pack_id"], p["content_version"], p["publisher"], p["signer"], p["problem"])
-                for p in result.answer.get("packs", [])]
+        return [UsbPack(Path(p["path"]), p["pack_id"], p["content_version"], p["publisher"], p["signer"], p["problem"],
+                        p.get("trusted") is True) for p in result.answer.get("packs", [])]
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
         """Run one source's sync to the end (blocking, in a child process), installing what changed."""

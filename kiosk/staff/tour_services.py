@@ -27,7 +27,7 @@ SYNCED_PACK = PackStatus("lmiforall", "Labour market figures for 367 job groups"
 _FOLDER = STICK / "careers-kiosk-packs"
 STICK_PACKS = [
     UsbPack(_FOLDER / "north-east-hub-2026.11.zip", "north-east-hub", "2026.11", "North East Careers Hub",
-            "North East Careers Hub (key 3f9a1c7e)", None),
+            "signed by a trusted key: North East Careers Hub (key 3f9a1c7e5b2d4a60)", None, True),
     UsbPack(_FOLDER / "school-2026.11.20.zip", "school", "2026.11.20", "Hillside Academy", None, None),
     UsbPack(STICK / "lmiforall-old.zip", None, None, None, None,
             "the pack is truncated or damaged: its zip directory cannot be read"),

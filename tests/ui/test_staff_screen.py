@@ -57,7 +57,8 @@ def test_import_from_a_usb_stick_then_the_kiosk_shows_home(qtbot, make_window, s
     section = screen.section("Import")
     screen.show_section("Import")
     assert section.notice == NO_STICK
-    good = UsbPack(STICK / "national-2.0.zip", "national", "2.0", "LMI hub", "LMI hub (key ab12cd)", None)
+    good = UsbPack(STICK / "national-2.0.zip", "national", "2.0", "LMI hub",
+                   "signed by a trusted key: LMI hub (key ab12cd3400000000)", None, True)
     bad = UsbPack(STICK / "broken.zip", None, None, None, None, "the pack is truncated or damaged: its zip "
                   "directory cannot be read, so nothing in it can be checked or installed on this kiosk")
     unsigned = UsbPack(STICK / "school-3.zip", "school", "3", "Hillside Academy", None, None)

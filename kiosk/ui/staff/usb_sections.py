@@ -26,9 +26,11 @@ def found_lines(p: UsbPack, require_signed: bool = False) -> list[str]:
     """One pack file on a stick, line by line: what it is and who signed it, or why it cannot be imported."""
     if p.problem:
         return [p.path.name, f"Cannot be imported: {p.problem}", str(p.path)]
-    signed = f"signed by {p.signer}" if p.signer else "not signed"
+    signed = p.signer or "not signed"  # the scan's words: a signer's own name only where its key is trusted
     if not p.signer and require_signed:
         signed += ", so this kiosk will refuse it (it accepts only signed packs)"
+    elif not p.trusted and require_signed:
+        signed += ", so this kiosk will refuse it (it accepts only packs signed with a key it trusts)"
     return [f"{p.pack_id} version {p.content_version}",
             f"From {p.publisher or 'an unnamed publisher'}; {signed}", str(p.path)]
 

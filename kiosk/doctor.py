@@ -40,7 +40,7 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt()]
+    checks = [*_packs(store), *_pack_files(store), _database(store), _speech(), _symbols(settings), _qt()]
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))
@@ -63,6 +63,25 @@ def _packs(store: PackStore) -> list[Check]:
         )
         for e in entries.values()
     ]
+
+
+def _pack_files(store: PackStore) -> list[Check]:
+    """Installed packs this kiosk would refuse to read at the next rebuild, each with the reason.
+
+    A pack an older kiosk installed may hold text today's checks refuse (a control or bidirectional character);
+    the database built then still shows it, but the next rebuild would leave the pack out.
+    """
+    from kiosk.content.errors import PackRejected
+    from kiosk.content.pack_file import read_pack
+
+    refused = []
+    for e in store.entries().values():
+        try:
+            read_pack(store.packs_dir / e.current)
+        except PackRejected as problem:
+            refused.append(Check(f"pack {e.pack_id} file", "fault", f"version {e.content_version} would be left out "
+                                 f"at the next rebuild: {problem}; import a corrected version"))
+    return refused
 
 
 def _pack_dates(store: PackStore) -> dict[str, str]:

@@ -361,6 +361,7 @@ def _query(args: argparse.Namespace) -> int:
 
     from kiosk.app import open_content
     from kiosk.content.model import plain
+    from kiosk.content.value_checks import SLUG
 
     reader = open_content(_settings(args))
     try:
@@ -374,8 +375,11 @@ def _query(args: argparse.Namespace) -> int:
             else:
                 for h in hits:
                     print(f"{h.score:8.2f}  {h.id:30}  {h.title}")
+                if not hits:
+                    print("nothing found")
             return 0
-        occupation = reader.occupation(args.occupation_id)
+        # Every occupation id is a slug; anything else (undecodable bytes included) names none.
+        occupation = reader.occupation(args.occupation_id) if SLUG.match(args.occupation_id) else None
         if occupation is None:
             print(f"kiosk: no occupation with id {args.occupation_id!r}", file=sys.stderr)
             return 1

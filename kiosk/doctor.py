@@ -43,8 +43,8 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), *_pack_owners(store), _database(store), _speech(), _symbols(settings), _qt(),
-              _sheets(settings)]
+    checks = [*_packs(store), *_pack_owners(store), *_pack_files(store), _database(store), _speech(),
+              _symbols(settings), _qt(), _sheets(settings)]
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
     log = store.log_lines(5)
@@ -80,6 +80,25 @@ def _pack_owners(store: PackStore) -> list[Check]:
     unread = f" (a trusted key file cannot be read: {'; '.join(problems)})" if problems else ""
     return [Check(f"pack {pack_id} owner", "warning", words + unread)
             for pack_id, words in held_by_untrusted_keys(store.entries(), keys).items()]
+
+
+def _pack_files(store: PackStore) -> list[Check]:
+    """Installed packs this kiosk would refuse to read at the next rebuild, each with the reason.
+
+    A pack an older kiosk installed may hold text today's checks refuse (a control or bidirectional character);
+    the database built then still shows it, but the next rebuild would leave the pack out.
+    """
+    from kiosk.content.errors import PackRejected
+    from kiosk.content.pack_file import read_pack
+
+    refused = []
+    for e in store.entries().values():
+        try:
+            read_pack(store.packs_dir / e.current)
+        except PackRejected as problem:
+            refused.append(Check(f"pack {e.pack_id} file", "fault", f"version {e.content_version} would be left out "
+                                 f"at the next rebuild: {problem}; import a corrected version"))
+    return refused
 
 
 def _pack_dates(store: PackStore) -> dict[str, str]:

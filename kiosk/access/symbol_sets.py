@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
+from kiosk.content.path_ids import UnsafeId, check_path_id
+
 SET_FORMAT = 1
 KIND_ORDER = ("folder", "mulberry", "openmoji")  # by default a school's own set is looked in first
 MAX_SYMBOLS = 20_000
@@ -51,6 +53,14 @@ class SymbolSet(NamedTuple):
 
 def symbols_dir(data_dir: Path) -> Path:
     return data_dir / "symbols"
+
+
+def set_folder(data_dir: Path, set_id: str) -> Path:
+    """A set's folder under symbols/; an id that is not a plain name (a path, "..", empty) is refused."""
+    try:
+        return symbols_dir(data_dir) / check_path_id(set_id, "symbol set id")
+    except UnsafeId as e:
+        raise SymbolSetError(str(e)) from None
 
 
 def read_set(folder: Path) -> SymbolSet:
@@ -106,9 +116,9 @@ def install_set(data_dir: Path, staging: Path, manifest: dict[str, Any]) -> Symb
     """
     if len(manifest["symbols"]) > MAX_SYMBOLS:
         raise SymbolSetError(f"the set has {len(manifest['symbols']):,} symbols; the limit is {MAX_SYMBOLS:,}")
+    target = set_folder(data_dir, manifest["id"])
     manifest = {"format": SET_FORMAT, **manifest}
     (staging / "set.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    target = symbols_dir(data_dir) / manifest["id"]
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -121,7 +131,7 @@ def install_set(data_dir: Path, staging: Path, manifest: dict[str, Any]) -> Symb
 @contextlib.contextmanager
 def staging_folder(data_dir: Path, set_id: str) -> Iterator[Path]:
     """A fresh folder to prepare a set in; whatever is left of it afterwards (a refused import) is removed."""
-    folder = symbols_dir(data_dir) / f".{set_id}.incoming"
+    folder = set_folder(data_dir, set_id).with_name(f".{set_id}.incoming")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     try:

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, Iterable
 
 from kiosk.content.errors import PackRejected
 from kiosk.content.file_replace import replace_file
+from kiosk.content.json_lines import decode_line, encode_line, split_lines
 from kiosk.content.manifest import Manifest, Member, parse_manifest
 from kiosk.content.pack_signature import MAX_SIGNATURE_BYTES, SIGNATURE, Signer, verify_signature
 from kiosk.content.schema import TABLES, RowError, check_row, row_key
@@ -175,11 +176,9 @@ def _parse_rows(table: str, name: str, data: bytes, manifest: Manifest) -> list[
     except UnicodeDecodeError:
         raise PackRejected(f"{name} is not UTF-8 text") from None
     rows, seen = [], set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, line in split_lines(text):
         try:
-            row = check_row(spec, json.loads(line))
+            row = check_row(spec, decode_line(line))
         except RowError as e:
             raise PackRejected(f"{name} line {n}: {e}") from None
         except (ValueError, RecursionError):
@@ -220,7 +219,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 
 
 def encode_table(rows: Iterable[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows).encode("utf-8")
+    return "".join(encode_line(r, sort_keys=True) for r in rows).encode("utf-8")
 
 
 def write_pack(identity: dict[str, Any], tables: dict[str, list[dict[str, Any]]], out: str | os.PathLike[str]) -> Pack:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from kiosk.content.errors import PackRejected
+from kiosk.content.json_lines import decode_line, split_lines
 from kiosk.content.manifest import FORMAT_NAME, FORMAT_VERSION, check_version
 from kiosk.content.pack_file import Pack, check_references, write_pack
 from kiosk.content.schema import TABLES, RowError, check_row
@@ -129,8 +130,6 @@ def _identity(data: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
 
 def _table_rows(folder: Path) -> Iterator[tuple[str, Any, str]]:
     """(table, row, where) for every line of tables/<table>.jsonl; a file for no known table is refused."""
-    import json
-
     for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
         table = path.stem
         if table not in TABLES:
@@ -138,15 +137,13 @@ def _table_rows(folder: Path) -> Iterator[tuple[str, Any, str]]:
         if path.stat().st_size > MAX_TABLE_FILE_BYTES:
             raise PackRejected(f"{TABLES_FOLDER}/{path.name}: the file is larger than {MAX_TABLE_FILE_BYTES:,} bytes")
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise PackRejected(f"{TABLES_FOLDER}/{path.name}: not UTF-8 text") from None
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
+        for n, line in split_lines(text):
             where = f"{TABLES_FOLDER}/{path.name}: line {n}"
             try:
-                yield table, json.loads(line), where
+                yield table, decode_line(line), where
             except ValueError as e:
                 raise PackRejected(f"{where}: not valid JSON: {e}") from None
 

@@ -25,6 +25,7 @@ from kiosk.content import builtin_packs
 from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
 from kiosk.content.errors import PackRejected, version_key
 from kiosk.content.file_replace import replace_bytes, sync_folder
+from kiosk.content.path_ids import check_path_id
 
 if TYPE_CHECKING:
     from kiosk.content.pack_file import Pack
@@ -239,7 +240,7 @@ class PackStore:
                 f"pack {pack.pack_id!r} version {new_version} is not newer than the installed "
                 f"version {old.content_version}; nothing was changed"
             )
-        folder = self.packs_dir / pack.pack_id
+        folder = self.packs_dir / check_path_id(pack.pack_id, "pack id")  # the manifest's rule is stricter
         folder.mkdir(parents=True, exist_ok=True)
         file_name = f"{pack.pack_id}/{new_version}-{pack.sha256[:12]}.zip"
         target = self.packs_dir / file_name

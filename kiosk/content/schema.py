@@ -274,9 +274,14 @@ def check_row(table: Table, row: Any) -> dict[str, Any]:
             clean[column.name] = None
             continue
         try:
-            clean[column.name] = column.check(value)
+            checked = column.check(value)
         except RowError as e:
             raise RowError(f"column {column.name!r} {e}") from None
+        if checked == "" or checked == []:  # only spaces or zero-width characters: nothing a pupil would see
+            if column.required:
+                raise RowError(f"column {column.name!r} is blank (only spaces or invisible characters)")
+            checked = None
+        clean[column.name] = checked
     if "to_year" in clean and clean["to_year"] < clean["from_year"]:
         raise RowError("column 'to_year' is before 'from_year'")
     if table.name == "events" and clean.get("ends") and clean["ends"] < clean["starts"]:

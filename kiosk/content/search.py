@@ -11,6 +11,13 @@ from kiosk.content.spelling import edit_distance, max_distance, variants
 TOKEN = re.compile(r"\w+")
 SOC = re.compile(r"^\d{4}$")
 MAX_TOKENS = 8
+# Bounds on what is typed, so no query costs more than an ordinary one. A pupil's search is a few words; a word
+# longer than MAX_WORD is longer than any word in a job's title or description, so it cannot match (and its
+# spelling variants, about n²/2 of them, would run to hundreds of thousands).
+MAX_QUERY = 200
+MAX_WORD = 50
+MAX_LIMIT = 500
+MAX_VARIABLES = 500  # SQLite's own limit was 999 before 3.32; ask in batches well under it
 MAX_CORRECTIONS = 4
 SHORT_QUERY = 2  # queries this short list titles by their first letters instead of searching text
 TIER_NAMES = ("title", "alternative title", "description")
@@ -36,6 +43,12 @@ def tokens(query: str) -> list[str]:
     return TOKEN.findall(query.casefold())[:MAX_TOKENS]
 
 
+def bounded(query: str) -> str:
+    """The query cut to MAX_QUERY characters, without lone surrogates (undecodable bytes from a command line),
+    which SQLite cannot be given."""
+    return query[:MAX_QUERY].encode("utf-8", "ignore").decode("utf-8")
+
+
 class Searcher:
     """Runs occupation searches against one content database connection."""
 
@@ -44,9 +57,10 @@ class Searcher:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Occupations matching what has been typed so far, best first."""
+        query, limit = bounded(query), max(0, min(limit, MAX_LIMIT))
         words = tokens(query)
-        if not words:
-            return []
+        if not words or any(len(w) > MAX_WORD for w in words):
+            return []  # every word must match, and a word this long matches nothing
         if len(words) == 1 and SOC.match(words[0]):
             return self._by_soc(words[0], limit)
         typed = query.strip()
@@ -64,15 +78,17 @@ class Searcher:
     def corrections(self, word: str) -> list[str]:
         """Title words within the allowed spelling distance of `word`, closest and commonest first."""
         distance = max_distance(word)
-        if distance == 0 or word.isdigit():
+        if distance == 0 or word.isdigit() or len(word) > MAX_WORD:
             return []
         probes = sorted(variants(word, distance))
-        placeholders = ",".join("?" * len(probes))
-        rows = self._conn.execute(
-            f"""SELECT DISTINCT t.term, t.docs FROM spell_variants v JOIN spell_terms t ON t.term = v.term
-                WHERE v.variant IN ({placeholders})""",
-            probes,
-        ).fetchall()
+        rows: set[tuple[str, int]] = set()
+        for start in range(0, len(probes), MAX_VARIABLES):
+            batch = probes[start:start + MAX_VARIABLES]
+            rows.update(self._conn.execute(
+                f"""SELECT DISTINCT t.term, t.docs FROM spell_variants v JOIN spell_terms t ON t.term = v.term
+                    WHERE v.variant IN ({",".join("?" * len(batch))})""",
+                batch,
+            ).fetchall())
         scored = [(edit_distance(word, term), -docs, term) for term, docs in rows]
         return [term for d, _, term in sorted(scored) if 0 < d <= distance][:MAX_CORRECTIONS]
 

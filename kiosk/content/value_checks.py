@@ -9,8 +9,19 @@ from typing import Any, Callable
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 SOC_CODE = re.compile(r"^[1-9][0-9]{3}$")
-# Control characters other than tab and newline have no business in content and can confuse a screen.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters content may not hold, each kind with the reason staff are given. Control characters (C0 other than
+# tab and newline, DEL, C1) confuse a screen; the Unicode line and paragraph separators break lines where a JSON-lines
+# reader using str.splitlines would; bidirectional overrides and isolates can make text read other than it is
+# stored; a lone surrogate cannot be written as UTF-8 at all.
+REFUSED_KINDS = (
+    ("\x00-\x08\x0b-\x1f\x7f-\x9f", "a control character"),
+    ("\u2028\u2029", "a Unicode line or paragraph separator (write an ordinary line break)"),
+    ("\u202a-\u202e\u2066-\u2069", "a bidirectional override character, which can disguise text"),
+    ("\ud800-\udfff", "a broken character (a lone UTF-16 surrogate)"),
+)
+CONTROL = re.compile("[" + "".join(chars for chars, _ in REFUSED_KINDS) + "]")
+# Characters with no width: text of only these (and spaces) shows as nothing, so it counts as empty.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 AUDIENCES = frozenset({"ks3", "ks4", "post16", "parents", "send"})
 
 MAX_SHORT_TEXT = 200
@@ -29,13 +40,25 @@ def _text(limit: int) -> Callable[[Any], str]:
         value = value.strip()
         if len(value) > limit:
             raise RowError(f"is {len(value)} characters long; the limit is {limit}")
-        if CONTROL.search(value):
-            raise RowError("contains control characters")
-        return value
+        refused = CONTROL.search(value)
+        if refused:
+            raise RowError(f"contains {refused_kind(refused.group())} (U+{ord(refused.group()):04X})")
+        return "" if is_blank(value) else value
 
     return check
 
 
+def refused_kind(char: str) -> str:
+    """What kind of refused character `char` is, in words."""
+    return next(why for chars, why in REFUSED_KINDS if re.fullmatch(f"[{chars}]", char))
+
+
+def is_blank(text: str) -> bool:
+    """True for text that shows as nothing: empty, or only spaces and zero-width characters."""
+    return not text.translate(_NO_ZERO_WIDTH).strip()
+
+
+_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 short_text = _text(MAX_SHORT_TEXT)
 long_text = _text(MAX_LONG_TEXT)
 url_text = _text(2_000)

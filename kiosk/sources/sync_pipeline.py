@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from kiosk.content.path_ids import check_path_id
 from kiosk.sources.errors import SourceInputError
 from kiosk.sources.fetch_policy import FetchPolicy
 
@@ -68,7 +69,7 @@ class SyncJob:
 
     def folder(self, pack_id: str) -> Path:
         """Where a source keeps what it has fetched so far (made if missing), so a stopped sync carries on."""
-        path = self.settings.data_dir / "sync" / pack_id
+        path = self.settings.data_dir / "sync" / check_path_id(pack_id, "pack id")
         path.mkdir(parents=True, exist_ok=True)
         return path
 

@@ -7,10 +7,11 @@ cannot drift; the staff screen never parses text meant for people.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Mapping
 from typing import Any, NamedTuple, TextIO
+
+from kiosk.content.json_lines import decode_line, encode_line
 
 PROGRESS, RESULT, ERROR = "progress", "result", "error"
 
@@ -24,8 +25,7 @@ class Message(NamedTuple):
 
 def send(kind: str, fields: Mapping[str, Any], stream: TextIO | None = None) -> None:
     """Write one message as a line and flush it, so the reader sees it at once through the pipe."""
-    line = json.dumps({"type": kind, **fields}, ensure_ascii=False)
-    print(line, file=stream or sys.stdout, flush=True)
+    print(encode_line({"type": kind, **fields}), end="", file=stream or sys.stdout, flush=True)
 
 
 def send_progress(done: int, total: int, what: str, stream: TextIO | None = None) -> None:
@@ -46,7 +46,7 @@ def send_error(message: str, stream: TextIO | None = None) -> None:
 def read_message(line: str) -> Message | None:
     """The message on one line, or None when the line is not one (a stray print, a half line at a crash)."""
     try:
-        data = json.loads(line)
+        data = decode_line(line)
     except ValueError:
         return None
     if not isinstance(data, dict) or data.get("type") not in (PROGRESS, RESULT, ERROR):

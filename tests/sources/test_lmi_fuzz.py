@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.schema import CONTROL, TABLES, check_row, row_key
+from kiosk.content.value_checks import is_blank
 from kiosk.sources.lmiforall.figures import figure_rows
 from kiosk.sources.lmiforall.occupation_row import occupation_row
 from kiosk.sources.lmiforall.pack import lmi_tables
@@ -145,7 +146,7 @@ def offered(record: dict[str, Any]) -> int:
 
 def has_words(value: Any) -> bool:
     """Whether a value is text with something to show once control characters are gone."""
-    return isinstance(value, str) and bool(CONTROL.sub("", value).strip())
+    return isinstance(value, str) and not is_blank(CONTROL.sub("", value))
 
 
 def assert_pack_accepts(tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kiosk.content.schema import CONTROL, MAX_LONG_TEXT, MAX_SHORT_TEXT
+from kiosk.content.value_checks import is_blank
 from kiosk.sources.lmiforall.figures import _get, _items
 from kiosk.sources.soc_sectors import sector_for_soc
 from kiosk.sources.text_fit import fit
@@ -55,8 +56,12 @@ def occupation_row(record: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def _clean(value: Any) -> str:
-    # Control characters are dropped, not refused: one stray byte must not cost a group its occupation.
-    return re.sub(r"\s+", " ", CONTROL.sub("", value)).strip() if isinstance(value, str) else ""
+    # Characters a pack refuses are dropped, not refused: one stray byte must not cost a group its occupation.
+    # Whitespace first, so a line separator (which a pack refuses too) still spaces the words it stood between.
+    if not isinstance(value, str):
+        return ""
+    text = CONTROL.sub("", re.sub(r"\s+", " ", value)).strip()
+    return "" if is_blank(text) else text
 
 
 def _alt_titles(value: Any) -> list[str]:

@@ -23,7 +23,9 @@ _BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-
 _BREAKING_TAGS = ["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
                   "table", "section", "blockquote", "hr"]
 _TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width characters, soft hyphen
+# Zero-width characters, the soft hyphen, and the bidirectional controls a pack refuses (they can disguise text).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e"
+                                  "\u2066\u2067\u2068\u2069"))
 # Lead-ins the converter writes before a flattened list; twice in 2020 the colon after them went missing
 # ("In this role you could bemeasuring …"), so they are recognised without it (§3.2).
 LEAD_INS = ("In this role you could be", "Your day-to-day tasks may include", "Your day-to-day duties may include",

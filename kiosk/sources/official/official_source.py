@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.file_replace import replace_bytes
+from kiosk.content.json_lines import encode_line
 from kiosk.content.pack_source import TABLES_FOLDER, read_source
 from kiosk.content.schema import TABLES
 from kiosk.sources.official.collect import Releases
@@ -41,9 +42,9 @@ def write_official_source(releases: Releases, folder: Path, *, retrieved: dt.dat
         replace_bytes(staging / "pack.toml", _pack_toml(built.sources, retrieved).encode())
         for table, rows in sorted(built.tables.items()):
             key = TABLES[table].key
-            lines = [json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False)
+            lines = [encode_line({k: v for k, v in row.items() if v is not None})
                      for row in sorted(rows, key=lambda r: tuple(str(r[c]) for c in key))]
-            replace_bytes(staging / TABLES_FOLDER / f"{table}.jsonl", ("\n".join(lines) + "\n").encode())
+            replace_bytes(staging / TABLES_FOLDER / f"{table}.jsonl", "".join(lines).encode())
         read_source(staging)  # refuses anything a kiosk would refuse, before the old folder goes
         old = folder.with_name(f".{folder.name}.old")
         _clear(old)

@@ -8,6 +8,7 @@ import unicodedata
 from typing import Any
 
 from kiosk.content.schema import AUDIENCES
+from kiosk.content.value_checks import is_blank as shows_nothing
 
 WHEN_EXAMPLE = "a date and time like 2027-01-20 17:30 or 20/01/2027 17:30"
 # Day first, as UK staff write dates: 20/01/2027, 20.1.2027 or 20-01-2027, with an optional time.
@@ -15,6 +16,9 @@ UK_DATE = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:.](\d{2})\s*([ap]m)?)?$", re.IGNORECASE)
 TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap]m)?$", re.IGNORECASE)
 AUDIENCE_ALIASES = {"keystage3": "ks3", "keystage4": "ks4", "sixthform": "post16"}
+# Line ends inside a cell: \r\n and \r from CSV files, and the Unicode line ends text pasted from the web or a
+# word processor brings (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR). The schema allows \n only.
+LINE_ENDS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 
 
 class CellError(ValueError):
@@ -22,8 +26,8 @@ class CellError(ValueError):
 
 
 def is_blank(value: Any) -> bool:
-    """True for an empty cell: nothing, or only spaces."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """True for an empty cell: nothing, or only spaces and zero-width characters."""
+    return value is None or (isinstance(value, str) and shows_nothing(value))
 
 
 def text(value: Any) -> str | None:
@@ -38,8 +42,7 @@ def text(value: Any) -> str | None:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    # Line ends inside a cell arrive as \r\n from CSV files; the schema allows \n only.
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return LINE_ENDS.sub("\n", str(value)).strip()
 
 
 def identifier(value: Any) -> str | None:

@@ -96,3 +96,31 @@ def test_on_a_real_full_disk_the_kiosk_starts_on_its_database(copied_data: Path,
         refused = kiosk(data, "pack", "remove", "sample")
         assert refused.returncode == 1 and "Traceback" not in refused.stderr
         assert "The kiosk's disk is full" in refused.stderr
+
+
+def test_when_the_database_is_behind_the_packs_and_cannot_be_rebuilt_the_kiosk_shows_what_it_has(
+        data_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from kiosk.content import db_build
+    from tests.helpers.packs import make_pack, national_tables, occupation
+
+    store = PackStore(data_dir)
+    old_db = (data_dir / "kiosk.db").read_bytes()
+    tables = national_tables()
+    tables["occupations"].append(occupation("chef", "Chef"))
+    make_pack(tmp_path / "v2.zip", tables, version="1.1")
+    store.install(tmp_path / "v2.zip")
+    for suffix in ("-wal", "-shm"):
+        Path(str(data_dir / "kiosk.db") + suffix).unlink(missing_ok=True)
+    (data_dir / "kiosk.db").write_bytes(old_db)  # a crash left the database a version behind the index
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(db_build, "build_database", disk_full)
+    notes = store.start(None)
+    assert any(n.startswith("the content could not be brought up to date (the database was not built from the "
+                            "installed packs; the new content could not be written (the disk is full)") for n in notes)
+    assert store.cannot_write == FULL
+    assert (data_dir / "kiosk.db").read_bytes() == old_db and not list(data_dir.glob("kiosk.db.damaged-*"))

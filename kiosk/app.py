@@ -26,7 +26,8 @@ def log(message: str, *args: object) -> None:
 
 def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
     """Install the sample on first run and repair the database if it needs it; say what was done."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.data_dir.is_dir():  # on a read-only disk the folder is there already, and cannot be made
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = PackStore(settings.data_dir, TrustPolicy.for_data_dir(settings.data_dir, settings.require_signed))
     sample: Path | None = settings.sample_dir if settings.sample_dir.is_dir() else None
     notes = store.start(sample, (settings.official_dir,))
@@ -37,7 +38,7 @@ def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
 
 def open_content(settings: Settings) -> ContentReader:
     store, _ = prepare_content(settings)
-    return open_reader(store.db_path)
+    return open_reader(store.db_path, immutable=store.db_immutable)
 
 
 def load_symbols(settings: Settings):
@@ -150,7 +151,7 @@ def present(window, windowed: bool) -> None:
 def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:
     """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint)."""
     store, _ = prepare_content(settings)
-    reader = open_reader(store.db_path)
+    reader = open_reader(store.db_path, immutable=store.db_immutable)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from kiosk.access.speech_engine import speech_engine_problem
 from kiosk.access.symbol_sets import installed_sets
 from kiosk.config import Settings
-from kiosk.content.db_install import DatabaseFault, check_database
+from kiosk.content.db_install import DatabaseFault, check_database, needs_immutable
 from kiosk.content.pack_store import PackStore
 from kiosk.settings_check import settings_findings
 from kiosk.staff.pin_health import pin_findings
@@ -42,9 +42,11 @@ class Check:
 
 
 def run_checks(settings: Settings) -> list[Check]:
+    from kiosk.doctor_storage import storage_checks
+
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), *_pack_owners(store), *_pack_files(store), _database(store), _speech(),
-              _symbols(settings), _qt(), _sheets(settings)]
+    checks = [*storage_checks(store), *_packs(store), *_pack_owners(store), *_pack_files(store), _database(store),
+              _speech(), _symbols(settings), _qt(), _sheets(settings)]
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
     log = store.log_lines(5)
@@ -106,7 +108,7 @@ def _pack_dates(store: PackStore) -> dict[str, str]:
     from kiosk.content.reader import open_reader
 
     try:
-        reader = open_reader(store.db_path)
+        reader = open_reader(store.db_path, immutable=needs_immutable(store.db_path))
         try:
             return {p.pack_id: p.created for p in reader.packs()}
         finally:
@@ -119,7 +121,7 @@ def _database(store: PackStore) -> Check:
     fault = store.database_fault()
     if fault is None:
         try:
-            check_database(store.db_path, full=True)
+            check_database(store.db_path, full=True, immutable=store.db_immutable)
         except DatabaseFault as e:
             fault = str(e)
     if fault:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import ASSETS_DIR
+from kiosk.content.leftovers import damaged_copies
 from kiosk.content.pack_file import write_pack
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
@@ -74,6 +75,7 @@ def content_after_restart(data: Path) -> dict[str, object]:
     store = PackStore(data)
     store.start(SAMPLE)
     assert store.database_fault() is None
+    assert_no_leftovers(store)
     conn = sqlite3.connect(f"file:{data / 'kiosk.db'}?mode=ro", uri=True)
     try:
         assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
@@ -91,6 +93,18 @@ def content_after_restart(data: Path) -> dict[str, object]:
     finally:
         reader.close()
     return {"versions": versions, "bulk": {"rows": pay[0], "total": pay[1]}, "lmi_outlook": lmi, "sample": sample}
+
+
+def assert_no_leftovers(store: PackStore) -> None:
+    """After a start, nothing a killed change left remains: every pack file is one the index names, no staged
+    pack, no half-built database, at most one damaged copy."""
+    named = {f for e in store.entries().values() for f in (e.current, e.previous) if f}
+    on_disk = {p.relative_to(store.packs_dir).as_posix() for p in store.packs_dir.glob("*/*.zip*")}
+    assert on_disk == named, f"pack files left by an unfinished change: {sorted(on_disk - named)}"
+    assert not list(store.packs_dir.glob(".*.part")) and not (store.packs_dir / ".uncommitted.json").exists()
+    assert not (store.data_dir / "kiosk.db.new").exists()
+    assert not list((store.data_dir / "incoming").glob("*.zip"))
+    assert len(damaged_copies(store.data_dir)) <= 1
 
 
 @pytest.fixture

@@ -19,19 +19,24 @@ class DatabaseFault(Exception):
     """A database file that fails a check; the message says which."""
 
 
-def open_checked(path: Path) -> sqlite3.Connection:
-    """Open a database file read-only, with the defensive settings for untrusted files."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+def open_checked(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """Open a database file read-only, with the defensive settings for untrusted files.
+
+    `immutable`: for a disk that cannot take the -shm file a WAL database needs (read-only or full), where nothing
+    can change the file while it is open; SQLite then takes no locks and ignores any -wal.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro{'&immutable=1' if immutable else ''}", uri=True, isolation_level=None)
     conn.executescript("PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")
     return conn
 
 
-def check_database(path: Path, *, full: bool = True, expected_counts: dict[str, int] | None = None) -> None:
+def check_database(path: Path, *, full: bool = True, expected_counts: dict[str, int] | None = None,
+                   immutable: bool = False) -> None:
     """Raise DatabaseFault unless `path` is an intact content database of this kiosk's schema."""
     if not path.is_file():
         raise DatabaseFault(f"{path.name} does not exist")
     try:
-        conn = open_checked(path)
+        conn = open_checked(path, immutable=immutable)
         try:
             _check(conn, full, expected_counts)
         finally:
@@ -61,6 +66,34 @@ def _check(conn: sqlite3.Connection, full: bool, expected_counts: dict[str, int]
         found = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if found != expected:
             raise DatabaseFault(f"table {table} has {found} rows, expected {expected}")
+
+
+def database_opens(path: Path, immutable: bool = False) -> bool:
+    """Whether a database file opens and its schema can be read."""
+    try:
+        conn = open_checked(path, immutable=immutable)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+        return True
+    except Exception:
+        return False
+
+
+def needs_immutable(path: Path) -> bool:
+    """Whether a database opens only as immutable: sound enough to read, but its folder cannot take the -shm file
+    a WAL database needs (a full or read-only disk)."""
+    return path.is_file() and not database_opens(path) and database_opens(path, immutable=True)
+
+
+def database_is_sound(path: Path) -> bool:
+    """Whether the live database passes its checks, however it has to be opened."""
+    try:
+        check_database(path, full=False, immutable=needs_immutable(path))
+        return True
+    except Exception:
+        return False
 
 
 def install_database(candidate: Path, live: Path) -> None:

@@ -21,10 +21,14 @@ from typing import Iterator
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from kiosk.content import builtin_packs
-from kiosk.content.db_install import DatabaseFault, check_database, install_database, open_checked, set_aside
+from kiosk.content import builtin_packs, pack_index
+from kiosk.content.db_install import (
+    DatabaseFault, check_database, install_database, needs_immutable, open_checked,
+)
+from kiosk.content.content_start import start_read_only, start_writable
+from kiosk.content.disk_state import READ_ONLY, is_read_only_error, read_only_problem
 from kiosk.content.errors import PackRejected, version_key
-from kiosk.content.file_replace import replace_bytes, sync_folder
+from kiosk.content.file_replace import sync_folder
 from kiosk.content.path_ids import check_path_id
 
 if TYPE_CHECKING:
@@ -73,18 +77,22 @@ class PackStore:
         self.index_path = self.packs_dir / "installed.json"
         self.db_path = self.data_dir / "kiosk.db"
         self.log_path = self.data_dir / "content.log"
+        # Why nothing can be changed in this run (a read-only or full disk), set by start(); None when all is well.
+        self.cannot_write: str | None = None
+        # The live database opens only as immutable: its folder cannot take the -shm file a WAL database needs.
+        self.db_immutable = False
 
     # -- reading -----------------------------------------------------------------------------------------
 
     def entries(self) -> dict[str, InstalledPack]:
-        if not self.index_path.is_file():
-            return {}
-        data = json.loads(self.index_path.read_text(encoding="utf-8"))
-        entries = {k: InstalledPack(**{f: v[f] for f in InstalledPack._fields if f in v})
-                   for k, v in data.get("packs", {}).items()}
+        """The installed packs; from the pack files themselves when the index is damaged or missing."""
         from kiosk.content.pack_owner import fill_owners
 
-        return fill_owners(entries, self.packs_dir, self._keys)  # an older index has none: from the files
+        return fill_owners(self.index_state().entries, self.packs_dir, self._keys)  # an older index has none
+
+    def index_state(self) -> pack_index.IndexState:
+        """The index as read and checked against the pack files, rebuilt (in memory) if it cannot be used."""
+        return pack_index.read_index(self.packs_dir, InstalledPack, leftovers=pack_index.read_leftovers(self.packs_dir))
 
     def log_lines(self, last: int = 10) -> list[str]:
         if not self.log_path.is_file():
@@ -96,8 +104,14 @@ class PackStore:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the data directory's lock: one process changes packs or the database at a time."""
-        self.packs_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.data_dir / ".lock", "a+b") as f:
+        try:
+            self.packs_dir.mkdir(parents=True, exist_ok=True)
+            lock = open(self.data_dir / ".lock", "a+b")
+        except OSError as e:
+            if is_read_only_error(e):
+                raise PackRejected(READ_ONLY) from None
+            raise
+        with lock as f:
             fcntl.flock(f, fcntl.LOCK_EX)
             try:
                 yield
@@ -109,6 +123,7 @@ class PackStore:
 
         `made_here`: the kiosk built the pack itself just now (a sync), so it takes its id whoever held it.
         """
+        self._refuse_if_unwritable()
         with self.locked():
             staged = self._stage(Path(path))
             try:
@@ -118,6 +133,7 @@ class PackStore:
 
     def remove(self, pack_id: str) -> InstalledPack:
         """Remove an installed pack (and its last-known-good) and rebuild the database without it."""
+        self._refuse_if_unwritable()
         with self.locked():
             entries = self.entries()
             if pack_id not in entries:
@@ -136,43 +152,32 @@ class PackStore:
             return removed
 
     def start(self, sample_folder: Path | None, builtins: tuple[Path, ...] = ()) -> list[str]:
-        """Make the content ready at start-up: install the sample on first run, the other built-in packs (the
-        official figures) when new or newer, and repair the database.
+        """Make the content ready at start-up: clear what a killed change left, rebuild a damaged pack index from the
+        pack files, install the sample on first run and the other built-in packs (the official figures) when new or
+        newer, and repair the database. On a read-only disk, only check what there is.
 
         Returns what was done, in words, for the log and for staff.
         """
-        notes: list[str] = []
-        with self.locked():
-            # Files staged by an import that was killed part-way; under the lock none can be in use.
-            for stale in (self.data_dir / "incoming").glob("*.zip"):
-                stale.unlink(missing_ok=True)
-            entries = self.entries()
-            folders = [(sample_folder, True)] if sample_folder is not None else []
-            folders += [(folder, False) for folder in builtins if folder.is_dir()]
-            for folder, first_run_only in folders:
-                if builtin_packs.due(entries, folder, self.packs_dir, first_run_only=first_run_only):
-                    notes.append(self._install_builtin(folder))
-            entries = self.entries()
-            fault = self.database_fault(entries)
-            if fault:
-                packs, entries = self._load(entries, notes)
-                if self.db_path.exists() and not _opens(self.db_path):
-                    notes.append(f"the damaged database was kept as {set_aside(self.db_path).name}")
-                if packs or not folders:
-                    self._commit(entries, packs)
-                    notes.append(f"content restored: {fault}")
-                else:  # nothing installed could be read: start again from the built-in packs
-                    notes += [self._install_builtin(folder) for folder, _ in folders]
-            for note in notes:
-                self._log(note)
-        return notes
+        problem = read_only_problem(self.data_dir)
+        if problem is None:
+            try:
+                with self.locked():
+                    return start_writable(self, sample_folder, builtins)
+            except PackRejected as e:
+                if str(e) != READ_ONLY:
+                    raise
+            except OSError as e:
+                if not is_read_only_error(e):
+                    raise
+        return start_read_only(self)
 
     def database_fault(self, entries: dict[str, InstalledPack] | None = None) -> str | None:
         """Why the live database cannot be shown as it is, or None when it is sound and up to date."""
         entries = self.entries() if entries is None else entries
+        self.db_immutable = needs_immutable(self.db_path)
         try:
-            check_database(self.db_path, full=False)
-            conn = open_checked(self.db_path)
+            check_database(self.db_path, full=False, immutable=self.db_immutable)
+            conn = open_checked(self.db_path, immutable=self.db_immutable)
             try:
                 built_from = conn.execute("SELECT value FROM meta WHERE key = 'pack_set'").fetchone()[0]
             finally:
@@ -246,6 +251,8 @@ class PackStore:
         target = self.packs_dir / file_name
         with open(staged, "rb+") as f:
             os.fsync(f.fileno())
+        # Until the index names it, a kill leaves the file for start-up to clear.
+        pack_index.mark_leftovers(self.packs_dir, {file_name})
         os.replace(staged, target)  # the same file system: an atomic move of a complete, synced file
         sync_folder(folder)
         notes: list[str] = []
@@ -267,6 +274,8 @@ class PackStore:
                 target.unlink(missing_ok=True)
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only if empty: a first install leaves no trace
+            with contextlib.suppress(OSError):
+                (self.packs_dir / pack_index.LEFTOVERS_NAME).unlink(missing_ok=True)
             raise
         notes.append(f"installed {pack.pack_id} {new_version}" + (f" (replacing {old.content_version})" if old else "")
                      + _signed_by(pack, trusted or trusted_key(pack.signer, keys))
@@ -284,8 +293,12 @@ class PackStore:
         packs, kept = [], {}
         for pack_id, entry in entries.items():
             try:
-                packs.append(read_pack(self.packs_dir / entry.current))
-                kept[pack_id] = entry
+                pack = read_pack(self.packs_dir / entry.current)
+                if pack.pack_id != pack_id:
+                    raise PackRejected(f"the file holds pack {pack.pack_id!r}")
+                packs.append(pack)
+                # The file is the truth: an index that disagrees about its version or hash is corrected.
+                kept[pack_id] = entry._replace(content_version=pack.manifest.content_version, sha256=pack.sha256)
                 continue
             except PackRejected as e:
                 problem = f"pack {pack_id} {entry.content_version} is damaged ({e})"
@@ -294,7 +307,7 @@ class PackStore:
                     previous = read_pack(self.packs_dir / entry.previous)
                 except PackRejected:
                     previous = None
-                if previous is not None:
+                if previous is not None and previous.pack_id == pack_id:
                     packs.append(previous)
                     kept[pack_id] = InstalledPack(
                         pack_id, previous.manifest.content_version, previous.sha256, entry.previous,
@@ -321,21 +334,33 @@ class PackStore:
             candidate.unlink(missing_ok=True)
             raise
         assert pack_set(packs) == json.dumps(sorted([e.pack_id, e.sha256] for e in entries.values()))
-        index = {"format": INDEX_FORMAT, "packs": {k: v._asdict() for k, v in sorted(entries.items())}}
-        replace_bytes(self.index_path, json.dumps(index, indent=1).encode())
+        used = {f for e in entries.values() for f in (e.current, e.previous) if f}
+        # The files this change drops, named before the index stops naming them: a kill leaves them to start-up.
+        pack_index.mark_leftovers(self.packs_dir, set(pack_index.pack_files(self.packs_dir)) - used)
+        self._write_index(entries)
         # A crash from here on leaves a database whose pack set no longer matches: start-up rebuilds it.
         install_database(candidate, self.db_path)
-        self._remove_unused_files(entries)
+        self._remove_unused_files(used)
         return counts
 
-    def _remove_unused_files(self, entries: dict[str, InstalledPack]) -> None:
-        used = {f for e in entries.values() for f in (e.current, e.previous) if f}
+    def _write_index(self, entries: dict[str, InstalledPack], rebuilt: str | None = None) -> None:
+        pack_index.write_index(self.packs_dir, INDEX_FORMAT, entries, rebuilt, _now())
+
+    def _remove_unused_files(self, used: set[str]) -> None:
         for path in self.packs_dir.glob("*/*.zip*"):
-            if path.relative_to(self.packs_dir).as_posix() not in used:
+            name = path.relative_to(self.packs_dir).as_posix()
+            if name not in used:
                 path.unlink(missing_ok=True)
+                self._log(f"removed the pack file {name}, which no installed pack uses now")
+        (self.packs_dir / pack_index.LEFTOVERS_NAME).unlink(missing_ok=True)
         for folder in self.packs_dir.iterdir():
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
+
+    def _refuse_if_unwritable(self) -> None:
+        problem = self.cannot_write or read_only_problem(self.data_dir)
+        if problem:
+            raise PackRejected(problem)
 
     def _install_builtin(self, folder: Path) -> str:
         from kiosk.content.pack_source import build_pack
@@ -361,8 +386,11 @@ class PackStore:
         return trusted_keys(self.trust.keys_dir if self.trust else trusted_keys_dir(self.data_dir))[0]
 
     def _log(self, line: str) -> None:
-        with open(self.log_path, "a", encoding="utf-8") as f:
-            f.write(f"{_now()} {line}\n")
+        try:
+            with open(self.log_path, "a", encoding="utf-8") as f:
+                f.write(f"{_now()} {line}\n")
+        except OSError:
+            pass  # a full or read-only disk: the caller logs its notes to the journal as well
 
 
 def _signed_by(pack: Pack, trusted: PublicKey | None) -> str:
@@ -388,15 +416,3 @@ def _now() -> str:
     import datetime as dt
 
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def _opens(path: Path) -> bool:
-    try:
-        conn = open_checked(path)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        finally:
-            conn.close()
-        return True
-    except Exception:
-        return False

@@ -27,9 +27,11 @@ SORTS = {
 }
 
 
-def open_reader(path: Path) -> "ContentReader":
-    """Open the live content database read-only for the screens."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=True)
+def open_reader(path: Path, *, immutable: bool = False) -> "ContentReader":
+    """Open the live content database read-only for the screens (`immutable` where the disk cannot take the -shm
+    file a WAL database needs, and nothing can change the file: PackStore.db_immutable)."""
+    mode = "ro&immutable=1" if immutable else "ro"
+    conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None, check_same_thread=True)
     conn.execute("PRAGMA query_only = ON")
     return ContentReader(conn)
 

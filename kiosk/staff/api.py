@@ -61,6 +61,10 @@ class StaffApi(Protocol):
     usage: UsageLog
     settings: Settings
 
+    def disk_problem(self) -> str | None:
+        """Why nothing can be changed now (a read-only or full disk), in words for staff; None when all is well."""
+        ...
+
     def pack_status(self) -> list[PackStatus]:
         """Every installed pack, by id."""
 

@@ -36,10 +36,17 @@ class StaffServices:
         self._clock = clock
         self._ncs_key = ncs_key or NcsKeyFile(settings.data_dir)
 
+    def disk_problem(self) -> str | None:
+        """Why nothing can be changed now (a read-only or full disk), in words for staff; None when all is well."""
+        from kiosk.content.disk_state import read_only_problem
+
+        return self.store.cannot_write or read_only_problem(self.settings.data_dir)
+
     def pack_status(self) -> list[PackStatus]:
         """Every installed pack: the index says what is installed, the database what each pack is."""
         entries = self.store.entries()
-        reader = open_reader(self.store.db_path)  # its own connection: callable from any thread
+        # Its own connection: callable from any thread.
+        reader = open_reader(self.store.db_path, immutable=self.store.db_immutable)
         try:
             infos = {p.pack_id: p for p in reader.packs()}
         finally:
@@ -63,6 +70,8 @@ class StaffServices:
     def import_pack(self, path: Path) -> str:
         """Verify and install one pack file (in a child process); the message names the pack and version, or the
         refusal."""
+        if problem := self.disk_problem():
+            return f"{Path(path).name} was not imported: {problem}"
         result = run_kiosk(["pack", "import", str(path), "--json"], self.settings.data_dir)
         if result.code != 0 or result.answer is None:
             return f"{Path(path).name} was not imported: {result.error or 'the import did not finish'}"
@@ -75,6 +84,8 @@ class StaffServices:
         (the only pack, say)."""
         status = next((p for p in self.pack_status() if p.pack_id == pack_id), None)
         name = f"{status.title} ({pack_id})" if status else pack_id
+        if problem := self.disk_problem():
+            return f"{name} was not removed: {problem}"
         result = run_kiosk(["pack", "remove", pack_id, "--json"], self.settings.data_dir)
         if result.code != 0 or result.answer is None:
             return f"{name} was not removed: {result.error or 'the removal did not finish'}"
@@ -128,6 +139,8 @@ class StaffServices:
         return result._replace(message=f"From {folder}: {result.message}")
 
     def _sync(self, args: list[str], progress: Progress, cancelled: Cancelled) -> SyncResult:
+        if problem := self.disk_problem():
+            return SyncResult(f"The sync did not start: {problem}", [])
         result = run_kiosk(args, self.settings.data_dir, progress=progress, cancelled=cancelled)
         a = result.answer
         if a is None and cancelled():
@@ -138,6 +151,10 @@ class StaffServices:
 
     def save_settings(self, changes: Mapping[str, Any]) -> Settings:
         """Save settings to settings.toml; the settings now in force (SettingsError if refused)."""
+        if problem := self.disk_problem():
+            from kiosk.config import SettingsError
+
+            raise SettingsError(problem)
         # Values the kiosk could not use at start-up (staff were shown them) are left out of the new file.
         saved = save_settings(self.settings.data_dir, changes,
                               replace_unusable=bool(self.settings.settings_problems))
@@ -151,6 +168,10 @@ class StaffServices:
 
     def save_ncs_key(self, key: str) -> None:
         """Write the NCS API key file atomically, mode 0600."""
+        if problem := self.disk_problem():
+            from kiosk.staff.ncs_key import NcsKeyError
+
+            raise NcsKeyError(problem)
         self._ncs_key.save(key)
 
     def remove_ncs_key(self) -> bool:

@@ -33,6 +33,7 @@ class FakeStaff:
         self.pins = PinStore(settings.data_dir / "staff-pin.json", clock=pin_clock, hasher=QUICK_HASHER)
         self.usage = UsageLog(settings.data_dir / "usage.db", clock=usage_clock)
         self.packs = [PACK]
+        self.disk: str | None = None  # a test sets why the disk takes no changes
         self.roots: list[Path] = []
         self.found: list[UsbPack] = []
         self.imported: list[Path] = []
@@ -45,6 +46,9 @@ class FakeStaff:
         self.free_run = False
         self.ncs_environ: dict[str, str] = {}  # the environment the key file looks at: the test's, not the machine's
         self.ncs_key = NcsKeyFile(settings.data_dir, environ=self.ncs_environ)
+
+    def disk_problem(self) -> str | None:
+        return self.disk
 
     def pack_status(self) -> list[PackStatus]:
         return list(self.packs)

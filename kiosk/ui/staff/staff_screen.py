@@ -39,6 +39,9 @@ class StaffScreen(QWidget):
         self.back_button.clicked.connect(staff.close)
         header.addWidget(self.back_button)
 
+        # Why nothing can be changed (a read-only or full disk): above every section, while it lasts.
+        self.disk_notice = PlainLabel("", t.font(t.body, bold=True), t.color("text"))
+        self.disk_notice.hide()
         self.sections = [section(staff, t) for section in SECTIONS]
         self.stack = QStackedWidget()
         self.section_buttons: dict[str, KioskButton] = {}
@@ -62,6 +65,7 @@ class StaffScreen(QWidget):
         layout.setContentsMargins(m, m, m, m)
         layout.setSpacing(t.px(t.gap))
         layout.addLayout(header)
+        layout.addWidget(self.disk_notice)
         layout.addLayout(body, 1)
 
         for section in self.sections:
@@ -84,6 +88,9 @@ class StaffScreen(QWidget):
     def show_section(self, title: str) -> None:
         """Show one section, read afresh, with its button marked in the side list."""
         section = self.section(title)
+        problem = self._staff.services.disk_problem()
+        self.disk_notice.setText(problem or "")
+        self.disk_notice.setVisible(problem is not None)
         section.refresh()
         self.stack.setCurrentWidget(section)
         for name, button in self.section_buttons.items():

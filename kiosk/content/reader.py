@@ -19,12 +19,7 @@ from kiosk.content.model import GroupChange, GroupOutlook, HardToFill, IndustryO
 from kiosk.content import official_reads as official
 from kiosk.content.catalogue_reads import CatalogueEntry, catalogue as read_catalogue
 from kiosk.content.search import Searcher
-
-SORTS = {
-    "title": "o.title COLLATE NOCASE",
-    "pay": "pay IS NULL, pay DESC, o.title COLLATE NOCASE",
-    "growth": "growth IS NULL, growth DESC, o.title COLLATE NOCASE",
-}
+from kiosk.content import job_list_reads as job_lists
 
 
 def open_reader(path: Path, *, immutable: bool = False) -> "ContentReader":
@@ -116,55 +111,19 @@ class ContentReader:
         limit: int = 500, subject: str | None = None, route_kind: str | None = None, offset: int = 0,
         min_growth: float | None = None,
     ) -> list[OccupationSummary]:
-        """Occupations (optionally of one sector, for one interest, helped by one school subject, reached through
-        one kind of route or growing by at least `min_growth` percent) with their figures for `region`, sorted by
-        title, pay or growth: at most `limit` (a page), from `offset`."""
-        sql, params = self._occupations_sql(sector, interest, subject, route_kind, region, min_growth)
-        rows = self._conn.execute(f"{sql} ORDER BY {SORTS[sort]}, o.id LIMIT :limit OFFSET :offset",
-                                  {**params, "limit": limit, "offset": offset})
-        return [OccupationSummary(*row) for row in rows]
+        """Occupations (of one sector, for one interest, helped by one school subject, reached through one kind of
+        route or growing by at least `min_growth` percent) with their figures for `region`: a page of them."""
+        return job_lists.occupations(self._conn, sector=sector, interest=interest, region=region, sort=sort,
+                                     limit=limit, subject=subject, route_kind=route_kind, offset=offset,
+                                     min_growth=min_growth)
 
     def occupation_count(
         self, *, sector: str | None = None, interest: str | None = None, region: str = "UK",
         subject: str | None = None, route_kind: str | None = None, min_growth: float | None = None,
     ) -> int:
         """How many occupations `occupations` would list with no limit (counted, not fetched)."""
-        sql, params = self._occupations_sql(sector, interest, subject, route_kind, region, min_growth)
-        return self._conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-
-    @staticmethod
-    def _occupations_sql(sector: str | None, interest: str | None, subject: str | None, route_kind: str | None,
-                         region: str, min_growth: float | None) -> tuple[str, dict[str, Any]]:
-        where, params = "WHERE 1", {}
-        if sector:
-            where, params = "WHERE o.sector = :sector", {"sector": sector}
-        elif interest:
-            where = "WHERE EXISTS (SELECT 1 FROM json_each(o.interests) WHERE value = :interest)"
-            params = {"interest": interest}
-        elif subject:
-            where = "WHERE EXISTS (SELECT 1 FROM occupation_subjects x WHERE x.occupation = o.id AND x.subject = :subject)"
-            params = {"subject": subject}
-        elif route_kind:
-            where = """WHERE EXISTS (SELECT 1 FROM occupation_routes x JOIN routes r ON r.id = x.route
-                                     WHERE x.occupation = o.id AND r.kind = :kind)"""
-            params = {"kind": route_kind}
-        growth = "coalesce(s.growth_percent, uk.growth_percent, en.growth_percent)"
-        if min_growth is not None:
-            where += f" AND {growth} >= :min_growth"
-            params["min_growth"] = min_growth
-        # The place's own figures, else the UK's; growth also from England's projections (DfE projects
-        # England and its areas, not the UK).
-        sql = f"""SELECT o.id, o.title, o.sector,
-                         coalesce(s.weekly_pay, uk.weekly_pay) AS pay,
-                         {growth} AS growth,
-                         CASE WHEN s.growth_percent IS NOT NULL THEN s.last_year
-                              WHEN uk.growth_percent IS NOT NULL THEN uk.last_year ELSE en.last_year END
-                  FROM occupations o
-                  LEFT JOIN occupation_stats s ON s.occupation = o.id AND s.region = :region
-                  LEFT JOIN occupation_stats uk ON uk.occupation = o.id AND uk.region = 'UK'
-                  LEFT JOIN occupation_stats en ON en.occupation = o.id AND en.region = 'England'
-                  {where}"""
-        return sql, {**params, "region": region}
+        return job_lists.occupation_count(self._conn, sector=sector, interest=interest, region=region,
+                                          subject=subject, route_kind=route_kind, min_growth=min_growth)
 
     def interests(self) -> list[tuple[str, int]]:
         """What pupils who like each job enjoy ("helping people", "making things"), with how many jobs each."""

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Mapping
 
 from kiosk.content.errors import PackRejected
 from kiosk.content.folder_write import Folder, open_folder
 from kiosk.content.pack_file import Pack, file_sha256, read_pack
 from kiosk.content.pack_store import InstalledPack, PackStore
+from kiosk.content.signer_words import signer_words
+
+if TYPE_CHECKING:
+    from kiosk.content.signing_keys import PublicKey
 
 README = "README.txt"
 
@@ -38,7 +42,7 @@ def export_packs(store: PackStore, folder: Path) -> list[Path]:
             for entry in sorted(entries.values(), key=lambda e: e.pack_id):
                 exported.append(_export_one(store.packs_dir / entry.current, target, entry))
         try:
-            target.write_bytes(README, _readme_text(exported).encode("utf-8"))
+            target.write_bytes(README, _readme_text(exported, _trusted(store)).encode("utf-8"))
         except OSError as e:
             raise PackRejected(f"cannot write {folder / README}: {e.strerror or e}") from None
     return [path for path, _ in exported]
@@ -100,7 +104,14 @@ def _forget_cached(path: Path) -> None:
         pass  # only a better check lost, not a worse export
 
 
-def _readme_text(exported: list[tuple[Path, Pack]]) -> str:
+def _trusted(store: PackStore) -> dict[str, PublicKey]:
+    """The keys this kiosk trusts (an unreadable key file trusts nobody), to name signers on the stick."""
+    from kiosk.content.trust import trusted_keys, trusted_keys_dir
+
+    return trusted_keys(trusted_keys_dir(store.data_dir))[0]
+
+
+def _readme_text(exported: list[tuple[Path, Pack]], keys: Mapping[str, PublicKey]) -> str:
     """What staff read on the stick: how to import the packs on another kiosk, and what each file holds."""
     lines = [
         "Careers kiosk content packs",
@@ -121,8 +132,8 @@ def _readme_text(exported: list[tuple[Path, Pack]]) -> str:
     ]
     for path, pack in exported:
         m = pack.manifest
-        signed = f"signed with key {pack.signer.key_id} ({pack.signer.publisher})" if pack.signer else "not signed"
-        about = f"{m.title}, version {m.content_version}, from {m.publisher}; {signed}"
+        # A signer's name is its own claim unless this kiosk trusts its key: say which (signer_words).
+        about = f"{m.title}, version {m.content_version}, from {m.publisher}; {signer_words(pack.signer, keys)}"
         lines += [f"  {path.name}", f"      {_one_line(about)}", f"      sha256 {pack.sha256}"]
     return "\n".join(lines) + "\n"
 

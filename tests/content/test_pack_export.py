@@ -15,6 +15,7 @@ from kiosk.content.pack_export import export_packs
 from kiosk.content.pack_signing import sign_pack
 from kiosk.content.pack_store import PackStore
 from kiosk.content.usb_packs import find_packs
+from kiosk.content.trust import trust_key
 from tests.content.signed_packs import make_key
 from tests.content.test_pack_store import school_tables
 from tests.helpers.packs import make_pack
@@ -48,8 +49,17 @@ def test_the_readme_tells_staff_how_to_import_and_what_each_file_is(store: PackS
     assert "kiosk pack import FILE" in text
     school = store.entries()["our-school"]
     assert "our-school-2026.3.zip" in text and f"sha256 {school.sha256}" in text
-    assert "from Test publisher; signed with key" in text and "(Our school)" in text
+    # This kiosk does not trust the school's key: its name is shown as the signer's own claim.
+    assert "from Test publisher; signed by a key this kiosk does not trust" in text
+    assert "it calls itself 'Our school'" in text
     assert "national-1.0.zip" in text and "not signed" in text
+
+
+def test_the_readme_names_a_trusted_signer_as_trusted(store: PackStore, tmp_path: Path) -> None:
+    trust_key(store.data_dir, tmp_path / "keys" / "hub.key.pub")
+    export_packs(store, tmp_path / "stick")
+    text = (tmp_path / "stick" / "README.txt").read_text()
+    assert "signed by a trusted key: Our school (key" in text and "calls itself" not in text
 
 
 def test_exporting_again_replaces_an_earlier_export_cleanly(store: PackStore, tmp_path: Path) -> None:

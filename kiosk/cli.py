@@ -322,22 +322,25 @@ def _pack(args: argparse.Namespace) -> int:
 
 def _scan(args: argparse.Namespace) -> int:
     """List the pack files on the sticks (or in the given folders), each checked completely."""
-    from kiosk.content.usb_packs import find_packs, removable_roots
+    from kiosk.content.usb_packs import removable_roots, scan_packs
 
     roots = args.roots or removable_roots()
-    found = find_packs(roots)
+    scan = scan_packs(roots)
+    found = scan.packs
     if args.json:
         from kiosk.staff.child_messages import send_result
 
         send_result({"roots": [str(r) for r in roots], "packs": [
             {"path": str(f.path), "pack_id": f.pack_id, "content_version": f.content_version,
              "publisher": f.publisher, "signer": f"{f.signer.publisher} (key {f.signer.key_id})" if f.signer else None,
-             "problem": f.problem} for f in found]})
+             "problem": f.problem} for f in found], "unfinished": scan.unfinished})
         return 0
     if not roots:
         print("no USB stick found")
     for f in found:
         print(f"{f.path}: " + (f"{f.pack_id} {f.content_version} by {f.publisher}" if f.ok else f"not usable: {f.problem}"))
+    if scan.unfinished:
+        print(scan.unfinished)
     return 0
 
 

@@ -40,7 +40,7 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt()]
+    checks = [*_packs(store), *_pack_files(store), _database(store), _speech(), _symbols(settings), _qt()]
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))
@@ -63,6 +63,23 @@ def _packs(store: PackStore) -> list[Check]:
         )
         for e in entries.values()
     ]
+
+
+def _pack_files(store: PackStore) -> list[Check]:
+    """Each installed pack file read as an import would read it (within today's bounds on size and rows): a file
+    that no longer passes is dropped, or replaced by its last-known-good, at the next change of content."""
+    from kiosk.content.errors import PackRejected
+    from kiosk.content.pack_file import read_pack
+
+    faults = []
+    for e in store.entries().values():
+        try:
+            read_pack(store.packs_dir / e.current)
+        except PackRejected as problem:
+            faults.append(Check(f"pack file {e.pack_id}", "fault",
+                                f"version {e.content_version} does not pass this kiosk's checks ({problem}); it is "
+                                "dropped at the next import or removal: import a good copy of it"))
+    return faults or [Check("pack files", "ok", "every installed pack file passes the checks an import makes")]
 
 
 def _pack_dates(store: PackStore) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import uuid
@@ -77,7 +78,7 @@ def _export_one(source: Path, target: Path, entry: InstalledPack) -> tuple[Path,
         replace_file(target, copy, check)
     except OSError as e:
         raise PackRejected(f"cannot export {entry.pack_id} to {target}: {e.strerror or e}") from None
-    return target, checked[0]
+    return target, dataclasses.replace(checked[0], path=target)  # read back as the temporary copy
 
 
 def _forget_cached(path: Path) -> None:

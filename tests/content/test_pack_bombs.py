@@ -108,3 +108,25 @@ def test_doctor_names_an_installed_pack_that_the_bounds_now_refuse(tmp_path: Pat
     assert fault.detail == ("version 1.0 does not pass this kiosk's checks (tables/outlook.jsonl has 60 rows; "
                             "the limit is 10 rows a table); it is dropped at the next import or removal: "
                             "import a good copy of it")
+
+
+def test_an_import_streams_rows_into_the_database_rather_than_holding_them(tmp_path: Path) -> None:
+    from kiosk.config import ASSETS_DIR
+    from kiosk.content.pack_store import PackStore
+    from kiosk.content.reader import open_reader
+
+    store = PackStore(tmp_path / "data")
+    store.start(ASSETS_DIR / "sample")
+    pack = many_rows(tmp_path / "rows.zip", {"subjects": 60_000}, words=12)  # about the rows of a full LMI sync
+    tracemalloc.start()
+    try:
+        store.install(pack)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    reader = open_reader(store.db_path)
+    try:
+        assert sum(1 for s in reader.subjects() if s.id.startswith("sub-")) == 60_000  # beside the sample's
+    finally:
+        reader.close()
+    assert peak < 16 * MiB  # the rows as Python values would take several times this

@@ -333,12 +333,13 @@ def _trusted_keys(args: argparse.Namespace) -> dict[str, Any]:
 
 def _scan(args: argparse.Namespace) -> int:
     """List the pack files on the sticks (or in the given folders), each checked completely."""
-    from kiosk.content.usb_packs import find_packs, removable_roots
+    from kiosk.content.usb_packs import removable_roots, scan_packs
 
     from kiosk.content.signer_words import signer_words, trusted_key
 
     roots = args.roots or removable_roots()
-    found = find_packs(roots)
+    scan = scan_packs(roots)
+    found = scan.packs
     keys = _trusted_keys(args)
     if args.json:
         from kiosk.staff.child_messages import send_result
@@ -346,13 +347,16 @@ def _scan(args: argparse.Namespace) -> int:
         send_result({"roots": [str(r) for r in roots], "packs": [
             {"path": str(f.path), "pack_id": f.pack_id, "content_version": f.content_version,
              "publisher": f.publisher, "signer": signer_words(f.signer, keys) if f.signer else None,
-             "trusted": trusted_key(f.signer, keys) is not None, "problem": f.problem} for f in found]})
+             "trusted": trusted_key(f.signer, keys) is not None, "problem": f.problem} for f in found],
+            "unfinished": scan.unfinished})
         return 0
     if not roots:
         print("no USB stick found")
     for f in found:
         print(f"{f.path}: " + (f"{f.pack_id} {f.content_version} by {f.publisher}, {signer_words(f.signer, keys)}"
                                if f.ok else f"not usable: {f.problem}"))
+    if scan.unfinished:
+        print(scan.unfinished)
     return 0
 
 

@@ -85,22 +85,20 @@ def _pack_owners(store: PackStore) -> list[Check]:
 
 
 def _pack_files(store: PackStore) -> list[Check]:
-    """Installed packs this kiosk would refuse to read at the next rebuild, each with the reason.
-
-    A pack an older kiosk installed may hold text today's checks refuse (a control or bidirectional character);
-    the database built then still shows it, but the next rebuild would leave the pack out.
-    """
+    """Each installed pack file read as an import would read it (within today's bounds on size and rows): a file
+    that no longer passes is dropped, or replaced by its last-known-good, at the next change of content."""
     from kiosk.content.errors import PackRejected
     from kiosk.content.pack_file import read_pack
 
-    refused = []
+    faults = []
     for e in store.entries().values():
         try:
             read_pack(store.packs_dir / e.current)
         except PackRejected as problem:
-            refused.append(Check(f"pack {e.pack_id} file", "fault", f"version {e.content_version} would be left out "
-                                 f"at the next rebuild: {problem}; import a corrected version"))
-    return refused
+            faults.append(Check(f"pack file {e.pack_id}", "fault",
+                                f"version {e.content_version} does not pass this kiosk's checks ({problem}); it is "
+                                "dropped at the next import or removal: import a good copy of it"))
+    return faults or [Check("pack files", "ok", "every installed pack file passes the checks an import makes")]
 
 
 def _pack_dates(store: PackStore) -> dict[str, str]:

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -84,16 +84,30 @@ def _insert_pack(db: Database, pack: Pack) -> None:
         }
     )
     db["sources"].insert_all({"pack_id": m.pack_id, **s.__dict__} for s in m.sources)
-    for table, rows in pack.tables.items():
-        key = TABLES[table].key
-        if len(key) > 1 and key[-1] in ("year", "from_year"):
-            # A series is one source's: a later pack's figures for (say) an occupation and region replace the
-            # earlier pack's whole series there, rather than interleaving years from two sources.
-            series = {tuple(r[c] for c in key[:-1]) for r in rows}
-            match = " AND ".join(f"{c} = ?" for c in key[:-1])
-            db.conn.executemany(f"DELETE FROM {table} WHERE {match}", sorted(series))
-        # A later layer's row replaces an earlier one with the same key.
-        db[table].insert_all(({"pack_id": m.pack_id, **r} for r in rows), replace=True, batch_size=500)
+    for table in pack.table_names():
+        # Rows stream from the pack file in batches: no table is ever held whole.
+        db[table].insert_all(_rows_replacing_series(db, pack, table), replace=True, batch_size=500)
+
+
+def _rows_replacing_series(db: Database, pack: Pack, table: str) -> Iterator[dict[str, Any]]:
+    """A pack's rows of one table, ready to insert, clearing earlier packs' rows of each series it brings.
+
+    A series is one source's: a later pack's figures for (say) an occupation and region replace the earlier
+    pack's whole series there, rather than interleaving years from two sources. Each series is cleared when its
+    first row comes, before any of this pack's rows for it are inserted; a later layer's row replaces an
+    earlier one with the same key.
+    """
+    key = TABLES[table].key
+    series_columns = key[:-1] if len(key) > 1 and key[-1] in ("year", "from_year") else ()
+    match = " AND ".join(f"{c} = ?" for c in series_columns)
+    cleared: set[tuple[Any, ...]] = set()
+    for row in pack.rows(table):
+        if series_columns:
+            series = tuple(row[c] for c in series_columns)
+            if series not in cleared:
+                cleared.add(series)
+                db.conn.execute(f"DELETE FROM {table} WHERE {match}", series)
+        yield {"pack_id": pack.pack_id, **row}
 
 
 def _index_search(conn: sqlite3.Connection) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -87,7 +88,7 @@ def _export_one(source: Path, folder: Folder, entry: InstalledPack) -> tuple[Pat
         folder.write(name, copy, check)
     except OSError as e:
         raise PackRejected(f"cannot export {entry.pack_id} to {target}: {e.strerror or e}") from None
-    return target, checked[0]
+    return target, dataclasses.replace(checked[0], path=target)  # read back as the temporary copy
 
 
 def _forget_cached(path: Path) -> None:

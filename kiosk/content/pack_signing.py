@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import zipfile
 from pathlib import Path
@@ -49,4 +50,4 @@ def sign_pack(path: str | os.PathLike[str], key: SigningKey) -> Pack:
         replace_file(path, write, check)
     except OSError as e:
         raise PackRejected(f"cannot sign {path}: {e.strerror or e}") from None
-    return signed[0]
+    return dataclasses.replace(signed[0], path=path)  # read back from the temporary copy, now renamed

@@ -10,6 +10,7 @@ Layout of the data directory:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import fcntl
 import json
@@ -195,10 +196,10 @@ class PackStore:
 
     def _stage(self, origin: Path) -> Path:
         """Copy a pack file into the data directory, where it cannot change (or vanish) while it is checked."""
-        import shutil
         import uuid
 
         from kiosk.content.pack_file import MAX_PACK_BYTES
+        from kiosk.content.pack_limits import copy_regular
 
         try:
             size = origin.stat().st_size
@@ -210,7 +211,10 @@ class PackStore:
         except OSError as e:
             raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
         try:
-            shutil.copyfile(origin, staged)
+            copy_regular(origin, staged, MAX_PACK_BYTES)  # refuses a pipe or device at once
+        except PackRejected:
+            staged.unlink(missing_ok=True)
+            raise
         except OSError as e:
             staged.unlink(missing_ok=True)
             if e.errno in _NO_ROOM:
@@ -254,6 +258,7 @@ class PackStore:
         # Until the index names it, a kill leaves the file for start-up to clear.
         pack_index.mark_leftovers(self.packs_dir, {file_name})
         os.replace(staged, target)  # the same file system: an atomic move of a complete, synced file
+        pack = dataclasses.replace(pack, path=target)  # its rows are read from here when the database is built
         sync_folder(folder)
         notes: list[str] = []
         others, entries = self._load({k: v for k, v in entries.items() if k != pack.pack_id}, notes)

@@ -20,6 +20,7 @@ from kiosk.content.pack_signature import Signer
 # systemd automount or a hand mount sits at /mnt or /mnt/<name>, and usbmount uses /media/usb<n>.
 MOUNT_BASES = (Path("/media"), Path("/run/media"), Path("/mnt"))
 MAX_ENTRIES = 5000  # folder entries looked at in one search, so a stick holding a huge tree is not walked
+TOP_FOLDER = "Put the packs in the stick's top folder."
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,25 @@ def _is_real_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Scan:
+    """What a search of the sticks found, and, when it had to stop early, why packs may be missing ("" if not)."""
+
+    packs: list[FoundPack]
+    unfinished: str = ""
+
+
 def find_packs(roots: Sequence[Path], max_depth: int = 2, limit: int = 50) -> list[FoundPack]:
+    """The pack files `scan_packs` finds."""
+    return scan_packs(roots, max_depth, limit).packs
+
+
+def scan_packs(roots: Sequence[Path], max_depth: int = 2, limit: int = 50) -> Scan:
     """Check every .zip file within `max_depth` folders of each root (nearest first, at most `limit` of them).
 
     Never raises for a bad file: each one found is reported as a pack or with the reason it is not one.
-    Hidden files and folders are skipped and symbolic links are not followed, so a loop cannot trap it.
+    Hidden files and folders are skipped and symbolic links are not followed, so a loop cannot trap it. When
+    the entry budget or the limit stops the search, the scan says so: packs further down were never seen.
     """
     found: list[FoundPack] = []
     budget = [MAX_ENTRIES]
@@ -84,9 +99,13 @@ def find_packs(roots: Sequence[Path], max_depth: int = 2, limit: int = 50) -> li
     for root in roots:
         for path in _zip_files(Path(root), max_depth, budget, seen):
             if len(found) >= limit:
-                return found
+                return Scan(found, f"There are more than {limit} pack files on the stick; only the first {limit} "
+                                   f"were checked. {TOP_FOLDER}")
             found.append(examine(path))
-    return found
+    if budget[0] < 0:
+        return Scan(found, f"The stick has more than {MAX_ENTRIES:,} files and folders; only the first "
+                           f"{MAX_ENTRIES:,} were looked at, so packs further down may be missing. {TOP_FOLDER}")
+    return Scan(found)
 
 
 def examine(path: Path) -> FoundPack:
@@ -117,6 +136,7 @@ def _zip_files(root: Path, max_depth: int, budget: list[int], seen: set[tuple[in
             continue
         for entry in entries:
             if budget[0] <= 0:
+                budget[0] = -1  # entries were left unlooked at
                 return
             budget[0] -= 1
             if entry.name.startswith("."):

@@ -46,6 +46,13 @@ class UsbPack(NamedTuple):
     trusted: bool = False  # signed with a key this kiosk trusts
 
 
+class UsbScan(NamedTuple):
+    """The pack files found on the USB sticks, and why some may be missing when the search stopped early."""
+
+    packs: list[UsbPack]
+    unfinished: str = ""  # "" when every file near the stick's top was looked at
+
+
 class SyncResult(NamedTuple):
     """What a sync did, in words, the problems it met (each naming its item), and the pack installed if any."""
 
@@ -80,7 +87,7 @@ class StaffApi(Protocol):
     def usb_roots(self) -> list[Path]:
         """The removable drives mounted now (cheap: polled while the staff screen is open)."""
 
-    def usb_packs(self) -> list[UsbPack]:
+    def usb_packs(self) -> UsbScan:
         """The pack files on the removable drives, each checked."""
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:

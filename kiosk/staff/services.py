@@ -10,7 +10,7 @@ from kiosk.config import Settings
 from kiosk.content.folder_write import open_folder
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
-from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack, UsbScan
 from kiosk.staff.child_command import run_kiosk
 from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
@@ -111,17 +111,18 @@ class StaffServices:
 
         return list(removable_roots())
 
-    def usb_packs(self) -> list[UsbPack]:
+    def usb_packs(self) -> UsbScan:
         """The pack files on the removable drives, each checked completely (in a child process: checking a
         national pack means reading every row), as plain values."""
         roots = self.usb_roots()
         if not roots:
-            return []
+            return UsbScan([])
         result = run_kiosk(["pack", "scan", "--json", *map(str, roots)], self.settings.data_dir)
         if result.answer is None:
             raise OSError(result.error or "the USB sticks could not be looked at")
-        return [UsbPack(Path(p["path"]), p["pack_id"], p["content_version"], p["publisher"], p["signer"], p["problem"],
-                        p.get("trusted") is True) for p in result.answer.get("packs", [])]
+        return UsbScan([UsbPack(Path(p["path"]), p["pack_id"], p["content_version"], p["publisher"], p["signer"],
+                                p["problem"], p.get("trusted") is True) for p in result.answer.get("packs", [])],
+                       str(result.answer.get("unfinished") or ""))
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
         """Run one source's sync to the end (blocking, in a child process), installing what changed."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack, UsbScan
 from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.services import StaffServices
 
@@ -53,9 +53,9 @@ class TourStaff(StaffServices):
         """The pretend stick, while it is plugged in (whatever this machine has mounted)."""
         return [STICK] if self.stick_in else []
 
-    def usb_packs(self) -> list[UsbPack]:
+    def usb_packs(self) -> UsbScan:
         """A signed pack, an unsigned one and a damaged one on the pretend stick."""
-        return list(STICK_PACKS) if self.stick_in else []
+        return UsbScan(list(STICK_PACKS) if self.stick_in else [])
 
     def import_pack(self, path: Path) -> str:
         """Pictured only: nothing is installed."""

@@ -17,7 +17,8 @@ from pathlib import Path  # noqa: E402
 from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
-         "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists")
+         "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists",
+         "pack_bombs")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -106,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import official_import
 
                     result[name] = official_import.run(args.quick)
+                elif name == "pack_bombs":
+                    from tests.bench import pack_bombs
+
+                    result[name] = pack_bombs.run(args.quick)
                 else:
                     from tests.bench import import_freeze
 

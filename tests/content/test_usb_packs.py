@@ -106,3 +106,44 @@ def test_removable_roots_finds_mounts_under_media_run_media_and_mnt(tmp_path: Pa
     roots = removable_roots([media, run_media, mnt, tmp_path / "absent"], is_mount=lambda p: p in mounted)
     assert sorted(roots) == sorted(mounted)
 
+
+
+def test_a_stick_with_too_many_files_says_that_packs_further_down_were_not_looked_at(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "full-stick"
+    for n in range(30):
+        (root / "photos").mkdir(parents=True, exist_ok=True)
+        (root / "photos" / f"a{n:02}.jpg").write_text("x")
+    make_pack(root / "top.zip")
+    make_pack(root / "photos" / "z-deep.zip")
+    monkeypatch.setattr(usb_packs, "MAX_ENTRIES", 20)
+    scan = usb_packs.scan_packs([root])
+    assert [f.path.name for f in scan.packs] == ["top.zip"]
+    assert scan.unfinished == ("The stick has more than 20 files and folders; only the first 20 were looked at, "
+                               "so packs further down may be missing. Put the packs in the stick's top folder.")
+    monkeypatch.setattr(usb_packs, "MAX_ENTRIES", 40)
+    scan = usb_packs.scan_packs([root])
+    assert [f.path.name for f in scan.packs] == ["top.zip", "z-deep.zip"] and scan.unfinished == ""
+
+
+def test_a_stick_with_more_packs_than_are_checked_says_so(tmp_path: Path) -> None:
+    for n in range(3):
+        make_pack(tmp_path / f"p{n}.zip")
+    scan = usb_packs.scan_packs([tmp_path], limit=2)
+    assert len(scan.packs) == 2
+    assert scan.unfinished == ("There are more than 2 pack files on the stick; only the first 2 were checked. "
+                               "Put the packs in the stick's top folder.")
+
+
+def test_the_scan_command_says_when_it_stopped_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from kiosk.cli import main
+
+    for n in range(30):
+        (tmp_path / f"a{n:02}.txt").write_text("x")
+    monkeypatch.setattr(usb_packs, "MAX_ENTRIES", 20)
+    assert main(["pack", "scan", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ("The stick has more than 20 files and folders; only the first 20 were looked "
+                                       "at, so packs further down may be missing. Put the packs in the stick's top "
+                                       "folder.\n")
+    assert main(["pack", "scan", "--json", str(tmp_path)]) == 0
+    assert "only the first 20 were looked at" in capsys.readouterr().out  # what the staff screen's child answers

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from argon2 import PasswordHasher
 
 from kiosk.config import Settings
-from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack
+from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack, UsbScan
 from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings_file import save_settings
@@ -36,6 +36,7 @@ class FakeStaff:
         self.disk: str | None = None  # a test sets why the disk takes no changes
         self.roots: list[Path] = []
         self.found: list[UsbPack] = []
+        self.unfinished = ""  # what the scan says when it stopped early
         self.imported: list[Path] = []
         self.removed: list[str] = []
         self.exported: list[Path] = []
@@ -71,8 +72,8 @@ class FakeStaff:
     def usb_roots(self) -> list[Path]:
         return list(self.roots)
 
-    def usb_packs(self) -> list[UsbPack]:
-        return list(self.found)
+    def usb_packs(self) -> UsbScan:
+        return UsbScan(list(self.found), self.unfinished)
 
     def sync(self, source: str, progress: Progress, cancelled: Cancelled) -> SyncResult:
         self.synced.append(source)

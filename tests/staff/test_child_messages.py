@@ -67,4 +67,4 @@ def test_pack_commands_answer_with_one_result_message(tmp_path: Path, capsys) ->
     stick.mkdir()
     assert main(["pack", "scan", str(stick), "--json", "--data-dir", str(tmp_path / "data")]) == 0
     [line] = capsys.readouterr().out.splitlines()
-    assert json.loads(line) == {"type": "result", "roots": [str(stick)], "packs": []}
+    assert json.loads(line) == {"type": "result", "roots": [str(stick)], "packs": [], "unfinished": ""}

@@ -103,7 +103,7 @@ def test_export_to_a_stick_then_find_the_packs_on_it(services: StaffServices, tm
     assert [p.name for p in written] == ["national-1.0.zip"]
     monkeypatch.setattr(usb_packs, "removable_roots", lambda *a, **k: [stick])
     assert services.usb_roots() == [stick]
-    [found] = services.usb_packs()
+    [found] = services.usb_packs().packs
     assert (found.pack_id, found.content_version, found.publisher, found.problem) == ("national", "1.0",
                                                                                       "Test publisher", None)
     assert found.path == written[0] and found.signer is None

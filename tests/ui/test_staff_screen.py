@@ -314,3 +314,22 @@ def test_a_failed_removal_says_so(qtbot, make_window, settings, reader, clock) -
         tap(qtbot, content.sample_removals["sample"].yes_button)
     assert content.result.text() == "The pack was not removed: [Errno 28] No space left on device: removing sample"
     assert content.sample_removals["sample"].remove_button.isEnabled()
+
+
+def test_the_import_list_says_when_the_stick_had_too_many_files_to_look_at(qtbot, make_window, settings, reader,
+                                                                           clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    screen = open_staff_screen(qtbot, window, clock)
+    section = screen.section("Import")
+    screen.show_section("Import")
+    too_many = ("The stick has more than 5,000 files and folders; only the first 5,000 were looked at, so packs "
+                "further down may be missing. Put the packs in the stick's top folder.")
+    good = UsbPack(STICK / "national-2.0.zip", "national", "2.0", "LMI hub", None, None)
+    staff.roots, staff.found, staff.unfinished = [STICK], [good], too_many
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        screen.usb.poll()  # the stick was plugged in
+    assert section.notice == too_many and list(section.import_buttons) == [good.path]
+    staff.found = []
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, section.look_button)
+    assert section.notice == f"No pack files were found on the USB stick. {too_many}"

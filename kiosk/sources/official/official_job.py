@@ -61,7 +61,7 @@ def build_from_folder(job: SyncJob, folder: Path, problems: list[str]) -> Built:
 
     result = job.install(PACK_ID, build, problems)
     m = result.pack.manifest
-    groups = len({row["soc2020"] for row in result.pack.tables.get("earnings", [])})
+    groups = len({row["soc2020"] for row in result.pack.rows("earnings")})
     report = SyncReport(f"{SOURCE}: installed pay and hours for {groups} job groups, figures for "
                         f"{max(0, m.counts.get('areas', 0) - 1)} places from {len(releases.files)} files as version "
                         f"{m.content_version}", problems, installed=f"{PACK_ID} {m.content_version}")

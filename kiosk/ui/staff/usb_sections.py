@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.staff.api import UsbPack
+from kiosk.staff.api import UsbPack, UsbScan
 from kiosk.ui.staff.parts import (
     MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card, note,
 )
@@ -95,11 +95,13 @@ class ImportSection(QWidget):
         if self._staff.run("import", lambda progress, cancelled: services.import_pack(path)):
             self.result.set_text(f"Importing {path.name}…")
 
-    def _list(self, packs: list[UsbPack], message: str = "") -> None:
+    def _list(self, packs: list[UsbPack], message: str = "", unfinished: str = "") -> None:
         clear_column(self._found)
         self.import_buttons = {}
         t = self._theme
         self.notice = message or ("" if packs else "No pack files were found on the USB stick.")
+        # The search stopped early (a stick full of files): packs further down were never looked at.
+        self.notice = " ".join(filter(None, (self.notice, unfinished)))
         if self.notice:
             add_line(self._found, PlainLabel(self.notice, t.font(t.body), t.color("text")))
         require_signed = self._staff.services.settings.require_signed
@@ -114,8 +116,8 @@ class ImportSection(QWidget):
         self.set_busy(self._staff.jobs.busy)
 
     def _succeeded(self, name: str, result: object) -> None:
-        if name == "usb-scan":
-            self._list(list(result))
+        if name == "usb-scan" and isinstance(result, UsbScan):
+            self._list(result.packs, unfinished=result.unfinished)
         elif name == "import":
             self.result.set_text(str(result))
 

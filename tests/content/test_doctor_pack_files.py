@@ -27,10 +27,10 @@ def _as_an_older_kiosk_wrote_it(path: Path, old: str, new: str) -> None:
 
 def test_doctor_names_an_installed_pack_with_text_the_checks_now_refuse(data_dir: Path) -> None:
     store = PackStore(data_dir)
-    assert _pack_files(store) == []
+    assert [(c.name, c.status) for c in _pack_files(store)] == [("pack files", "ok")]
     entry = store.entries()["national"]
     _as_an_older_kiosk_wrote_it(store.packs_dir / entry.current, '"Plumber"', "Plumber\u202e")
     [check] = _pack_files(store)
-    assert (check.name, check.status) == ("pack national file", "fault")
-    assert check.detail.startswith("version 1.0 would be left out at the next rebuild: tables/occupations.jsonl line ")
+    assert (check.name, check.status) == ("pack file national", "fault")
+    assert check.detail.startswith("version 1.0 does not pass this kiosk's checks (tables/occupations.jsonl line ")
     assert "column 'title' contains a bidirectional override character" in check.detail

@@ -40,7 +40,7 @@ class Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     store = PackStore(settings.data_dir)
-    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _qt()]
+    checks = [*_packs(store), _database(store), _speech(), _symbols(settings), _symbol_images(settings), _qt()]
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))
@@ -117,6 +117,16 @@ def _symbols(settings: Settings) -> Check:
         return Check("symbols", "warning", "no symbol sets are installed: the kiosk shows text only "
                      "(kiosk symbols install openmoji)")
     return Check("symbols", "ok", "in this order: " + ", ".join(f"{s.name} ({len(s.symbols):,})" for s in sets))
+
+
+def _symbol_images(settings: Settings) -> Check:
+    from kiosk.access.symbol_audit import costly_symbols
+
+    found = costly_symbols(settings.data_dir)
+    if found:
+        return Check("symbol images", "fault", "an installed image would take gigabytes or minutes to draw; "
+                     "import its set again to leave it out: " + "; ".join(found))
+    return Check("symbol images", "ok", "every installed symbol image is safe to draw")
 
 
 def _qt() -> Check:

@@ -17,7 +17,7 @@ from pathlib import Path  # noqa: E402
 from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
-         "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds")
+         "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "workbook_bombs")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -102,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import official_import
 
                     result[name] = official_import.run(args.quick)
+                elif name == "workbook_bombs":
+                    from tests.bench import workbook_bombs
+
+                    result[name] = workbook_bombs.run(args.quick)
                 else:
                     from tests.bench import import_freeze
 

@@ -46,7 +46,8 @@ def run_checks(settings: Settings) -> list[Check]:
 
     store = PackStore(settings.data_dir)
     checks = [*storage_checks(store), *_packs(store), *_pack_owners(store), *_pack_files(store), _database(store),
-              _speech(), _symbols(settings), _qt(), _sheets(settings)]
+              _speech(), _symbols(settings),
+              _symbol_images(settings), _qt(), _sheets(settings)]
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
     log = store.log_lines(5)
@@ -153,6 +154,16 @@ def _symbols(settings: Settings) -> Check:
         return Check("symbols", "warning", "no symbol sets are installed: the kiosk shows text only "
                      "(kiosk symbols install openmoji)")
     return Check("symbols", "ok", "in this order: " + ", ".join(f"{s.name} ({len(s.symbols):,})" for s in sets))
+
+
+def _symbol_images(settings: Settings) -> Check:
+    from kiosk.access.symbol_audit import costly_symbols
+
+    found = costly_symbols(settings.data_dir)
+    if found:
+        return Check("symbol images", "fault", "an installed image would take gigabytes or minutes to draw; "
+                     "import its set again to leave it out: " + "; ".join(found))
+    return Check("symbol images", "ok", "every installed symbol image is safe to draw")
 
 
 def _qt() -> Check:

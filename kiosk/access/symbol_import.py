@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from kiosk.access.image_check import MAX_IMAGE_BYTES, ImageProblem, check_image
 from kiosk.access.symbol_sets import MAX_SYMBOLS, SymbolSet, SymbolSetError, install_set, staging_folder
+from kiosk.content.zip_checks import ArchiveRefused, CappedZipFile, ZipLimits, check_directory
 
 MULBERRY_ATTRIBUTION = (
     "Mulberry Symbols by Steve Lee are licenced under the Creative Commons Attribution-ShareAlike 4.0 "
@@ -37,6 +38,10 @@ class Source(NamedTuple):
 
 
 READ_CAP = max(MAX_IMAGE_BYTES, MAX_CSV_BYTES)  # reading one byte past a cap is enough to refuse the file
+# Mulberry's release zip holds about 3,500 SVGs, 35 MB expanded. Every read is capped (READ_CAP), and all the
+# reads of one import share one budget, so a zip of 2 MB members repeated 20,000 times cannot take minutes.
+ZIP_LIMITS = ZipLimits(members=4 * MAX_SYMBOLS, total_bytes=512 * 1024 * 1024, member_bytes=2 * READ_CAP,
+                       max_ratio=200, ratio_from=1024 * 1024)
 
 
 @contextlib.contextmanager
@@ -51,15 +56,24 @@ def open_source(path: Path) -> Iterator[Source]:
 
         yield Source(read_file, [p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()])
     elif zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            def read_member(name: str) -> bytes | None:
-                try:
-                    with archive.open(name) as f:
-                        return f.read(READ_CAP + 1)
-                except KeyError:
-                    return None
+        with open(path, "rb") as f:
+            try:
+                # Members past the read cap are refused one by one when read, not the whole zip: no member cap here.
+                check_directory(f, ZIP_LIMITS._replace(member_bytes=ZIP_LIMITS.total_bytes))
+            except (ArchiveRefused, zipfile.BadZipFile) as e:
+                raise SymbolSetError(f"{path.name} is refused: {e}") from None
+            archive = CappedZipFile(f, ZIP_LIMITS, lambda name: 2 * READ_CAP)  # room for read-ahead past the cap
+            with archive:
+                def read_member(name: str) -> bytes | None:
+                    try:
+                        with archive.open(name) as member:
+                            return member.read(READ_CAP + 1)
+                    except KeyError:
+                        return None
+                    except ArchiveRefused as e:
+                        raise SymbolSetError(f"{path.name} is refused: {e}") from None
 
-            yield Source(read_member, [i.filename for i in archive.infolist() if not i.is_dir()])
+                yield Source(read_member, [i.filename for i in archive.infolist() if not i.is_dir()])
     else:
         raise SymbolSetError(f"{path} is neither a folder nor a zip file")
 

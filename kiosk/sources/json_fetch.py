@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from typing import NamedTuple
 
 import httpx
 
+from kiosk.sources.body_decode import BoundedDecoder, UnaskedEncoding
 from kiosk.sources.circuit_breaker import CircuitBreaker
 from kiosk.sources.fetch_policy import FetchPolicy
 from kiosk.sources.rate_limit import RateLimiter
@@ -120,10 +122,23 @@ class JsonFetcher:
 
 
 async def _read_capped(response: httpx.Response, limit: int) -> bytes:
-    """The body, refusing it once it passes `limit` bytes."""
+    """The body, decoded, refusing it once it passes `limit` bytes: decoded a bounded amount at a time, so a
+    compressed answer is refused before it expands, not after."""
+    if response.is_stream_consumed:  # a transport that hands over whole bodies (httpx.MockTransport) has read it
+        if len(response.content) > limit:
+            raise _Refused(f"answer larger than {limit:,} bytes; refused")
+        return response.content
+    try:
+        decoder = BoundedDecoder(response.headers.get("content-encoding", ""))
+    except UnaskedEncoding as exc:
+        raise _Refused(str(exc)) from None
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
+    async for raw in response.aiter_raw():
+        try:
+            chunk = decoder.decode(raw, limit + 1 - size)
+        except zlib.error:
+            raise _Refused("sent a compressed answer that cannot be decompressed") from None
         size += len(chunk)
         if size > limit:
             raise _Refused(f"answer larger than {limit:,} bytes; refused")

@@ -18,7 +18,7 @@ from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
          "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists",
-         "pack_bombs")
+         "pack_bombs", "workbook_bombs")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -111,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import pack_bombs
 
                     result[name] = pack_bombs.run(args.quick)
+                elif name == "workbook_bombs":
+                    from tests.bench import workbook_bombs
+
+                    result[name] = workbook_bombs.run(args.quick)
                 else:
                     from tests.bench import import_freeze
 

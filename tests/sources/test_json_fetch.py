@@ -226,3 +226,83 @@ def test_an_answer_nested_deeper_than_python_can_parse_is_no_data() -> None:
 
     answer = asyncio.run(go())
     assert not answer.ok and "not valid JSON" in answer.problem and not answer.answered
+
+
+# A gzip answer of a few hundred kilobytes that expands to 1 GiB of spaces, fetched in a child whose memory is
+# capped at 1 GiB: httpx decoded the whole chunk before the size limit was checked.
+GZIP_BOMB_CHILD = """
+import asyncio, resource, sys, zlib
+import httpx
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from kiosk.sources.fetch_policy import FetchPolicy
+from kiosk.sources.json_fetch import JsonFetcher
+
+def gzip_bomb(size):
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = packer.compress(b" " * (1 << 20)) + packer.flush(zlib.Z_SYNC_FLUSH)
+    last = zlib.compressobj(9, zlib.DEFLATED, -15)
+    # a gzip header, the same deflated megabyte over and over, and an end (its checksum is never reached)
+    return b"\\x1f\\x8b\\x08\\x00\\x00\\x00\\x00\\x00\\x00\\xff" + block * (size >> 20) + last.compress(b"[]") + \\
+        last.flush() + b"\\x00" * 8
+
+class OneChunk(httpx.AsyncByteStream):  # a body as it arrives, not read ahead as httpx reads content=...
+    async def __aiter__(self):
+        yield gzip_bomb(1 << 30)
+
+handler = lambda request: httpx.Response(200, stream=OneChunk(), headers={"content-encoding": "gzip",
+                                                                          "content-type": "application/json"})
+
+async def go():
+    async with JsonFetcher("http://lmi.test/", "LMI for All", FetchPolicy(max_rps=None, retries=0),
+                           transport=httpx.MockTransport(handler)) as f:
+        return await f.get("soc/search")
+
+try:
+    print(asyncio.run(go()).problem)
+except MemoryError:
+    print("out of memory")
+"""
+
+
+def test_a_gzip_answer_is_refused_at_the_size_limit_before_it_expands() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", GZIP_BOMB_CHILD], cwd=repo, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(repo)}, timeout=120)
+    assert done.stdout.strip() == "LMI for All soc/search: answer larger than 8,388,608 bytes; refused", done.stderr
+
+
+class Streamed(httpx.AsyncByteStream):
+    """A body arriving in pieces, as from the network (httpx reads a body given as content= at once)."""
+
+    def __init__(self, *pieces: bytes) -> None:
+        self.pieces = pieces
+
+    async def __aiter__(self):  # type: ignore[override]
+        for piece in self.pieces:
+            yield piece
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "raw deflate", "identity"])
+def test_a_compressed_answer_within_the_limit_arrives_decoded(encoding: str) -> None:
+    import gzip
+    import zlib
+
+    data = b'[{"soc": 4135, "title": "' + b"Librarian " * 300 + b'"}]'
+    body = {"gzip": gzip.compress, "deflate": zlib.compress, "identity": bytes,
+            "raw deflate": lambda d: zlib.compress(d)[2:-4]}[encoding](data)
+    header = encoding.replace("raw ", "")
+    handler, _ = counting(httpx.Response(200, stream=Streamed(body[:50], body[50:]),
+                                         headers={"content-encoding": header}))
+    [answer], _ = fetch(handler, "soc/search")
+    assert answer.data == [{"soc": 4135, "title": "Librarian " * 300}]
+
+
+def test_an_answer_compressed_in_a_way_not_asked_for_is_refused() -> None:
+    handler, _ = counting(httpx.Response(200, stream=Streamed(b"\x00\x01"), headers={"content-encoding": "br"}))
+    [answer], _ = fetch(handler, "soc/search", retries=0)
+    assert answer.problem == "LMI for All soc/search: sent the answer compressed as 'br', which was not asked for"

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.content.zip_checks import PLAIN_METHODS, ArchiveRefused, ZipLimits, check_end_record
 from kiosk.sources.errors import SourceInputError
 
 WORKBOOK_SUFFIXES = (".xls", ".xlsx", ".xlsm")
@@ -17,6 +18,9 @@ MAX_WORKBOOK_BYTES = 64 * 1024 * 1024  # the largest published workbook is under
 MAX_ZIP_BYTES = 256 * 1024 * 1024
 MAX_EXPANSION = 200  # a member may expand at most this many times its compressed size (zip bombs)
 MAX_DEPTH = 4  # folders below the one chosen
+# Only the end record's counts are used: a 256 MB zip of empty entries would be millions of ZipInfos to parse.
+# ONS's release zips list 6 to 12 workbooks.
+ZIP_DIRECTORY = ZipLimits(members=4_000, total_bytes=0, member_bytes=0, max_ratio=0)
 
 
 class ReleaseFile(NamedTuple):
@@ -75,14 +79,22 @@ def _zip_members(path: Path, shown: str) -> Iterator[ReleaseFile]:
     if path.stat().st_size > MAX_ZIP_BYTES:
         raise SourceInputError(f"{shown} is larger than {MAX_ZIP_BYTES:,} bytes; it is not a release download")
     try:
+        with open(path, "rb") as f:
+            check_end_record(f, ZIP_DIRECTORY)
         with zipfile.ZipFile(path) as zf:
             members = [m for m in zf.infolist()
                        if not m.is_dir() and m.filename.lower().endswith(WORKBOOK_SUFFIXES)
                        and not Path(m.filename).name.startswith(".")]
+    except ArchiveRefused as e:
+        raise SourceInputError(f"{shown} is refused: {e}") from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
         raise SourceInputError(f"{shown} is damaged or not a zip file ({e}); download it again") from None
     for member in members:
         where = f"{shown}/{member.filename}"
+        if member.compress_type not in PLAIN_METHODS:
+            # zipfile decompresses bzip2 and LZMA a whole chunk at a time, past any size asked for
+            raise SourceInputError(f"{where} is compressed in a way release zips do not use "
+                                   f"(method {member.compress_type}); it is refused")
         if member.file_size > MAX_WORKBOOK_BYTES or member.file_size > MAX_EXPANSION * max(member.compress_size, 1):
             raise SourceInputError(f"{where} would expand to {member.file_size:,} bytes; it is not a release table")
         yield ReleaseFile(where, _member_reader(path, member.filename, where))

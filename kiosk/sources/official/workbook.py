@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import warnings
 import zipfile
 from typing import Any
 
-from kiosk.sources.official.layout_error import ReleaseLayoutError
+from kiosk.content.zip_checks import ArchiveRefused
+from kiosk.sources.official.layout_error import ReleaseLayoutError, column_letter, place
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls), as ONS published ASHE up to 2023
 MAX_ROWS = 20_000  # per sheet: ASHE's longest sheet has under 600 rows, Skills Imperative's about 1,300
-MAX_COLUMNS = 200
+MAX_COLUMNS = 200  # the widest real row has 120 cells (Skills Imperative)
+# xlrd holds the whole file and each sheet it loads: ASHE's .xls tables are 1.2 MB, so 16 MiB is 13 times that.
+MAX_XLS_BYTES = 16 * 1024 * 1024
 
 
 class Workbook:
@@ -60,26 +62,41 @@ def _too_long(name: str, sheet: str) -> ReleaseLayoutError:
     return ReleaseLayoutError(name, f'sheet "{sheet}" has more than {MAX_ROWS} rows; this is not a published table')
 
 
+def _checked(values: tuple[Any, ...], name: str, sheet: str, row: int) -> tuple[Any, ...]:
+    """The row's values, trimmed; ReleaseLayoutError when something stands past the last column read."""
+    if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] not in (None, ""):
+        raise ReleaseLayoutError(place(name, sheet, row, MAX_COLUMNS), f"a value stands past column "
+                                 f"{column_letter(MAX_COLUMNS - 1)}, the last a release table may use")
+    return _trimmed(list(values))
+
+
 def _open_xlsx(data: bytes, name: str) -> Workbook:
-    from openpyxl import load_workbook  # only reading a release needs openpyxl
+    from kiosk.sources.xlsx_open import open_xlsx  # only reading a release needs openpyxl
 
     try:
         with warnings.catch_warnings():
             # openpyxl warns about what it drops on reading (print areas, extensions); only the values matter
             warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_vba=False)
+            book = open_xlsx(data)
+    except ArchiveRefused as e:
+        raise ReleaseLayoutError(name, f"is refused: {e}") from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as e:
         raise ReleaseLayoutError(name, f"is damaged or not an Excel workbook ({type(e).__name__}: {e})") from None
 
     def read(ws: Any, sheet: str) -> list[tuple[Any, ...]]:
-        rows = []
+        rows: list[tuple[Any, ...]] = []
+        # One row and one column past the limits: a sheet that goes on is refused, not quietly cut short. Without
+        # them openpyxl pads every row to the width the sheet claims (up to 16,384) and fills in missing rows.
+        found = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + 1)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                for values in ws.iter_rows(values_only=True):
-                    rows.append(_trimmed(list(values)))
+                for values in found:
+                    rows.append(_checked(values, name, sheet, len(rows)))
                     if len(rows) > MAX_ROWS:
                         raise _too_long(name, sheet)
+        except ArchiveRefused as e:
+            raise ReleaseLayoutError(place(name, sheet), f"is refused: {e}") from None
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as e:
             raise ReleaseLayoutError(name, f'sheet "{sheet}" is damaged ({type(e).__name__}: {e})') from None
         return rows
@@ -90,8 +107,13 @@ def _open_xlsx(data: bytes, name: str) -> Workbook:
 def _open_xls(data: bytes, name: str) -> Workbook:
     import xlrd  # the legacy .xls format (ASHE editions up to 2023)
 
+    if len(data) > MAX_XLS_BYTES:
+        raise ReleaseLayoutError(name, f"is {len(data):,} bytes; an Excel 97-2003 release table is under "
+                                 f"{MAX_XLS_BYTES:,}")
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        # on_demand: a sheet is loaded when asked for. ragged_rows: each row only as long as its last cell, not
+        # padded to the widest row: one cell at row 65,536, column IV made xlrd fill 16.7 million (173 MiB).
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, ragged_rows=True)
     except Exception as e:  # xlrd raises its own XLRDError and assorted struct errors on a damaged file
         raise ReleaseLayoutError(name, f"is damaged or not an Excel 97-2003 workbook ({type(e).__name__}: {e})") \
             from None
@@ -101,10 +123,13 @@ def _open_xls(data: bytes, name: str) -> Workbook:
             ws = book.sheet_by_index(index)
         except Exception as e:
             raise ReleaseLayoutError(name, f'sheet "{sheet}" is damaged ({type(e).__name__}: {e})') from None
-        if ws.nrows > MAX_ROWS:
-            raise _too_long(name, sheet)
-        return [_trimmed([_xls_value(ws.cell(r, c)) for c in range(min(ws.ncols, MAX_COLUMNS))])
-                for r in range(ws.nrows)]
+        try:
+            if ws.nrows > MAX_ROWS:
+                raise _too_long(name, sheet)
+            return [_checked(tuple(_xls_value(cell) for cell in ws.row_slice(r, 0, MAX_COLUMNS + 1)), name, sheet, r)
+                    for r in range(ws.nrows)]
+        finally:
+            book.unload_sheet(index)  # the rows are kept (Workbook caches them); xlrd's copy is not needed
 
     return Workbook(name, {sheet: i for i, sheet in enumerate(book.sheet_names())}, read)
 

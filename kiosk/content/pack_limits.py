@@ -13,6 +13,7 @@ import zipfile
 from typing import BinaryIO, Iterator
 
 from kiosk.content.errors import PackRejected
+from kiosk.content.zip_checks import PLAIN_METHODS
 
 # The bounds sit far above the largest real packs, measured on what the project builds: a full LMI for All sync
 # (the double's 311 SOC groups: 58,558 rows, 6.9 MB expanded, its largest table `outlook` 43,173 rows in 4.9 MB;
@@ -106,8 +107,12 @@ class Expansion:
 
 
 def check_directory(infos: list[zipfile.ZipInfo]) -> None:
-    """Refuse, from the zip directory alone, a pack whose members claim to expand too far."""
+    """Refuse, from the zip directory alone, a pack whose members claim to expand too far or are packed in a way
+    zipfile cannot expand a little at a time (bzip2, LZMA: see zip_checks.PLAIN_METHODS)."""
     for info in infos:
+        if info.compress_type not in PLAIN_METHODS:
+            raise PackRejected(f"member {info.filename!r} is compressed with a method packs do not use "
+                               f"(zip method {info.compress_type}); a pack's members are stored or deflated")
         if info.file_size > max(RATIO_FREE_BYTES, MAX_RATIO * info.compress_size):
             raise PackRejected(_ratio_problem(info.filename, info.file_size, info.compress_size))
     total = sum(info.file_size for info in infos)

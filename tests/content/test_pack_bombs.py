@@ -37,6 +37,19 @@ def test_a_member_that_expands_a_thousand_times_is_refused_from_the_directory(tm
     assert peak < 4 * MiB  # refused before it was expanded
 
 
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_member_compressed_with_a_method_zipfile_expands_all_at_once_is_refused_before_reading(
+        tmp_path: Path, method: int) -> None:
+    good = ratio_bomb(tmp_path / "good.zip", expanded=0)
+    bomb = tmp_path / "bzip.zip"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info), compress_type=method)
+    message, peak = refusal_and_peak(bomb)
+    assert "is compressed with a method packs do not use" in message and f"zip method {method}" in message
+    assert peak < 4 * MiB
+
+
 def test_a_directory_that_understates_the_expansion_is_caught_while_reading(tmp_path: Path) -> None:
     bomb = lying_directory(tmp_path / "liar.zip", claimed_ratio=20)
     with zipfile.ZipFile(bomb) as zf:

@@ -9,10 +9,11 @@ import sys
 from dataclasses import asdict, dataclass
 
 from kiosk.access.speech_engine import speech_engine_problem
-from kiosk.access.symbol_sets import installed_sets
+from kiosk.access.symbol_sets import read_sets
 from kiosk.config import Settings
 from kiosk.content.db_install import DatabaseFault, check_database, needs_immutable
 from kiosk.content.pack_store import PackStore
+from kiosk.doctor_state import state_findings
 from kiosk.settings_check import settings_findings
 from kiosk.staff.pin_health import pin_findings
 from kiosk.staff.sheet_folder import SheetFolder
@@ -50,6 +51,7 @@ def run_checks(settings: Settings) -> list[Check]:
               _symbol_images(settings), _qt(), _sheets(settings)]
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
+    checks += [Check(*finding) for finding in state_findings(settings)]
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))
@@ -149,7 +151,7 @@ def _audio_problem() -> str | None:
 
 
 def _symbols(settings: Settings) -> Check:
-    sets = installed_sets(settings.data_dir)
+    sets = read_sets(settings.data_dir)[0]  # a set left out is named by kiosk.doctor_state
     if not sets:
         return Check("symbols", "warning", "no symbol sets are installed: the kiosk shows text only "
                      "(kiosk symbols install openmoji)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -64,8 +65,19 @@ def set_folder(data_dir: Path, set_id: str) -> Path:
 
 
 def read_set(folder: Path) -> SymbolSet:
-    data = json.loads((folder / "set.json").read_text(encoding="utf-8"))
-    return SymbolSet(
+    """A set's manifest; ValueError (naming what is wrong) for one that is not valid or not the shape a set has."""
+    try:
+        data = json.loads((folder / "set.json").read_text(encoding="utf-8"))
+        return _parse_set(folder, data)
+    except (KeyError, TypeError, AttributeError) as e:  # the wrong shape: a field missing, or of the wrong type
+        raise ValueError(f"set.json is not a symbol set's manifest ({type(e).__name__}: {e})") from None
+
+
+def _parse_set(folder: Path, data: Any) -> SymbolSet:
+    if data.get("kind") not in KIND_ORDER:
+        raise ValueError(f"set.json gives the kind {data.get('kind')!r}; a set's kind is one of "
+                         f"{', '.join(KIND_ORDER)}")
+    found = SymbolSet(
         id=data["id"], kind=data["kind"], name=data["name"], version=data.get("version", ""),
         licence=data["licence"], attribution=data["attribution"], url=data.get("url", ""), folder=folder,
         symbols={
@@ -74,31 +86,64 @@ def read_set(folder: Path) -> SymbolSet:
             for name, entries in data["symbols"].items()
         },
     )
+    texts = [*found[:7], *(t for symbols in found.symbols.values() for s in symbols
+                           for t in (s.file, s.line_art, *s.words, s.credit))]
+    if not all(isinstance(t, str) for t in texts):
+        raise ValueError("set.json holds a value that should be text and is not")
+    return found
 
 
 def installed_sets(data_dir: Path) -> list[SymbolSet]:
-    """The installed sets in the school's order (a set missing from the order goes by its kind)."""
+    """The installed sets in the school's order (a set missing from the order goes by its kind).
+
+    A damaged set is left out and a damaged order means the default order; each is logged (`kiosk doctor` names them).
+    """
+    sets, problems = read_sets(data_dir)
+    for problem in problems:
+        logging.getLogger(__name__).warning("%s", problem)
+    return sets
+
+
+def read_sets(data_dir: Path) -> tuple[list[SymbolSet], list[str]]:
+    """The installed sets that can be read, in order, and a problem (naming the file) for each that cannot."""
     root = symbols_dir(data_dir)
     if not root.is_dir():
-        return []
-    sets = []
+        return [], []
+    sets, problems = [], []
     for folder in sorted(root.iterdir()):
-        if (folder / "set.json").is_file():
-            try:
-                sets.append(read_set(folder))
-            except (OSError, ValueError, KeyError, TypeError):
-                continue  # a damaged set is left out; `kiosk doctor` and the staff screen show what is there
-    order = read_order(data_dir)
-    return sorted(sets, key=lambda s: (order.index(s.id) if s.id in order else len(order), KIND_ORDER.index(s.kind)))
+        manifest = folder / "set.json"
+        if folder.name.startswith(".") or folder.name.endswith(".old") or not (
+                manifest.exists() or manifest.is_symlink()):
+            continue  # a set being imported, an older copy being replaced, order.json, or no set at all
+        try:
+            sets.append(read_set(folder))
+        except (OSError, ValueError) as e:
+            why = e.strerror if isinstance(e, OSError) else e
+            problems.append(f"the symbol set {manifest} cannot be used ({why}); the set is left out")
+    order, problem = order_and_problem(data_dir)
+    problems += [problem] if problem else []
+    sets.sort(key=lambda s: (order.index(s.id) if s.id in order else len(order), KIND_ORDER.index(s.kind)))
+    return sets, problems
 
 
 def read_order(data_dir: Path) -> list[str]:
+    """The school's order of set ids; none (the default order) when there is none or it cannot be read."""
+    return order_and_problem(data_dir)[0]
+
+
+def order_and_problem(data_dir: Path) -> tuple[list[str], str | None]:
+    """The school's order, and what is wrong with order.json (None when it is sound or absent)."""
     path = symbols_dir(data_dir) / "order.json"
+    if not (path.exists() or path.is_symlink()):
+        return [], None
     try:
         order = json.loads(path.read_text(encoding="utf-8"))
-        return [s for s in order if isinstance(s, str)]
-    except (OSError, ValueError):
-        return []
+    except (OSError, ValueError) as e:
+        why = e.strerror if isinstance(e, OSError) else "it is not valid JSON text"
+        return [], f"the symbol set order {path} cannot be read ({why}); the default order is used"
+    if not isinstance(order, list) or not all(isinstance(s, str) for s in order):
+        return [], f"the symbol set order {path} is not a list of set ids; the default order is used"
+    return order, None
 
 
 def write_order(data_dir: Path, order: list[str]) -> None:

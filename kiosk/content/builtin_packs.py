@@ -6,7 +6,7 @@ import json
 import time
 import tomllib
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from kiosk.content.errors import version_key
 from kiosk.content.file_replace import replace_bytes
@@ -41,10 +41,40 @@ def due(entries: Mapping[str, Any], folder: Path, packs_dir: Path, *, first_run_
 
 def seen(packs_dir: Path) -> frozenset[str]:
     """The built-in packs installed here at least once; an unreadable record counts as none."""
+    return _read_seen(packs_dir)[0]
+
+
+def seen_problem(packs_dir: Path) -> str | None:
+    """What is wrong with the record of built-in packs installed here, naming it (None when sound or absent)."""
+    return _read_seen(packs_dir)[1]
+
+
+def repair_seen(packs_dir: Path, installed: Iterable[str]) -> str | None:
+    """Write a damaged record afresh from the built-in packs installed now; a note for the log, or None if sound."""
+    problem = seen_problem(packs_dir)
+    if problem is None:
+        return None
+    ids = sorted(set(installed))
     try:
-        return frozenset(str(i) for i in json.loads((packs_dir / SEEN_FILE).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return frozenset()
+        replace_bytes(packs_dir / SEEN_FILE, json.dumps(ids).encode())
+    except OSError as e:
+        return f"{problem}; it could not be written afresh ({e.strerror or e})"
+    return (f"{problem}; it was written afresh naming {', '.join(ids) or 'none'} "
+            "(a built-in pack removed before may return)")
+
+
+def _read_seen(packs_dir: Path) -> tuple[frozenset[str], str | None]:
+    path = packs_dir / SEEN_FILE
+    if not (path.exists() or path.is_symlink()):
+        return frozenset(), None
+    try:
+        ids = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        why = e.strerror if isinstance(e, OSError) else "it is not valid JSON text"
+        return frozenset(), f"the record of built-in packs {path} cannot be read ({why})"
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return frozenset(), f"the record of built-in packs {path} is not a list of pack ids"
+    return frozenset(ids), None
 
 
 def remember(packs_dir: Path, pack_id: str) -> None:

@@ -47,6 +47,8 @@ def start_writable(store: PackStore, sample_folder: Path | None, builtins: tuple
                 # The kiosk has content to show: a pack of its own that cannot go in now waits for a later start.
                 notes.append(f"the built-in {folder.name} pack could not be installed ({e})")
     entries = store.entries()
+    repaired = builtin_packs.repair_seen(store.packs_dir, (f.name for f, _ in folders if f.name in entries))
+    notes += [repaired] if repaired else []
     fault = store.database_fault(entries)
     if fault:
         packs, entries = store._load(entries, notes)

@@ -30,6 +30,7 @@ from kiosk.content.content_start import start_read_only, start_writable
 from kiosk.content.disk_state import READ_ONLY, is_read_only_error, read_only_problem
 from kiosk.content.errors import PackRejected, version_key
 from kiosk.content.file_replace import sync_folder
+from kiosk.content.lock_file import open_lock
 from kiosk.content.path_ids import check_path_id
 
 if TYPE_CHECKING:
@@ -96,9 +97,11 @@ class PackStore:
         return pack_index.read_index(self.packs_dir, InstalledPack, leftovers=pack_index.read_leftovers(self.packs_dir))
 
     def log_lines(self, last: int = 10) -> list[str]:
-        if not self.log_path.is_file():
+        """The log's last lines (bytes that are not text shown as \ufffd; a log that cannot be read has none)."""
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-last:]
+        except OSError:  # none yet, or a folder in its place: `kiosk doctor` names that
             return []
-        return self.log_path.read_text(encoding="utf-8").splitlines()[-last:]
 
     # -- changing ----------------------------------------------------------------------------------------
 
@@ -107,11 +110,16 @@ class PackStore:
         """Hold the data directory's lock: one process changes packs or the database at a time."""
         try:
             self.packs_dir.mkdir(parents=True, exist_ok=True)
-            lock = open(self.data_dir / ".lock", "a+b")
+            lock, note = open_lock(self.data_dir)
         except OSError as e:
             if is_read_only_error(e):
                 raise PackRejected(READ_ONLY) from None
             raise
+        if note:
+            import logging
+
+            logging.getLogger(__name__).warning("%s", note)
+            self._log(note)
         with lock as f:
             fcntl.flock(f, fcntl.LOCK_EX)
             try:

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-from kiosk.sources.ncs.api_key import NCS_KEY_ENV, NCS_KEY_FILE  # the names sync reads the key by
+from kiosk.sources.errors import SourceInputError
+from kiosk.sources.ncs.api_key import NCS_KEY_ENV, NCS_KEY_FILE, read_key_file  # the names sync reads the key by
 from kiosk.staff.atomic import write_file_atomically
 
 MAX_KEY_LENGTH = 200  # subscription keys are 32 characters; a longer paste is a mistake
@@ -46,9 +47,21 @@ class NcsKeyFile:
         if self._environ.get(NCS_KEY_ENV, "").strip():
             return "environment"
         try:
-            return "file" if self.path.read_text(encoding="utf-8").strip() else ""
-        except (OSError, UnicodeDecodeError):
-            return ""  # a missing or unreadable file gives sync no key either
+            return "file" if read_key_file(self.path) else ""
+        except SourceInputError:
+            return ""  # an unreadable file gives sync no key either (`kiosk doctor` says what is wrong with it)
+
+    def problem(self) -> str | None:
+        """What is wrong with the key file, never quoting it (None when it is sound or there is none)."""
+        if not (self.path.exists() or self.path.is_symlink()):
+            return None
+        if not self.path.is_file():
+            return f"{self.path} is {'a folder' if self.path.is_dir() else 'a link to nothing'}, not a key file"
+        try:
+            check_ncs_key(read_key_file(self.path))
+        except (SourceInputError, NcsKeyError) as e:
+            return str(e)
+        return None
 
     def save(self, key: str) -> None:
         """Write the key whole, readable by the kiosk's user only (NcsKeyError for a key that cannot be one)."""

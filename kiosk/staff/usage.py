@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import sqlite3
 import threading
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from kiosk.content.folder_write import open_folder
+from kiosk.staff.usage_file import is_damage, set_aside
 
 USAGE_FILE = "usage.db"
 KINDS = ("visit", "page", "occupation", "mode")  # what is counted, in the order a summary lists them
@@ -90,9 +92,27 @@ class UsageLog:
     # -- storing -----------------------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        """The usage database; a damaged one is set aside (and logged) and a fresh one started in its place."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open()
+        except sqlite3.Error as e:
+            if not is_damage(self.path, e):
+                raise  # a full, read-only or busy disk: the counts wait in memory for the next flush
+            kept = set_aside(self.path)
+            logging.getLogger(__name__).warning(
+                "the usage counts in %s could not be read (%s): the file was kept as %s and counting starts afresh; "
+                "the counts it held are not shown", self.path, e, kept.name)
+            return self._open()
+
+    def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=5)
-        conn.execute(SCHEMA)
+        try:
+            conn.execute(SCHEMA)
+            conn.execute("SELECT count(*) FROM counts").fetchone()  # reads the table's pages: finds most damage
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def flush(self) -> int:

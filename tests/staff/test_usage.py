@@ -92,12 +92,16 @@ def test_nothing_finer_than_the_week_is_stored(usage: UsageLog) -> None:
     assert all(row[0] == "2026-W48" for row in rows)
 
 
-def test_a_failed_write_keeps_the_counts_for_the_next(usage: UsageLog) -> None:
-    usage.path.write_bytes(b"this is not a database, it is a broken file " * 100)
+def test_a_failed_write_keeps_the_counts_for_the_next(usage: UsageLog, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(self: UsageLog) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    opened = UsageLog._open
+    monkeypatch.setattr(UsageLog, "_open", full_disk)
     usage.page_viewed("home", "standard")
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(sqlite3.OperationalError):
         usage.flush()
-    usage.path.unlink()
+    monkeypatch.setattr(UsageLog, "_open", opened)
     assert usage.flush() == 1
     assert usage.summary("2026-W48")[0].count == 1
 

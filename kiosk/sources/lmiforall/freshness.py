@@ -46,7 +46,7 @@ def read_state(folder: Path) -> SyncState | None:
         return SyncState(bool(data["complete"]), str(data["finished"]), tuple(int(s) for s in data["socs"]),
                          None if region is None else int(region), str(data.get("installed", "")),
                          str(data.get("owners", "")))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # AttributeError: JSON that is not an object
         return None
 
 

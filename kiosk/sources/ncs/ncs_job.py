@@ -42,7 +42,7 @@ def sync_ncs(job: SyncJob) -> SyncReport:
     store = PackStore(settings.data_dir)
     installed = store.entries().get(PACK_ID)
     if (not outcome.fetched and not outcome.removed and installed is not None
-            and installed.sha256 == _last_installed(folder)):
+            and installed.sha256 == last_installed(folder)):
         return SyncReport(f"{SOURCE}: no profile has changed since the last sync; the installed profiles "
                           f"({installed.content_version}) stay", problems)
     result = job.install(PACK_ID, lambda out: problems.extend(build_ncs_pack(folder, out, now=job.now)[1]), problems)
@@ -53,7 +53,8 @@ def sync_ncs(job: SyncJob) -> SyncReport:
                       f"{pack.manifest.content_version}", problems, installed=f"{PACK_ID} {pack.manifest.content_version}")
 
 
-def _last_installed(folder: Path) -> str:
+def last_installed(folder: Path) -> str:
+    """The sha256 of the pack the last finished sync installed; "" when none is recorded (or the record is damaged)."""
     try:
         return str(json.loads((folder / INSTALLED_FILE).read_text(encoding="utf-8"))["sha256"])
     except (OSError, ValueError, KeyError, TypeError):

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from kiosk.content.file_replace import replace_bytes
 
 STATE_FILE = "downloads.json"  # beside the files/ folder, so it is never taken for a release
+STATE_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError)  # what a missing or damaged file raises
 
 
 class Validators(NamedTuple):
@@ -47,13 +48,18 @@ class DownloadState:
     def read(cls, folder: Path) -> DownloadState:
         """The state saved in `folder`, or an empty one (a damaged file is as good as none: files are fetched again)."""
         try:
-            data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
-            files = {name: SavedFile(Validators(*f["validators"]), int(f["size"]), str(f["sha256"]))
-                     for name, f in data["files"].items()}
-            partial = {name: Validators(*v) for name, v in data["partial"].items()}
-            return cls(folder, files, partial, data.get("built_from"), data.get("installed"))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls.parse(folder)
+        except STATE_ERRORS:
             return cls(folder, {}, {}, None, None)
+
+    @classmethod
+    def parse(cls, folder: Path) -> DownloadState:
+        """The state saved in `folder`; one of STATE_ERRORS when there is none or it cannot be used."""
+        data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+        files = {name: SavedFile(Validators(*f["validators"]), int(f["size"]), str(f["sha256"]))
+                 for name, f in data["files"].items()}
+        partial = {name: Validators(*v) for name, v in data["partial"].items()}
+        return cls(folder, files, partial, data.get("built_from"), data.get("installed"))
 
     def as_bytes(self) -> bytes:
         """The state as the file holds it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable
 
+from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.model import (
     GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
 )
@@ -23,8 +24,8 @@ def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Su
         """SELECT s.id, s.name, coalesce(s.description, ''),
                   (SELECT count(*) FROM occupation_subjects x JOIN occupations o ON o.id = x.occupation
                    WHERE x.subject = s.id)
-           FROM subjects s WHERE :id IS NULL OR s.id = :id ORDER BY s.name COLLATE NOCASE""",
-        {"id": subject_id},
+           FROM subjects s WHERE :id IS NULL OR s.id = :id ORDER BY s.name COLLATE NOCASE LIMIT :most""",
+        {"id": subject_id, "most": MOST_IN_A_LIST},
     )
     return [Subject(*row) for row in rows]
 
@@ -98,8 +99,9 @@ def industries(conn: sqlite3.Connection, source: Sources, region: str) -> list[I
            LEFT JOIN industry_outlook first ON first.industry = i.id AND first.region = :region
                 AND first.year = (SELECT min(year) FROM industry_outlook WHERE industry = i.id AND region = :region)
            LEFT JOIN industry_outlook last ON last.industry = i.id AND last.region = :region
-                AND last.year = (SELECT max(year) FROM industry_outlook WHERE industry = i.id AND region = :region)""",
-        {"region": region},
+                AND last.year = (SELECT max(year) FROM industry_outlook WHERE industry = i.id AND region = :region)
+           ORDER BY i.name LIMIT :most""",
+        {"region": region, "most": MOST_IN_A_LIST},
     )
     found = []
     for iid, name, description, y0, e0, y1, e1, pack_id, source_id in rows:
@@ -137,8 +139,8 @@ def myths(conn: sqlite3.Connection, source: Sources, region: str | None = None) 
                   coalesce(o.title, ''), coalesce(m.region, '')
            FROM myths m LEFT JOIN occupations o ON o.id = m.occupation
            WHERE :region IS NULL OR m.region IS NULL OR m.region = :region
-           ORDER BY m.region IS NULL, m.region, m.id""",
-        {"region": region},
+           ORDER BY m.region IS NULL, m.region, m.id LIMIT :most""",
+        {"region": region, "most": MOST_IN_A_LIST},
     )
     return [
         Myth(mid, myth, fact, year, source(pack_id, source_id), occ if title else "", title, where)

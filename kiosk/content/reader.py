@@ -20,6 +20,7 @@ from kiosk.content import official_reads as official
 from kiosk.content.catalogue_reads import CatalogueEntry, catalogue as read_catalogue
 from kiosk.content.search import Searcher
 from kiosk.content import job_list_reads as job_lists
+from kiosk.content.list_bounds import MOST_IN_A_LIST
 
 
 def open_reader(path: Path, *, immutable: bool = False) -> "ContentReader":
@@ -93,7 +94,7 @@ class ContentReader:
         rows = self._conn.execute(
             """SELECT s.id, s.name, coalesce(s.description, ''), count(o.id)
                FROM sectors s LEFT JOIN occupations o ON o.sector = s.id
-               GROUP BY s.id ORDER BY s.name COLLATE NOCASE"""
+               GROUP BY s.id ORDER BY s.name COLLATE NOCASE LIMIT ?""", (MOST_IN_A_LIST,)
         )
         return [Sector(*row) for row in rows]
 
@@ -129,7 +130,7 @@ class ContentReader:
         """What pupils who like each job enjoy ("helping people", "making things"), with how many jobs each."""
         rows = self._conn.execute(
             """SELECT i.value, count(*) FROM occupations o, json_each(o.interests) i
-               GROUP BY i.value ORDER BY count(*) DESC, i.value"""
+               GROUP BY i.value ORDER BY count(*) DESC, i.value LIMIT ?""", (MOST_IN_A_LIST,)
         )
         return [(value, count) for value, count in rows]
 
@@ -142,7 +143,7 @@ class ContentReader:
                    UNION SELECT region FROM skill_shortages UNION SELECT region FROM replacement_demand
                    UNION SELECT region FROM industry_outlook UNION SELECT name FROM areas
                    UNION SELECT region FROM group_change)
-               ORDER BY region != 'UK', region != 'England', region COLLATE NOCASE, region"""
+               ORDER BY region != 'UK', region != 'England', region COLLATE NOCASE, region LIMIT ?""", (MOST_IN_A_LIST,)
         )
         return [region for (region,) in rows]
 
@@ -243,7 +244,7 @@ class ContentReader:
     def routes(self) -> list[Route]:
         rows = self._conn.execute(
             """SELECT id, name, kind, rqf_level, summary, easy_read, coalesce(duration, ''), coalesce(entry, '')
-               FROM routes ORDER BY rqf_level, name"""
+               FROM routes ORDER BY rqf_level, name LIMIT ?""", (MOST_IN_A_LIST,)
         )
         return [_route(row) for row in rows]
 

@@ -9,6 +9,7 @@ import json
 import sqlite3
 from typing import Any
 
+from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.model import AlumniStory, Event, OccupationSummary, Provider, Resource
 
 _STORY = """SELECT a.id, a.first_name, a.year_left, a.destination, a.quote,
@@ -29,8 +30,8 @@ def providers_for(conn: sqlite3.Connection, route_id: str) -> list[Provider]:
     rows = conn.execute(
         """SELECT p.id, p.name, p.kind, coalesce(p.town, ''), coalesce(p.url, '')
            FROM provider_routes x JOIN providers p ON p.id = x.provider
-           WHERE x.route = ? ORDER BY p.town IS NULL, p.town COLLATE NOCASE, p.name COLLATE NOCASE""",
-        (route_id,),
+           WHERE x.route = ? ORDER BY p.town IS NULL, p.town COLLATE NOCASE, p.name COLLATE NOCASE LIMIT ?""",
+        (route_id, MOST_IN_A_LIST),
     )
     return [Provider(*row) for row in rows]
 
@@ -39,8 +40,8 @@ def occupations_on_route(conn: sqlite3.Connection, route_id: str) -> list[Occupa
     """The occupations a route can lead to, A to Z (only those whose occupation is installed)."""
     rows = conn.execute(
         """SELECT o.id, o.title, o.sector FROM occupation_routes x JOIN occupations o ON o.id = x.occupation
-           WHERE x.route = ? ORDER BY o.title COLLATE NOCASE""",
-        (route_id,),
+           WHERE x.route = ? ORDER BY o.title COLLATE NOCASE LIMIT ?""",
+        (route_id, MOST_IN_A_LIST),
     )
     return [OccupationSummary(*row) for row in rows]
 

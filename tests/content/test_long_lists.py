@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.content import school_reads
 from kiosk.content.pack_store import PackStore
+from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.pages import build_page
 from kiosk.content.pages.page import Target
 from kiosk.content.pages.paging import PAGE_SIZE
@@ -69,9 +70,10 @@ def test_a_list_of_200000_is_built_a_page_at_a_time(big_reader, made, target, fi
     assert made["rows"] <= PAGE_SIZE and len(page.choices) <= PAGE_SIZE + 2
     assert page.choices[0].label == "Next page" and any(c.label.startswith(first) for c in page.choices)
     assert "Page 1 of " in page.subtitle
-    last = build_page(Target(target.kind, f"{target.key}@1667" if target.key else "@1667"), big_reader,
+    pages = -(-(ROWS + 2) // PAGE_SIZE) if target.kind == "library" else -(-(ROWS + 1) // PAGE_SIZE)
+    last = build_page(Target(target.kind, f"{target.key}@{pages}" if target.key else f"@{pages}"), big_reader,
                       today=dt.date(2026, 12, 1))
-    assert [c.label for c in last.choices[:1]] == ["Previous page"] and "Page 1,667 of 1,667." in last.subtitle
+    assert [c.label for c in last.choices[:1]] == ["Previous page"] and f"Page {pages:,} of {pages:,}." in last.subtitle
     assert made["rows"] <= 2 * PAGE_SIZE
 
 
@@ -80,3 +82,26 @@ def test_the_library_counts_each_audience_without_reading_every_resource(big_rea
     assert made["rows"] == 0
     detail = {c.label: c.detail for c in page.choices}
     assert detail["Everything"].endswith(f"{ROWS + 2} things")
+
+
+@pytest.mark.parametrize("target", [Target("sectors"), Target("subjects"), Target("routes")],
+                         ids=["sectors", "subjects", "routes"])
+def test_a_list_short_by_nature_stops_at_the_bound_whatever_a_pack_holds(tmp_path, target) -> None:
+    make_pack(tmp_path / "pack.zip", take_home_tables())
+    PackStore(tmp_path / "data").install(tmp_path / "pack.zip")
+    conn = sqlite3.connect(tmp_path / "data" / "kiosk.db")
+    pack = conn.execute("SELECT pack_id FROM packs").fetchone()[0]
+    with conn:
+        for table in ("sectors", "subjects"):
+            conn.executemany(f"INSERT INTO {table} (id, name, pack_id) VALUES (?, ?, ?)",
+                             ((f"x{i}", f"Made-up {i:05d}", pack) for i in range(5000)))
+        conn.executemany("INSERT INTO routes (id, name, kind, rqf_level, summary, pack_id) "
+                         "VALUES (?, ?, 'other', 3, 'A route.', ?)", ((f"x{i}", f"Route {i:05d}", pack) for i in range(5000)))
+    conn.close()
+    reader = open_reader(tmp_path / "data" / "kiosk.db")
+    try:
+        assert len(reader.sectors()) == len(reader.subjects()) == len(reader.routes()) == MOST_IN_A_LIST
+        page = build_page(target, reader)
+        assert len(page.choices) <= MOST_IN_A_LIST + 2
+    finally:
+        reader.close()

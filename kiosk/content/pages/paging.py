@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.pages.page import Choice, Target
 
-PAGE_SIZE = 120  # divides by 2, 3, 4, 5, 6, 8, 10 and 12: screens of tiles end where a page ends
+# Real lists (every SOC 2020 unit group is 412 jobs) fit one page, which a pupil pages through with the grid's
+# own buttons; a hostile pack's 250,000 rows never reach one page.
+PAGE_SIZE = MOST_IN_A_LIST
 SEPARATOR = "@"
 
 

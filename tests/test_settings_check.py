@@ -62,9 +62,10 @@ def test_a_short_idle_time_gets_a_warning_that_fits(tmp_path: Path) -> None:
 
 def test_doctor_names_each_bad_setting(tmp_path: Path, monkeypatch) -> None:
     from kiosk import doctor
+    import kiosk.doctor.machine  # noqa: F401 (the probes patched below live there)
 
     for probe in ("_speech", "_qt"):  # the machine's own checks are not what this test is about
-        monkeypatch.setattr(doctor, probe, lambda: doctor.Check(probe, "ok", ""))
+        monkeypatch.setattr(doctor.machine, probe, lambda: doctor.Check(probe, "ok", ""))
     assert settings_findings(load_settings(tmp_path, environ={}))[0][:2] == ("settings", "ok")
     (tmp_path / "settings.toml").write_text("speech_rate = 1000\nidle_timeout_s = 'soon'\n")
     checks = {c.name: c for c in doctor.run_checks(load_settings(tmp_path, environ={"KIOSK_SYMBOL_SIZE": "XXL"}))}

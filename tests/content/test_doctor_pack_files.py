@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from kiosk.content.pack_store import PackStore
-from kiosk.doctor import _pack_files
+from kiosk.doctor.packs import _pack_files
 
 
 def _as_an_older_kiosk_wrote_it(path: Path, old: str, new: str) -> None:

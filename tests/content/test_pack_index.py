@@ -70,8 +70,8 @@ def test_a_broken_index_is_rebuilt_from_the_pack_files_and_nothing_is_lost(data_
 
 
 def test_doctor_names_a_damaged_index_then_says_it_was_rebuilt(data_dir: Path, tmp_path: Path) -> None:
-    from kiosk.doctor import _packs
-    from kiosk.doctor_storage import storage_checks
+    from kiosk.doctor.packs import _packs
+    from kiosk.doctor.storage import storage_checks
 
     store = with_school_pack(data_dir, tmp_path)
     store.index_path.write_bytes(b'{"packs": 7}')

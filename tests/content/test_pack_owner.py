@@ -258,7 +258,7 @@ def test_a_damaged_owner_is_worked_out_again_and_a_damaged_file_binds_nobody(dat
 
 
 def test_doctor_names_a_pack_held_by_a_key_no_longer_trusted(data_dir: Path, tmp_path: Path, hub: SigningKey) -> None:
-    from kiosk.doctor import _pack_owners
+    from kiosk.doctor.packs import _pack_owners
 
     key = trust_key(data_dir, tmp_path / "keys" / "hub.key.pub")
     store = PackStore(data_dir)

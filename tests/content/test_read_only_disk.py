@@ -59,7 +59,7 @@ def test_the_content_starts_read_only_and_every_change_is_refused_with_the_reaso
 
 def test_doctor_names_a_read_only_disk(copied_data: Path, monkeypatch) -> None:
     from kiosk.content.pack_store import PackStore
-    from kiosk.doctor_storage import storage_checks
+    from kiosk.doctor.storage import storage_checks
 
     refuse_writes(monkeypatch, copied_data)
     disk = next(c for c in storage_checks(PackStore(copied_data)) if c.name == "disk")

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 from kiosk import app, doctor
+from kiosk.doctor import machine as doctor_machine, packs as doctor_packs
 from kiosk.config import load_settings
 
 # Each state file (relative to the data directory) with content the kiosk would itself have written there.
@@ -93,9 +94,9 @@ def start_up(data_dir: Path) -> list[str]:
 def quiet_doctor(monkeypatch) -> None:
     """Leave out doctor's slow checks that read no state file: the Qt and audio probes (child processes), and the
     re-reading of every pack file (a second for the official figures; tests/content/test_doctor_pack_files.py)."""
-    monkeypatch.setattr(doctor, "_qt", lambda: doctor.Check("qt", "ok", "not probed in this test"))
-    monkeypatch.setattr(doctor, "_pack_files", lambda store: [])
-    monkeypatch.setattr(doctor, "_speech", lambda: doctor.Check("speech", "ok", "not probed in this test"))
+    monkeypatch.setattr(doctor_machine, "_qt", lambda: doctor.Check("qt", "ok", "not probed in this test"))
+    monkeypatch.setattr(doctor_packs, "_pack_files", lambda store: [])
+    monkeypatch.setattr(doctor_machine, "_speech", lambda: doctor.Check("speech", "ok", "not probed in this test"))
 
 
 def doctor_report(data_dir: Path) -> list[doctor.Check]:

@@ -62,10 +62,11 @@ def test_a_lockout_that_cannot_be_saved_is_a_fault(tmp_path: Path, monkeypatch, 
 
 def test_doctor_reports_the_staff_pin(tmp_path: Path, monkeypatch) -> None:
     from kiosk import doctor
+    import kiosk.doctor.machine  # noqa: F401 (the probes patched below live there)
     from kiosk.config import load_settings
 
     for probe in ("_speech", "_qt"):  # the machine's own checks are not what this test is about
-        monkeypatch.setattr(doctor, probe, lambda: doctor.Check(probe, "ok", ""))
+        monkeypatch.setattr(doctor.machine, probe, lambda: doctor.Check(probe, "ok", ""))
     path = _set_pin(tmp_path)
     path.write_text("{not json")
     checks = {c.name: c for c in doctor.run_checks(load_settings(tmp_path, environ={}))}

@@ -9,7 +9,7 @@ from kiosk.content.db_install import needs_immutable
 from kiosk.content.disk_state import READ_ONLY, read_only_problem
 from kiosk.content.leftovers import damaged_copies
 from kiosk.content.pack_store import PackStore
-from kiosk.doctor import Check
+from kiosk.doctor.check import Check
 
 
 def storage_checks(store: PackStore) -> list[Check]:

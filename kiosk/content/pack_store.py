@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import fcntl
 import json
 import os
 import sqlite3
-import time
 from pathlib import Path
-from typing import Iterator
-
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from kiosk.content import builtin_packs, pack_index
 from kiosk.content.db_install import (
@@ -31,6 +27,7 @@ from kiosk.content.disk_state import READ_ONLY, is_read_only_error, read_only_pr
 from kiosk.content.errors import PackRejected, version_key
 from kiosk.content.file_replace import sync_folder
 from kiosk.content.lock_file import open_lock
+from kiosk.content.pack_staging import stage_pack, write_problem
 from kiosk.content.path_ids import check_path_id
 
 if TYPE_CHECKING:
@@ -134,7 +131,7 @@ class PackStore:
         """
         self._refuse_if_unwritable()
         with self.locked():
-            staged = self._stage(Path(path))
+            staged = stage_pack(Path(path), self.data_dir)
             try:
                 return self._install(staged, built_here=made_here)
             finally:
@@ -201,35 +198,6 @@ class PackStore:
         return None
 
     # -- internals ---------------------------------------------------------------------------------------
-
-    def _stage(self, origin: Path) -> Path:
-        """Copy a pack file into the data directory, where it cannot change (or vanish) while it is checked."""
-        import uuid
-
-        from kiosk.content.pack_file import MAX_PACK_BYTES
-        from kiosk.content.pack_limits import copy_regular
-
-        try:
-            size = origin.stat().st_size
-            if size > MAX_PACK_BYTES:
-                raise PackRejected(f"the pack is {size:,} bytes; the limit is {MAX_PACK_BYTES:,}")
-            incoming = self.data_dir / "incoming"
-            incoming.mkdir(parents=True, exist_ok=True)
-            staged = incoming / f"{uuid.uuid4().hex}.zip"
-        except OSError as e:
-            raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
-        try:
-            copy_regular(origin, staged, MAX_PACK_BYTES)  # refuses a pipe or device at once
-        except PackRejected:
-            staged.unlink(missing_ok=True)
-            raise
-        except OSError as e:
-            staged.unlink(missing_ok=True)
-            if e.errno in _NO_ROOM:
-                raise PackRejected(f"no room to copy the pack into {self.data_dir} ({_write_problem(e)}); "
-                                   "nothing was changed") from None
-            raise PackRejected(f"cannot read {origin}: {e.strerror or e}") from None
-        return staged
 
     def _install(self, staged: Path, *, built_here: bool = False) -> InstallReport:
         """Verify a staged pack file and make it the current version of its pack.
@@ -341,7 +309,7 @@ class PackStore:
             check_database(candidate, expected_counts=counts)
         except (OSError, sqlite3.Error) as e:
             candidate.unlink(missing_ok=True)
-            raise PackRejected(f"the new content could not be written ({_write_problem(e)}); "
+            raise PackRejected(f"the new content could not be written ({write_problem(e)}); "
                                "the kiosk keeps its current content") from None
         except Exception:
             candidate.unlink(missing_ok=True)
@@ -412,17 +380,6 @@ def _signed_by(pack: Pack, trusted: PublicKey | None) -> str:
         return ""
     who = repr(trusted.publisher) if trusted else f"{pack.signer.publisher!r}, a key this kiosk does not trust"
     return f", signed by {who} (key {pack.signer.key_id})"
-
-
-# A full disk, a full quota, or a file larger than the system allows.
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
-
-
-def _write_problem(e: BaseException) -> str:
-    """A failed write in words: most often a full disk, which SQLite reports as "disk I/O error" or "full"."""
-    if isinstance(e, OSError) and e.errno in _NO_ROOM:
-        return "the disk is full"
-    return f"{e.strerror if isinstance(e, OSError) and e.strerror else e}; is the disk full?"
 
 
 def _now() -> str:

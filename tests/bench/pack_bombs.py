@@ -21,7 +21,7 @@ from kiosk.content.pack_limits import MAX_EXPANDED_BYTES, MAX_PACK_ROWS, MAX_TAB
 from kiosk.content.pack_source import build_pack
 from tests.bench.catalogue import REPO, kiosk_env
 from tests.bench.stats import log, r2
-from tests.helpers.bomb_packs import MiB, lying_directory, many_rows, ratio_bomb
+from tests.helpers.bomb_packs import MiB, lying_directory, many_rows, ratio_bomb, recompressed
 
 TARGET_S = 1.0
 TARGET_MIB = 200
@@ -81,6 +81,8 @@ def bombs(folder: Path) -> dict[str, Path]:
                                                                      "industries": each}),
         "rows_understated": many_rows(folder / "understated.zip", {"sectors": MAX_TABLE_ROWS},
                                       counts={"sectors": 5}),
+        "bzip2_member": recompressed(ratio_bomb(folder / "ratio-bz.zip", BOMB_EXPANDED), folder / "bzip2.zip",
+                                     zipfile.ZIP_BZIP2),
     }
 
 
@@ -97,10 +99,11 @@ def largest_accepted(folder: Path) -> Path:
 
 
 def official_pack(folder: Path) -> Path:
-    """The shipped official figures as a pack one version newer than the one a first start installs."""
+    """The shipped official figures as a pack file of another id (as a hub might pass them on): a real pack's size,
+    which a kiosk imports (its own `official` id it makes itself, and refuses from files: pack_owner)."""
     source = shutil.copytree(ASSETS_DIR / "official", folder / "official-src")
     toml = source / "pack.toml"
-    toml.write_text(re.sub(r'(?m)^content_version = "(.*)"$', r'content_version = "\1.1"', toml.read_text()))
+    toml.write_text(re.sub(r'(?m)^id = "official"$', 'id = "official-copy"', toml.read_text()))
     build_pack(source, folder / "official.zip")
     return folder / "official.zip"
 

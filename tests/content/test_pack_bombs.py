@@ -14,7 +14,7 @@ from kiosk.content import pack_limits
 from kiosk.content.errors import PackRejected
 from kiosk.content.pack_file import read_pack
 from kiosk.content.pack_limits import MAX_PACK_ROWS, MAX_RATIO, MAX_TABLE_ROWS
-from tests.helpers.bomb_packs import MiB, lying_directory, many_rows, ratio_bomb
+from tests.helpers.bomb_packs import MiB, lying_directory, many_rows, ratio_bomb, recompressed
 
 
 def refusal_and_peak(path: Path) -> tuple[str, int]:
@@ -41,11 +41,7 @@ def test_a_member_that_expands_a_thousand_times_is_refused_from_the_directory(tm
 @pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
 def test_a_member_compressed_with_a_method_zipfile_expands_all_at_once_is_refused_before_reading(
         tmp_path: Path, method: int) -> None:
-    good = ratio_bomb(tmp_path / "good.zip", expanded=0)
-    bomb = tmp_path / "bzip.zip"
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w") as dst:
-        for info in src.infolist():
-            dst.writestr(info, src.read(info), compress_type=method)
+    bomb = recompressed(ratio_bomb(tmp_path / "good.zip", expanded=0), tmp_path / "bzip.zip", method)
     message, peak = refusal_and_peak(bomb)
     assert "is compressed with a method packs do not use" in message and f"zip method {method}" in message
     assert peak < 4 * MiB

@@ -80,3 +80,12 @@ def many_rows(path: Path, rows: dict[str, int], counts: dict[str, int] | None = 
     row make it longer without making it compress much better than real content does."""
     members = {member_name(table): _rows(table, n, words) for table, n in rows.items()}
     return _write(path, {**identity(), "counts": counts or dict(rows)}, members)
+
+
+def recompressed(source: Path, path: Path, method: int) -> Path:
+    """`source` with every member packed by another zip method (bzip2, LZMA): zipfile expands those a whole
+    input chunk at a time, so a small member can expand hugely in one read."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info), compress_type=method)
+    return path

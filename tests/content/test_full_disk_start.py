@@ -74,6 +74,20 @@ def test_the_content_is_shown_immutable_and_changes_wait_for_space(copied_data: 
     assert not list(copied_data.glob("kiosk.db.damaged-*"))
 
 
+def fill_to_the_last_block(path: Path) -> None:
+    """Write to `path` until the file system refuses (unbuffered: a buffered file raises again when it closes)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        for size in (65536, 4096, 1):  # smaller and smaller, so the last block is filled too
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+
+
 def test_on_a_real_full_disk_the_kiosk_starts_on_its_database(copied_data: Path, tmp_path: Path) -> None:
     with mounted_tmpfs(tmp_path / "mnt", size="24m") as mnt:
         if mnt is None:
@@ -81,13 +95,7 @@ def test_on_a_real_full_disk_the_kiosk_starts_on_its_database(copied_data: Path,
         data = mnt / "data"
         shutil.copytree(copied_data, data)
         database = (data / "kiosk.db").read_bytes()
-        with open(mnt / "filler", "wb") as f:  # fill the disk to the last block
-            try:
-                while True:
-                    f.write(b"\0" * 65536)
-                    f.flush()
-            except OSError:
-                pass
+        fill_to_the_last_block(mnt / "filler")
         listed = kiosk(data, "pack", "list")
         assert_started_on_the_same_database(data, database, listed)
         run = kiosk(data, "--windowed", "--quit-after-first-paint")

@@ -53,8 +53,11 @@ def test_a_directory_that_understates_the_expansion_is_caught_while_reading(tmp_
         info = zf.getinfo("tables/sectors.jsonl")
     assert info.file_size == 20 * info.compress_size + info.file_size % 20  # the directory looks harmless
     message, peak = refusal_and_peak(bomb)
-    assert "'tables/sectors.jsonl' expands" in message and "so far" in message
-    assert f"the limit is {MAX_RATIO} times" in message
+    # Python's zipfile spots the lie itself where it has the overlapping-entries check (Debian's 3.11.2 has it
+    # backported, some later 3.11 builds do not); where it does not, the kiosk's count of bytes produced stops it.
+    overlap = "Overlapped entries: 'tables/sectors.jsonl' (possible zip bomb)" in message
+    ours = "'tables/sectors.jsonl' expands" in message and "so far" in message
+    assert overlap or (ours and f"the limit is {MAX_RATIO} times" in message), message
     assert peak < 8 * MiB  # stopped after a few megabytes of its 16
 
 

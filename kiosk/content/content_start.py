@@ -35,12 +35,14 @@ def start_writable(store: PackStore, sample_folder: Path | None, builtins: tuple
             except OSError as e:  # the rebuilt index serves this run from memory; the next start tries again
                 notes.append(f"the rebuilt pack index could not be saved ({e.strerror or e})")
     entries = state.entries
+    installed: list[str] = []  # each install writes its own line to content.log: not written twice
     folders = [(sample_folder, True)] if sample_folder is not None else []
     folders += [(folder, False) for folder in builtins if folder.is_dir()]
     for folder, first_run_only in folders:
         if builtin_packs.due(entries, folder, store.packs_dir, first_run_only=first_run_only):
             try:
-                notes.append(store._install_builtin(folder))
+                installed.append(store._install_builtin(folder))
+                notes.append(installed[-1])
             except (PackRejected, OSError) as e:
                 if not entries:
                     raise
@@ -67,11 +69,13 @@ def start_writable(store: PackStore, sample_folder: Path | None, builtins: tuple
                 notes.append(f"the content could not be brought up to date ({fault}; {e}); "
                              "the kiosk shows the content it has")
         else:  # nothing installed could be read: start again from the built-in packs
-            notes += [store._install_builtin(folder) for folder, _ in folders]
+            installed += [store._install_builtin(folder) for folder, _ in folders]
+            notes += installed[-len(folders):]
     if store.db_immutable:
         store.cannot_write = store.cannot_write or FULL
     for note in notes:
-        store._log(note)
+        if note not in installed:
+            store._log(note)
     return notes
 
 

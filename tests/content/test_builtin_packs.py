@@ -57,6 +57,9 @@ def test_first_run_installs_the_sample_and_the_official_figures(tmp_path: Path) 
     notes = store.start(sample, (official,))
     assert notes == ["installed the sample content 1.0", "installed the built-in official pack 2026.12.6"]
     assert set(store.entries()) == {"sample", "official"}
+    # content.log says each install once (the install's own line), not once more in start-up's words
+    log = [line.split(" ", 1)[1] for line in store.log_lines()]
+    assert log == ["installed sample 1.0", "installed official 2026.12.6"]
 
 
 def test_figures_older_than_every_install_are_still_added_once(tmp_path: Path) -> None:

@@ -129,6 +129,16 @@ def _parser() -> argparse.ArgumentParser:
     regenerate.add_argument("--retrieved", default=None, metavar="YYYY-MM-DD",
                             help="the date the releases were downloaded (default: today)")
 
+    library = sub.add_parser("library", help="check the project's job entries and review one beside ONS's text")
+    library_verbs = library.add_subparsers(dest="verb", metavar="VERB", required=True)
+    review = library_verbs.add_parser("review", parents=[common],
+                                      help="one unit group's entry beside ONS's description, its figures and checks")
+    review.add_argument("soc", metavar="SOC")
+    for verb in (review, library_verbs.add_parser("check", parents=[common], help="check every shipped entry")):
+        verb.add_argument("--json", action="store_true")
+        verb.add_argument("--volume1", type=Path, default=None, metavar="FILE",
+                          help="ONS SOC 2020 Volume 1 (default: the copy in ../shared/fixtures/ons)")
+
     search = sub.add_parser("search", parents=[common], help="search occupations")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true")
@@ -219,6 +229,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kiosk.official_command import run_official
 
         return run_official(args)
+    if command == "library":
+        from kiosk.library_command import run_library
+
+        return run_library(args, _settings(args))
     if command == "symbols":
         from kiosk.symbols_command import run_symbols
 

@@ -15,6 +15,7 @@ from kiosk.content.model import (
 from kiosk.content import school_reads as school
 from kiosk.content.model import AlumniStory, Event, Provider, Resource
 from kiosk.content import explore_reads as explore
+from kiosk.content.model import Earnings, Employment
 from kiosk.content.model import GroupChange, GroupOutlook, HardToFill, IndustryOutlook, JobChange, Myth, Subject
 from kiosk.content import official_reads as official
 from kiosk.content.catalogue_reads import CatalogueEntry, catalogue as read_catalogue
@@ -177,6 +178,13 @@ class ContentReader:
     def occupation(self, occupation_id: str) -> Occupation | None:
         with self._snapshot() as sources:
             return self._occupation(occupation_id, sources)
+
+    def unit_group_figures(self, soc2020: str) -> tuple[str, tuple[Earnings, ...], tuple[Employment, ...]]:
+        """A SOC 2020 unit group's title, pay and hours, and people employed, as the official pack has them."""
+        with self._snapshot() as sources:
+            source = _source_of(sources)
+            return (official.unit_title(self._conn, soc2020), official.earnings(self._conn, source, soc2020),
+                    official.employment(self._conn, source, soc2020))
 
     def _occupation(self, occupation_id: str, sources: dict[tuple[str, str], SourceRef]) -> Occupation | None:
         def source(pack_id: str, source_id: str) -> SourceRef:

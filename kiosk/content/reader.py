@@ -8,20 +8,18 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from kiosk.content.model import (
-    Average, Figure, ListItem, Occupation, OccupationSummary, PackInfo, ReplacementDemand, Route, SearchHit, Sector,
-    SkillShortage, SourceRef,
-)
-from kiosk.content import school_reads as school
-from kiosk.content.model import AlumniStory, Event, Provider, Resource
 from kiosk.content import explore_reads as explore
-from kiosk.content.model import Earnings, Employment
-from kiosk.content.model import GroupChange, GroupOutlook, HardToFill, IndustryOutlook, JobChange, Myth, Subject
 from kiosk.content import official_reads as official
+from kiosk.content import school_reads as school
 from kiosk.content.catalogue_reads import CatalogueEntry, catalogue as read_catalogue
-from kiosk.content.search import Searcher
+from kiosk.content.model import (
+    AlumniStory, Average, Earnings, Employment, Event, Figure, GroupChange, GroupOutlook, HardToFill,
+    IndustryOutlook, JobChange, ListItem, Myth, Occupation, OccupationSummary, PackInfo, Provider,
+    ReplacementDemand, Resource, Route, SearchHit, Sector, SkillShortage, SourceRef, Subject,
+)
 from kiosk.content import job_list_reads as job_lists
 from kiosk.content.list_bounds import MOST_IN_A_LIST
+from kiosk.content.search import Searcher
 
 
 def open_reader(path: Path, *, immutable: bool = False) -> "ContentReader":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,14 @@ def test_a_duplicate_summary_sentence_is_named() -> None:
     assert check_distinct_summaries([one, two]) == [
         "cook.toml, summary: the sentence 'They work in shops.' is also in baker.toml"]
     assert check_distinct_summaries([one, Entry("baker.toml", one.fields)]) == []
+
+
+def test_readability_is_scored_offline_from_the_bundled_dictionary() -> None:
+    # textstat 0.7.9 and later load NLTK's pronouncing dictionary, which a kiosk without the network cannot
+    # download: a fresh install failed every readability check that way. The pinned release needs neither.
+    script = ("import sys; from kiosk.access.easy_read_checks import reading_ease; "
+              "score = reading_ease('The cat sat on the mat. It was warm.'); "
+              "assert 'nltk' not in sys.modules, 'textstat loaded NLTK'; print(score)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) > 90  # short words and sentences read very easily

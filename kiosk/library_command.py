@@ -10,8 +10,9 @@ from typing import Any
 
 from kiosk.access.easy_read_checks import (
     Entry, OnsRuns, check_distinct_summaries, check_easy_read_lengths, check_not_copied, check_readability,
-    check_symbols, count_symbols, easy_read_sentences, read_entries, reading_ease,
+    check_symbols, easy_read_sentences, read_entries, reading_ease,
 )
+from kiosk.access.coverage import measure
 from kiosk.config import ASSETS_DIR, LEXICON_DIR, Settings
 from kiosk.sources.errors import SourceInputError
 
@@ -99,7 +100,7 @@ def measures(entries: list[Entry], settings: Settings, volume1) -> dict[str, Any
     result: dict[str, Any] = {"unit_groups_complete": covered,
                               "unit_groups": len(units) if units is not None else UNIT_GROUPS}
     if library is not None:
-        count = count_symbols((s for e in entries for s in easy_read_sentences(e)), lexicon, library)
+        count = measure((s for e in entries for s in easy_read_sentences(e)), lexicon, library)
         result.update(key_words=count.key_words, with_symbol=count.with_symbol, symbol_share=round(count.share, 4))
     for name, texts in (("summary", [" ".join(e.text("summary")) for e in entries]),
                         ("easy_read", [" ".join(easy_read_sentences(e)) for e in entries])):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kiosk.access.coverage import measure
 from kiosk.access.lexicon import WORD, Lexicon
 from kiosk.access.symbol_library import SymbolLibrary
 
@@ -97,37 +98,9 @@ def check_readability(entry: Entry) -> list[str]:
     return problems
 
 
-class SymbolCount(NamedTuple):
-    """Key words in some text, how many got a symbol, and the ones that did not."""
-
-    key_words: int
-    with_symbol: int
-    missing: tuple[str, ...]
-
-    @property
-    def share(self) -> float:
-        return self.with_symbol / self.key_words if self.key_words else 1.0
-
-
-def count_symbols(texts: Iterable[str], lexicon: Lexicon, library: SymbolLibrary) -> SymbolCount:
-    """How many of the texts' key words (not function words, not numbers) get a picture."""
-    key = found = 0
-    missing: list[str] = []
-    for text in texts:
-        for token in lexicon.symbolise(text):
-            if not token.key_word:
-                continue
-            key += 1
-            if library.first(token.concept) is not None:
-                found += 1
-            else:
-                missing.append(token.text.lower())
-    return SymbolCount(key, found, tuple(missing))
-
-
 def check_symbols(entry: Entry, lexicon: Lexicon, library: SymbolLibrary) -> list[str]:
     """At least 95% of the easy-read version's key words get a symbol."""
-    count = count_symbols(easy_read_sentences(entry), lexicon, library)
+    count = measure(easy_read_sentences(entry), lexicon, library)  # the picture-mode coverage measure
     if count.share >= MIN_SYMBOL_SHARE:
         return []
     return [f"{entry.file}, easy_read: {count.with_symbol} of {count.key_words} key words get a symbol "

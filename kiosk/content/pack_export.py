@@ -13,6 +13,7 @@ from kiosk.content.folder_write import Folder, open_folder
 from kiosk.content.pack_file import Pack, file_sha256, read_pack
 from kiosk.content.pack_store import InstalledPack, PackStore
 from kiosk.content.signer_words import signer_words
+from kiosk.content.trust import keys_trusted_by
 
 if TYPE_CHECKING:
     from kiosk.content.signing_keys import PublicKey
@@ -43,7 +44,7 @@ def export_packs(store: PackStore, folder: Path) -> list[Path]:
             for entry in sorted(entries.values(), key=lambda e: e.pack_id):
                 exported.append(_export_one(store.packs_dir / entry.current, target, entry))
         try:
-            target.write_bytes(README, _readme_text(exported, _trusted(store)).encode("utf-8"))
+            target.write_bytes(README, _readme_text(exported, keys_trusted_by(store.data_dir)).encode("utf-8"))
         except OSError as e:
             raise PackRejected(f"cannot write {folder / README}: {e.strerror or e}") from None
     return [path for path, _ in exported]
@@ -103,13 +104,6 @@ def _forget_cached(path: Path) -> None:
             os.close(fd)
     except OSError:
         pass  # only a better check lost, not a worse export
-
-
-def _trusted(store: PackStore) -> dict[str, PublicKey]:
-    """The keys this kiosk trusts (an unreadable key file trusts nobody), to name signers on the stick."""
-    from kiosk.content.trust import trusted_keys, trusted_keys_dir
-
-    return trusted_keys(trusted_keys_dir(store.data_dir))[0]
 
 
 def _readme_text(exported: list[tuple[Path, Pack]], keys: Mapping[str, PublicKey]) -> str:

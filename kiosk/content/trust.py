@@ -39,6 +39,11 @@ def trusted_keys(keys_dir: Path) -> tuple[dict[str, PublicKey], list[str]]:
     return keys, problems
 
 
+def keys_trusted_by(data_dir: Path) -> dict[str, PublicKey]:
+    """The keys a data directory's kiosk trusts now, to name signers (an unreadable key file trusts nobody)."""
+    return trusted_keys(trusted_keys_dir(data_dir))[0]
+
+
 def trust_key(data_dir: Path, public_key_file: Path) -> PublicKey:
     """Trust a publisher's public key: copy it (atomically) into the data directory's trusted keys."""
     from kiosk.content.file_replace import replace_file

@@ -321,17 +321,8 @@ class ContentReader:
 
     def list_item(self, kind: str, item_id: str) -> ListItem | None:
         """What "my list" shows of a kept occupation, route, event or resource; None when it has gone."""
-        query = _LIST_ITEM_QUERIES.get(kind)
-        if query is None:
-            return None
-        sql, labels = query
         with self._snapshot():
-            row = self._conn.execute(sql, (item_id,)).fetchone()
-        if row is None:
-            return None
-        title, url, *values = row
-        details = tuple((label, str(v)) for label, v in zip(labels, values) if v not in (None, ""))
-        return ListItem(kind, item_id, title, url or "", details)
+            return school.list_item(self._conn, kind, item_id)
 
     # -- explore by subject and route; jobs in the kiosk's area (queries in explore_reads) ------------------
 
@@ -381,14 +372,6 @@ class ContentReader:
         tables = ("occupations", "sectors", "routes", "providers", "resources", "events", "alumni")
         with self._snapshot():
             return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-
-
-_LIST_ITEM_QUERIES = {  # kind -> (title, url and details of one row, the details' labels)
-    "occupation": ("SELECT title, url FROM occupations WHERE id = ?", ()),
-    "route": ("SELECT name, '', rqf_level, duration FROM routes WHERE id = ?", ("Level", "How long")),
-    "event": ("SELECT title, url, starts, ends, place FROM events WHERE id = ?", ("Starts", "Ends", "Where")),
-    "resource": ("SELECT title, url, kind, shelf FROM resources WHERE id = ?", ("Kind", "Shelf")),
-}
 
 
 def _source_of(sources: dict[tuple[str, str], SourceRef]) -> Callable[[str, str], SourceRef]:

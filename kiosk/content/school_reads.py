@@ -1,4 +1,4 @@
-"""Read queries for routes' providers and jobs, alumni stories, events and the careers library.
+"""Read queries for routes' providers and jobs, alumni stories, events, the careers library and "my list".
 
 ContentReader calls these with its read-only connection; they are kept here so the reader stays small.
 """
@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 
 from kiosk.content.list_bounds import MOST_IN_A_LIST
-from kiosk.content.model import AlumniStory, Event, OccupationSummary, Provider, Resource
+from kiosk.content.model import AlumniStory, Event, ListItem, OccupationSummary, Provider, Resource
 
 _STORY = """SELECT a.id, a.first_name, a.year_left, a.destination, a.quote,
                    coalesce(a.route, ''), coalesce(r.name, ''), coalesce(a.occupation, ''), coalesce(o.title, '')
@@ -135,3 +135,25 @@ def resource_count(conn: sqlite3.Connection, audience: str | None = None) -> int
 def resource(conn: sqlite3.Connection, resource_id: str) -> Resource | None:
     row = conn.execute(f"{_RESOURCE} WHERE id = ?", (resource_id,)).fetchone()
     return _resource(row) if row else None
+
+
+_LIST_ITEM_QUERIES = {  # kind -> (title, url and details of one row, the details' labels)
+    "occupation": ("SELECT title, url FROM occupations WHERE id = ?", ()),
+    "route": ("SELECT name, '', rqf_level, duration FROM routes WHERE id = ?", ("Level", "How long")),
+    "event": ("SELECT title, url, starts, ends, place FROM events WHERE id = ?", ("Starts", "Ends", "Where")),
+    "resource": ("SELECT title, url, kind, shelf FROM resources WHERE id = ?", ("Kind", "Shelf")),
+}
+
+
+def list_item(conn: sqlite3.Connection, kind: str, item_id: str) -> ListItem | None:
+    """What "my list" shows of a kept occupation, route, event or resource; None when it has gone."""
+    query = _LIST_ITEM_QUERIES.get(kind)
+    if query is None:
+        return None
+    sql, labels = query
+    row = conn.execute(sql, (item_id,)).fetchone()
+    if row is None:
+        return None
+    title, url, *values = row
+    details = tuple((label, str(v)) for label, v in zip(labels, values) if v not in (None, ""))
+    return ListItem(kind, item_id, title, url or "", details)

@@ -45,10 +45,11 @@ class PrintAllowance:
         while self._recent and now - self._recent[0] >= 60:
             self._recent.popleft()
         if self.this_visit >= self.limits.per_visit:
-            return (f"You have already made {_sheets(self.this_visit)} on this visit, which is as many as the kiosk "
-                    "makes for one person. If you need another, ask a member of staff.")
+            # Words picture mode draws rightly: "made" would get a hammer (making things), "saved" a floppy disk.
+            return (f"You already have {_sheets(self.this_visit)} from this visit, the most the kiosk gives one "
+                    "person. If you need another, ask a member of staff.")
         if len(self._recent) >= self.limits.per_minute:
-            return ("The kiosk has made a lot of careers sheets in the last minute. Wait a minute and try again, "
+            return ("Many careers sheets were asked for in the last minute. Wait a minute and try again, "
                     "or ask a member of staff.")
         return ""
 

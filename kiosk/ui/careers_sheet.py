@@ -60,7 +60,8 @@ def print_sheet(
                 return f"Your careers sheet is printing on {printer}. Collect it from the printer.", None
     path = folder.save(render_pdf(entries, kiosk_title, sample, now), now)
     log.info("careers sheet saved as %s in %.0f ms", path, 1000 * (time.perf_counter() - started))
-    saved = f"your careers sheet is saved for staff to print. Ask a member of staff for the sheet made at {now:%H:%M}."
+    # No "saved" or "made" for a pupil: picture mode would draw a floppy disk and a hammer.
+    saved = f"your careers sheet is ready for staff to print. Ask a member of staff for the sheet from {now:%H:%M}."
     return (note + saved) if note else saved[:1].upper() + saved[1:], path
 
 

@@ -101,10 +101,10 @@ class TakeHomeActions:
                                      SheetFolder(folder, self.limits, self.now), self.now())
         except OSError as e:  # a full or read-only disk: nothing half-written is left; say so, and carry on
             logging.getLogger(__name__).error("could not save the careers sheet: %s", e)
-            return "Sorry, your careers sheet could not be printed or saved. Please ask a member of staff."
+            return "Sorry, your careers sheet could not be printed. Please ask a member of staff."
         except Exception:  # a sheet that cannot be drawn: the kiosk says sorry, the log has the traceback
             logging.getLogger(__name__).exception("could not make the careers sheet")
-            return "Sorry, your careers sheet could not be printed or saved. Please ask a member of staff."
+            return "Sorry, your careers sheet could not be printed. Please ask a member of staff."
         if not self.sheet_place:
             self.allowance.counted()
         return message

@@ -73,7 +73,7 @@ def test_the_done_page_says_where_to_collect_the_sheet_in_words_not_a_path(qtbot
     assert sheets_in(data) == ["careers-sheet-20261207-120500.pdf"]
     qtbot.waitUntil(lambda: "12:05" in shown_words(window))
     words = shown_words(window)
-    assert "Ask a member of staff for the sheet made at 12:05" in words
+    assert "Ask a member of staff for the sheet from 12:05" in words
     assert_no_path(words, data)
 
 
@@ -88,7 +88,7 @@ def test_a_visit_prints_a_few_sheets_then_is_asked_to_see_staff(qtbot, make_wind
     assert len(sheets_in(data)) == 3
     qtbot.waitUntil(lambda: "member of staff" in shown_words(window))
     words = shown_words(window)
-    assert "You have already made 3 careers sheets on this visit" in words
+    assert "You already have 3 careers sheets from this visit" in words
     assert_no_path(words, data)
     window.idle.idle.emit()  # the pupil walks away: the next one may print
     clock.advance(60)
@@ -108,7 +108,7 @@ def test_a_tap_storm_across_visits_is_slowed_to_a_few_sheets_a_minute(qtbot, mak
     assert len(sheets_in(data)) == SheetLimits().per_minute
     assert "Wait a minute and try again" in made[-1]
     clock.advance(60)
-    assert "saved for staff" in window.take_home.print_sheet(NURSE)
+    assert "ready for staff" in window.take_home.print_sheet(NURSE)
 
 
 def test_the_folder_keeps_within_its_limits_and_removes_old_sheets_first(qapp, tmp_path) -> None:
@@ -148,7 +148,7 @@ def test_a_link_too_long_for_a_qr_code_still_prints_the_sheet(qtbot, make_window
     assert sheets_in(data) == ["careers-sheet-20261207-120500.pdf"]
     text = pdf_text(data / "sheets" / "careers-sheet-20261207-120500.pdf")
     assert "Very long link" in text and "too long" in text and "example.org" in text and "Nurse" in text
-    qtbot.waitUntil(lambda: "saved for staff" in shown_words(window))
+    qtbot.waitUntil(lambda: "ready for staff" in shown_words(window))
     assert_no_path(shown_words(window), data)
 
 
@@ -157,7 +157,7 @@ def test_a_link_no_qr_code_can_hold_is_printed_as_its_site(qapp, tmp_path) -> No
     entries = [SheetEntry("Very long link", "Careers library", (), LONG_LINK, ""),
                SheetEntry("Fair", "Event", (), "https://example.org/fair", "")]
     message, path = print_sheet(entries, "Careers kiosk", False, "", SheetFolder(tmp_path / "sheets"), NOON)
-    assert path is not None and pdf_pages(path) == 1 and "saved for staff" in message
+    assert path is not None and pdf_pages(path) == 1 and "ready for staff" in message
     text = pdf_text(path)
     assert "too long to print as a code" in text and "example.org" in text and "example.org/fair" in text
 

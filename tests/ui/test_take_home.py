@@ -149,7 +149,7 @@ def test_print_my_careers_sheet_saves_a_one_page_pdf(qtbot, make_window, home_da
     sheets = list((home_data / "sheets").glob("*.pdf"))
     assert len(sheets) == 1 and pdf_pages(sheets[0]) == 1
     page = window.screen_widget.page
-    assert page.title == "Your careers sheet" and "saved for staff to print" in page.subtitle
+    assert page.title == "Your careers sheet" and "ready for staff to print" in page.subtitle
     assert sheets[0].name not in page.subtitle and str(home_data) not in page.subtitle
     text = pdf_text(sheets[0])
     for words in ("Jobs fair", "Apprenticeships leaflet", "Plumber", "Nurse", "Pay: £520 a week",
@@ -169,7 +169,7 @@ def test_a_long_list_still_prints_one_page_and_says_what_did_not_fit(qapp, tmp_p
     entries = [SheetEntry(f"Job {i} " + "long title " * 10, "Job", ("Pay: about £500 a week. Source: x.",) * 3,
                           f"https://example.org/{i}", "") for i in range(20)]
     message, path = print_sheet(entries, "Careers kiosk", True, "", SheetFolder(tmp_path / "sheets"))
-    assert path is not None and pdf_pages(path) == 1 and "saved for staff to print" in message
+    assert path is not None and pdf_pages(path) == 1 and "ready for staff to print" in message
     text = pdf_text(path)
     assert "Sample school content" in text and "more on your list" in text and "Job 0" in text
 

@@ -21,6 +21,9 @@ CREATE TABLE sources (
 CREATE TABLE group_texts (
   soc2020 TEXT PRIMARY KEY, pack_id TEXT NOT NULL, summary TEXT, tasks TEXT, entry_routes TEXT
 );
+-- The job library's pages for unit groups that also hold an everyday job (the sample's nurse, a school's own):
+-- lists show the everyday job, which opens the group's page, so a pupil browsing never meets the same job twice.
+CREATE TABLE grouped_entries (occupation TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 SEARCH = """
@@ -96,4 +99,4 @@ PACK_TABLES = frozenset({
     "group_qualifications",
 })
 REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats",
-                                 "group_texts"}
+                                 "group_texts", "grouped_entries"}

@@ -10,9 +10,9 @@ import json
 import sqlite3
 from typing import Callable
 
+from kiosk.content.library_rules import LIBRARY_PACK
 from kiosk.content.model import JobLink, OfficialText, PlainWords, SourceRef, UnitGroupLinks
 
-LIBRARY_PACK = "library"  # the built-in job library (assets/library): one entry for every unit group
 ONS_TEXT_SOURCE = "ons-soc2020"  # the source a synced official pack gives for ONS's Volume 1
 
 

@@ -13,6 +13,7 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.json_lines import decode_line, split_lines
 
 RULES = "job-library"
+LIBRARY_PACK = "library"  # the built-in job library's pack id (assets/library)
 # Every field an entry must fill (issue 12): words for pupils, and its links to routes, interests and a sector.
 REQUIRED = ("id", "title", "soc2020", "sector", "alt_titles", "summary", "easy_read", "tasks", "entry_routes",
             "routes", "skills", "interests", "subjects")

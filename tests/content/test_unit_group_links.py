@@ -22,6 +22,8 @@ def library_tables() -> dict:
     return {"sectors": [{"id": "trades", "name": "Trades"}], "occupations": [
         occupation("plumber-or-heating-engineer", "Plumber or heating engineer", sector="trades", soc2010=None,
                    soc2020="5314", summary=LIBRARY_WORDS, easy_read=["Plumbers fix pipes.", "They fit taps."]),
+        occupation("civil-service-officer", "Civil service officer", sector="trades", soc2010=None, soc2020="4111",
+                   interests=["organising"]),
     ]}
 
 
@@ -108,3 +110,16 @@ def test_no_library_words_across_classifications(reader) -> None:
     occ = reader.occupation("ncs-midwife")
     assert occ.unit_group.plain is None and occ.unit_group.group is None
     assert "In plain words" not in [s.heading for s in occupation_page(occ, "UK").sections]
+
+
+def test_lists_show_an_everyday_job_instead_of_its_groups_page(reader) -> None:
+    """Browsing never meets the same job twice: the plumber stands for its group's page in every list (which it
+    opens), while a group with no everyday job is listed itself. Search still finds both."""
+    listed = {o.id for o in reader.occupations()}
+    assert {"plumber", "civil-service-officer"} <= listed and "plumber-or-heating-engineer" not in listed
+    trades = {o.id for o in reader.occupations(sector="trades")}
+    assert "plumber-or-heating-engineer" not in trades
+    assert reader.sector("trades").occupation_count == len(trades)
+    assert "plumber-or-heating-engineer" not in {o.id for o in reader.occupations(interest="helping people")}
+    assert dict(reader.interests())["organising"] == 1  # the civil service officer; nothing hidden is counted
+    assert "plumber-or-heating-engineer" in {hit.id for hit in reader.search("heating engineer")}

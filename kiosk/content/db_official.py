@@ -5,8 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 # A stand-in occupation (a unit group named only by the official statistics) gives way to any occupation another
-# pack writes for the same SOC 2020 unit group, so a job never appears twice.
+# pack writes for the same SOC 2020 unit group, so a job never appears twice. A stand-in with ONS's description
+# leaves it in group_texts first, for the group's page to show beside the plain words.
 STAND_INS = """
+INSERT OR IGNORE INTO group_texts (soc2020, pack_id, summary, tasks, entry_routes)
+  SELECT soc2020, pack_id, summary, tasks, entry_routes FROM occupations
+  WHERE stand_in AND summary IS NOT NULL AND soc2020 IN (
+    SELECT soc2020 FROM occupations WHERE soc2020 IS NOT NULL AND NOT coalesce(stand_in, 0));
 DELETE FROM occupations WHERE stand_in AND soc2020 IN (
   SELECT soc2020 FROM occupations WHERE soc2020 IS NOT NULL AND NOT coalesce(stand_in, 0));
 """

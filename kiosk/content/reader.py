@@ -18,6 +18,7 @@ from kiosk.content.model import (
     ReplacementDemand, Resource, Route, SearchHit, Sector, SkillShortage, SourceRef, Subject,
 )
 from kiosk.content import job_list_reads as job_lists
+from kiosk.content.group_reads import unit_group_links
 from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.search import Searcher
 
@@ -224,6 +225,7 @@ class ContentReader:
             earnings=official.earnings(self._conn, source, soc20),
             employment=official.employment(self._conn, source, soc20),
             group_outlook=official.group_outlooks(self._conn, source, soc20),
+            unit_group=unit_group_links(self._conn, occ, soc20, bool(_list(easy)), source),
         )
 
     def _series(

@@ -17,7 +17,6 @@ def test_the_sample_pack_is_complete(tmp_path: Path) -> None:
     t = pack.tables
     assert len(t["occupations"]) >= 40
     assert set(Counter(o["soc2010"][0] for o in t["occupations"])) == set("123456789")
-    assert len(t["routes"]) >= 15
     assert len(t["resources"]) >= 25
     assert len(t["events"]) >= 8
     assert len(t["alumni"]) >= 10
@@ -29,6 +28,20 @@ def test_the_sample_pack_is_complete(tmp_path: Path) -> None:
         assert any(r["occupation"] == oid for r in t["occupation_routes"]), oid
     assert not any(t.get(table) for table in ("pay", "hours", "outlook", "averages"))  # no made-up figures
     assert read_pack(tmp_path / "sample.zip").sha256 == pack.sha256
+
+
+def test_every_route_subject_and_sector_the_sample_names_is_in_the_library(tmp_path: Path) -> None:
+    """The routes, subjects and sectors live in the built-in job library, which stays when a school replaces the
+    sample: every one the sample's jobs, providers and stories name must be there."""
+    sample = build_pack(ASSETS_DIR / "sample", tmp_path / "sample.zip").tables
+    library = build_pack(ASSETS_DIR / "library", tmp_path / "library.zip").tables
+    routes = {r["id"] for r in library["routes"]}
+    assert len(routes) >= 15
+    named_routes = {r["route"] for r in sample["occupation_routes"] + sample["provider_routes"]}
+    named_routes |= {s["route"] for s in sample["alumni"] if s.get("route")}
+    assert named_routes and named_routes <= routes
+    assert {r["subject"] for r in sample["occupation_subjects"]} <= {s["id"] for s in library["subjects"]}
+    assert {o["sector"] for o in sample["occupations"]} <= {s["id"] for s in library["sectors"]}
 
 
 def test_alumni_give_first_names_only() -> None:

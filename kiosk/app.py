@@ -30,7 +30,7 @@ def prepare_content(settings: Settings) -> tuple[PackStore, list[str]]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = PackStore(settings.data_dir, TrustPolicy.for_data_dir(settings.data_dir, settings.require_signed))
     sample: Path | None = settings.sample_dir if settings.sample_dir.is_dir() else None
-    notes = store.start(sample, (settings.official_dir,))
+    notes = store.start(sample, settings.builtin_dirs)
     for note in notes:
         log(note)
     return store, notes

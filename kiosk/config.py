@@ -72,6 +72,16 @@ class Settings(NamedTuple):
         """The official figures (ONS, DfE) the project derived from the published releases, as a pack source."""
         return ASSETS_DIR / "official"
 
+    @property
+    def library_dir(self) -> Path:
+        """The job library (every SOC 2020 unit group in the project's own words), as a pack source."""
+        return ASSETS_DIR / "library"
+
+    @property
+    def builtin_dirs(self) -> tuple[Path, ...]:
+        """The pack sources the kiosk installs itself and keeps current: the job library and the official figures."""
+        return (self.library_dir, self.official_dir)
+
 
 # The settings a settings.toml or a KIOSK_* variable may give, with their types.
 FILE_KEYS: dict[str, type] = {

@@ -145,6 +145,11 @@ def tour_steps(window, reader, mode: str):
         ("occupation", lambda: window.open(Target("occupation", showcase))),
         ("occupation-end", scroll_to_end),
     ]
+    shown = reader.occupation(showcase) if showcase else None
+    group = shown.unit_group.group if shown is not None else None
+    if group is not None:  # the job library's page for the showcase's whole unit group, listing its everyday jobs
+        steps += [("occupation-group", lambda: window.open(Target("occupation", group.id))),
+                  ("occupation-group-end", scroll_to_end)]
     steps += _compare_steps(window, occupations, showcase, mode)
     steps += _school_steps(window, reader, scroll_to_end)
     steps += [("things-i-like", lambda: window.open(Target("interests")))]

@@ -50,10 +50,10 @@ def settings(data_dir: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory as a fresh kiosk's first run leaves it: the sample and the official figures the project
-    ships, built once for the session from assets/sample and assets/official."""
+    """A data directory as a fresh kiosk's first run leaves it: the sample, the job library and the official figures
+    the project ships, built once for the session from assets/sample, assets/library and assets/official."""
     root = tmp_path_factory.mktemp("sample")
-    PackStore(root / "data").start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",))
+    PackStore(root / "data").start(ASSETS_DIR / "sample", load_settings(root / "data", environ={}).builtin_dirs)
     return root / "data"
 
 

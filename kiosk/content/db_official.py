@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 
+from kiosk.content.library_rules import LIBRARY_PACK
+
 # A stand-in occupation (a unit group named only by the official statistics) gives way to any occupation another
-# pack writes for the same SOC 2020 unit group, so a job never appears twice.
+# pack writes for the same SOC 2020 unit group, so a job never appears twice. A stand-in with ONS's description
+# leaves it in group_texts first, for the group's page to show beside the plain words.
 STAND_INS = """
+INSERT OR IGNORE INTO group_texts (soc2020, pack_id, summary, tasks, entry_routes)
+  SELECT soc2020, pack_id, summary, tasks, entry_routes FROM occupations
+  WHERE stand_in AND summary IS NOT NULL AND soc2020 IN (
+    SELECT soc2020 FROM occupations WHERE soc2020 IS NOT NULL AND NOT coalesce(stand_in, 0));
 DELETE FROM occupations WHERE stand_in AND soc2020 IN (
   SELECT soc2020 FROM occupations WHERE soc2020 IS NOT NULL AND NOT coalesce(stand_in, 0));
+"""
+
+# A library entry whose unit group also holds an everyday job (from any other pack) is shown through that job.
+GROUPED = """
+INSERT INTO grouped_entries (occupation)
+  SELECT o.id FROM occupations o WHERE o.pack_id = :library AND EXISTS (
+    SELECT 1 FROM occupations e WHERE e.soc2020 = o.soc2020 AND e.pack_id != :library AND NOT coalesce(e.stand_in, 0));
 """
 
 # Official pay and hours are the primary source: where ASHE has a figure for an occupation's SOC 2020 unit group,
@@ -43,6 +57,7 @@ UPDATE occupation_stats SET
 def join_official(conn: sqlite3.Connection) -> None:
     """Before the summary tables: drop stand-ins that another pack describes; official pay and hours replace others."""
     conn.executescript(STAND_INS)
+    conn.execute(GROUPED, {"library": LIBRARY_PACK})
     for table, column in (("pay", "weekly_pay"), ("hours", "weekly_hours")):
         conn.executescript(FIGURES.format(table=table, column=column))
 

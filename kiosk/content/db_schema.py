@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PAGE_SIZE = 4096
 
 BOOKKEEPING = """
@@ -16,6 +16,14 @@ CREATE TABLE sources (
   pack_id TEXT, id TEXT, name TEXT, licence TEXT, retrieved TEXT, url TEXT,
   PRIMARY KEY (pack_id, id)
 );
+-- A unit group's description as a pack with official text wrote it for a stand-in occupation (ONS's words, from
+-- `kiosk sync official`), kept when the stand-in gives way so the group's page can show it beside the plain words.
+CREATE TABLE group_texts (
+  soc2020 TEXT PRIMARY KEY, pack_id TEXT NOT NULL, summary TEXT, tasks TEXT, entry_routes TEXT
+);
+-- The job library's pages for unit groups that also hold an everyday job (the sample's nurse, a school's own):
+-- lists show the everyday job, which opens the group's page, so a pupil browsing never meets the same job twice.
+CREATE TABLE grouped_entries (occupation TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 SEARCH = """
@@ -90,4 +98,5 @@ PACK_TABLES = frozenset({
     "soc_groups", "areas", "earnings", "employment", "group_outlook", "group_change", "group_gender",
     "group_qualifications",
 })
-REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats"}
+REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats",
+                                 "group_texts", "grouped_entries"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable
 
+from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.model import (
     GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
@@ -21,9 +22,9 @@ Sources = Callable[[str, str], SourceRef]
 def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Subject]:
     """School subjects A-Z (or the one asked for), each with how many installed jobs it helps with."""
     rows = conn.execute(
-        """SELECT s.id, s.name, coalesce(s.description, ''),
+        f"""SELECT s.id, s.name, coalesce(s.description, ''),
                   (SELECT count(*) FROM occupation_subjects x JOIN occupations o ON o.id = x.occupation
-                   WHERE x.subject = s.id)
+                   WHERE x.subject = s.id AND {NOT_GROUPED})
            FROM subjects s WHERE :id IS NULL OR s.id = :id ORDER BY s.name COLLATE NOCASE LIMIT :most""",
         {"id": subject_id, "most": MOST_IN_A_LIST},
     )
@@ -33,8 +34,9 @@ def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Su
 def route_kinds(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """The kinds of route the installed routes have, each with how many jobs they lead to, in pupil order."""
     rows = conn.execute(
-        """SELECT r.kind, count(DISTINCT o.id) FROM routes r
+        f"""SELECT r.kind, count(DISTINCT o.id) FROM routes r
            LEFT JOIN occupation_routes x ON x.route = r.id LEFT JOIN occupations o ON o.id = x.occupation
+             AND {NOT_GROUPED}
            GROUP BY r.kind"""
     ).fetchall()
     rank = {kind: n for n, kind in enumerate(ROUTE_KIND_ORDER)}

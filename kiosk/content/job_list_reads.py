@@ -7,6 +7,8 @@ from typing import Any
 
 from kiosk.content.model import OccupationSummary
 
+# A library entry whose unit group holds an everyday job is left out of lists: the everyday job opens it.
+NOT_GROUPED = "o.id NOT IN (SELECT occupation FROM grouped_entries)"
 SORTS = {
     "title": "o.title COLLATE NOCASE",
     "pay": "pay IS NULL, pay DESC, o.title COLLATE NOCASE",
@@ -52,6 +54,7 @@ def _occupations_sql(sector: str | None, interest: str | None, subject: str | No
         where = """WHERE EXISTS (SELECT 1 FROM occupation_routes x JOIN routes r ON r.id = x.route
                                  WHERE x.occupation = o.id AND r.kind = :kind)"""
         params = {"kind": route_kind}
+    where += f" AND {NOT_GROUPED}"  # a group's page behind an everyday job is reached through that job
     growth = "coalesce(s.growth_percent, uk.growth_percent, en.growth_percent)"
     if min_growth is not None:
         where += f" AND {growth} >= :min_growth"

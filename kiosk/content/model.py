@@ -126,6 +126,39 @@ class GroupOutlook(NamedTuple):
     source: SourceRef
 
 
+class JobLink(NamedTuple):
+    """A job to open from another's page."""
+
+    id: str
+    title: str
+
+
+class PlainWords(NamedTuple):
+    """The library's words for a unit group, shown beside a job whose own text is for adults."""
+
+    entry: JobLink
+    summary: str
+    easy_read: tuple[str, ...]
+
+
+class OfficialText(NamedTuple):
+    """ONS's own description of a unit group, as a sync with official text brought it."""
+
+    summary: str
+    tasks: tuple[str, ...]
+    entry_routes: tuple[str, ...]
+    source: SourceRef
+
+
+class UnitGroupLinks(NamedTuple):
+    """An occupation's place in its unit group; empty parts when it has none."""
+
+    group: JobLink | None = None  # the library's page for the whole group, when this job is not it
+    everyday: tuple[JobLink, ...] = ()  # everyday jobs inside the group, on the group's own page
+    plain: PlainWords | None = None  # for a job with no easy-read words of its own
+    official: OfficialText | None = None  # on the group's own page, after a sync with ONS's text
+
+
 class Occupation(NamedTuple):
     """An occupation with everything the kiosk knows about it, figures by region."""
 
@@ -153,6 +186,7 @@ class Occupation(NamedTuple):
     earnings: tuple[Earnings, ...] = ()  # every place and year, oldest first
     employment: tuple[Employment, ...] = ()
     group_outlook: dict[str, GroupOutlook] = {}  # by place
+    unit_group: UnitGroupLinks = UnitGroupLinks()  # its place in its SOC 2020 unit group (the job library's page)
 
 
 class SearchHit(NamedTuple):

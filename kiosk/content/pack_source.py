@@ -10,8 +10,10 @@ from typing import Any, Iterator
 from kiosk.content.errors import PackRejected
 from kiosk.content.json_lines import decode_line, split_lines
 from kiosk.content.manifest import FORMAT_NAME, FORMAT_VERSION, check_version
-from kiosk.content.pack_file import Pack, check_references, write_pack
+from kiosk.content import library_rules
+from kiosk.content.pack_file import Pack, write_pack
 from kiosk.content.schema import TABLES, RowError, check_row
+from kiosk.content.source_checks import check_named, check_unique
 
 # file name -> (the TOML array of tables it holds, the pack table it fills)
 LIST_FILES = {
@@ -55,8 +57,16 @@ def read_source(folder: str | Path, *, now: dt.datetime | None = None) -> tuple[
     folder = Path(folder)
     if not (folder / "pack.toml").is_file():
         raise PackRejected(f"{folder}: not a pack source folder (it has no pack.toml)")
-    identity = _identity(read_toml(folder / "pack.toml"), now or dt.datetime.now(dt.timezone.utc))
+    about = read_toml(folder / "pack.toml")
+    identity = _identity(about, now or dt.datetime.now(dt.timezone.utc))
+    groups = _library_groups(folder, about.get("rules"))
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    places: dict[str, list[str]] = {name: [] for name in TABLES}  # where each row was written, for messages
+
+    def add(table: str, row: Any, where: str) -> None:
+        tables[table].append(_checked(table, row, where))
+        places[table].append(where)
+
     for file_name, (array, table) in LIST_FILES.items():
         path = folder / file_name
         if not path.is_file():
@@ -70,28 +80,27 @@ def read_source(folder: str | Path, *, now: dt.datetime | None = None) -> tuple[
             if table == "providers" and isinstance(entry, dict):
                 entry = dict(entry)
                 for route in entry.pop("routes", []) or []:
-                    tables["provider_routes"].append(_checked("provider_routes", {"provider": entry.get("id"), "route": route}, where))
+                    add("provider_routes", {"provider": entry.get("id"), "route": route}, where)
             if table == "industries" and isinstance(entry, dict):
                 entry = dict(entry)
                 for row in _industry_outlook(entry.get("id"), entry.pop("outlook", None), where):
-                    tables["industry_outlook"].append(_checked("industry_outlook", row, where))
-            tables[table].append(_checked(table, entry, where))
+                    add("industry_outlook", row, where)
+            add(table, entry, where)
     occupations = folder / "occupations"
     for path in sorted(occupations.glob("*.toml")) if occupations.is_dir() else []:
         where, data = f"occupations/{path.name}", read_toml(path)
+        if groups is not None:
+            library_rules.check_entry(data, where, groups)
         try:
             rows = list(_occupation_rows(data))
         except PackRejected as e:
             raise PackRejected(f"{where}: {e}") from None
         for table, row in rows:
-            tables[table].append(_checked(table, row, where))
+            add(table, row, where)
     for table, row, where in _table_rows(folder / TABLES_FOLDER):
-        tables[table].append(_checked(table, row, where))
-    _check_unique(tables)
-    try:
-        check_references(tables)
-    except PackRejected as e:
-        raise PackRejected(f"{folder.name}: {e}") from None
+        add(table, row, where)
+    check_unique(tables, places)
+    check_named(tables, places)
     return identity, {k: v for k, v in tables.items() if v}
 
 
@@ -101,8 +110,18 @@ def build_pack(folder: str | Path, out: str | Path, *, now: dt.datetime | None =
     return write_pack(identity, tables, out)
 
 
+def _library_groups(folder: Path, rules: Any) -> frozenset[str] | None:
+    """SOC 2020's unit groups when the pack follows the job library's rules; None when it has no rules."""
+    if rules is None:
+        return None
+    if rules != library_rules.RULES:
+        raise PackRejected(f"pack.toml, rules: {rules!r} is not a set of rules the kiosk knows "
+                           f"(only {library_rules.RULES!r})")
+    return library_rules.unit_groups(folder)
+
+
 def _identity(data: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
-    allowed = {"id", "title", "publisher", "content_version", "layer", "sample", "notice", "source"}
+    allowed = {"id", "title", "publisher", "content_version", "layer", "sample", "notice", "source", "rules"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise PackRejected(f"pack.toml: unknown entries {unknown}")
@@ -210,13 +229,3 @@ def _series(section: Any, name: str) -> Iterator[tuple[str, int, Any, Any]]:
             if not year.isdigit():
                 raise PackRejected(f"[{name}] {region}: {year!r} is not a year")
             yield region, int(year), value, source
-
-
-def _check_unique(tables: dict[str, list[dict[str, Any]]]) -> None:
-    for table, rows in tables.items():
-        seen: set[tuple[Any, ...]] = set()
-        for row in rows:
-            key = tuple(row[c] for c in TABLES[table].key)
-            if key in seen:
-                raise PackRejected(f"{table}: two entries for {', '.join(map(str, key))}")
-            seen.add(key)

@@ -18,6 +18,8 @@ from kiosk.content.model import (
     ReplacementDemand, Resource, Route, SearchHit, Sector, SkillShortage, SourceRef, Subject,
 )
 from kiosk.content import job_list_reads as job_lists
+from kiosk.content.job_list_reads import NOT_GROUPED
+from kiosk.content.group_reads import unit_group_links
 from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.search import Searcher
 
@@ -91,16 +93,16 @@ class ContentReader:
 
     def sectors(self) -> list[Sector]:
         rows = self._conn.execute(
-            """SELECT s.id, s.name, coalesce(s.description, ''), count(o.id)
-               FROM sectors s LEFT JOIN occupations o ON o.sector = s.id
+            f"""SELECT s.id, s.name, coalesce(s.description, ''), count(o.id)
+               FROM sectors s LEFT JOIN occupations o ON o.sector = s.id AND {NOT_GROUPED}
                GROUP BY s.id ORDER BY s.name COLLATE NOCASE LIMIT ?""", (MOST_IN_A_LIST,)
         )
         return [Sector(*row) for row in rows]
 
     def sector(self, sector_id: str) -> Sector | None:
         row = self._conn.execute(
-            """SELECT s.id, s.name, coalesce(s.description, ''),
-                      (SELECT count(*) FROM occupations o WHERE o.sector = s.id)
+            f"""SELECT s.id, s.name, coalesce(s.description, ''),
+                      (SELECT count(*) FROM occupations o WHERE o.sector = s.id AND {NOT_GROUPED})
                FROM sectors s WHERE s.id = ?""",
             (sector_id,),
         ).fetchone()
@@ -128,7 +130,7 @@ class ContentReader:
     def interests(self) -> list[tuple[str, int]]:
         """What pupils who like each job enjoy ("helping people", "making things"), with how many jobs each."""
         rows = self._conn.execute(
-            """SELECT i.value, count(*) FROM occupations o, json_each(o.interests) i
+            f"""SELECT i.value, count(*) FROM occupations o, json_each(o.interests) i WHERE {NOT_GROUPED}
                GROUP BY i.value ORDER BY count(*) DESC, i.value LIMIT ?""", (MOST_IN_A_LIST,)
         )
         return [(value, count) for value, count in rows]
@@ -224,6 +226,7 @@ class ContentReader:
             earnings=official.earnings(self._conn, source, soc20),
             employment=official.employment(self._conn, source, soc20),
             group_outlook=official.group_outlooks(self._conn, source, soc20),
+            unit_group=unit_group_links(self._conn, occ, soc20, bool(_list(easy)), source),
         )
 
     def _series(

@@ -9,6 +9,7 @@ import json
 import sqlite3
 from typing import Any
 
+from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.model import AlumniStory, Event, ListItem, OccupationSummary, Provider, Resource
 
@@ -39,8 +40,8 @@ def providers_for(conn: sqlite3.Connection, route_id: str) -> list[Provider]:
 def occupations_on_route(conn: sqlite3.Connection, route_id: str) -> list[OccupationSummary]:
     """The occupations a route can lead to, A to Z (only those whose occupation is installed)."""
     rows = conn.execute(
-        """SELECT o.id, o.title, o.sector FROM occupation_routes x JOIN occupations o ON o.id = x.occupation
-           WHERE x.route = ? ORDER BY o.title COLLATE NOCASE LIMIT ?""",
+        f"""SELECT o.id, o.title, o.sector FROM occupation_routes x JOIN occupations o ON o.id = x.occupation
+           WHERE x.route = ? AND {NOT_GROUPED} ORDER BY o.title COLLATE NOCASE LIMIT ?""",
         (route_id, MOST_IN_A_LIST),
     )
     return [OccupationSummary(*row) for row in rows]

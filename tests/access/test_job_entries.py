@@ -23,19 +23,7 @@ from tests.helpers.official import fixture_file
 from tests.helpers.symbols import install_every_concept_symbol
 
 VOLUME1_FILE = "soc2020volume1structureanddescriptionofunitgroups.xlsx"
-ENTRIES = shipped_entries()  # the sample's 58 everyday jobs, and assets/library/occupations once it exists
-# Today's sample entries that score below the Flesch targets (summary 60, easy-read 80): to be rewritten.
-HARD_TO_READ = (
-    "accountant, admin-assistant, bookkeeper, bricklayer, checkout-operator, chef, civil-engineer, "
-    "customer-service-adviser, dental-nurse, early-years-practitioner, electrician, engineering-technician, "
-    "environmental-scientist, farm-worker, firefighter, fitness-instructor, food-production-operative, "
-    "forklift-driver, graphic-designer, hgv-driver, it-support-technician, kitchen-assistant, laboratory-technician, "
-    "machine-operator, nurse, paramedic, pharmacist, pharmacy-assistant, physiotherapist, police-officer, "
-    "primary-teacher, receptionist, secondary-teacher, security-officer, software-developer, solicitor, "
-    "teaching-assistant, veterinarian, veterinary-nurse, welder")
-# Today's sample entries whose easy-read version has a key word without a symbol (under 95% of them).
-SHORT_OF_SYMBOLS = "admin-assistant (almost), care-worker (life), carpenter (things, floors), " \
-                   "hotel-manager (include), sales-assistant (common)"
+ENTRIES = shipped_entries()  # the sample's 58 everyday jobs, then the job library's entries
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +48,8 @@ def entry(**fields: object) -> Entry:
     return Entry("baker.toml", {**good, **fields})
 
 
-def test_the_entries_are_the_sample_and_the_library_when_there_is_one(tmp_path: Path) -> None:
-    assert len(ENTRIES) >= 58
-    assert read_entries(tmp_path / "library" / "occupations") == []  # no library yet: nothing to add
+def test_entries_are_read_from_a_folder_of_toml_files(tmp_path: Path) -> None:
+    assert read_entries(tmp_path / "library" / "occupations") == []  # a folder that is not there holds none
     (tmp_path / "baker.toml").write_text('title = "Baker"\nsummary = "Bakers make bread."\n', encoding="utf-8")
     assert read_entries(tmp_path) == [Entry("baker.toml", {"title": "Baker", "summary": "Bakers make bread."})]
 
@@ -71,12 +58,10 @@ def test_every_easy_read_version_has_three_to_five_short_sentences() -> None:
     assert [p for e in ENTRIES for p in check_easy_read_lengths(e)] == []
 
 
-@pytest.mark.xfail(strict=True, reason=f"these sample entries read below the targets: {HARD_TO_READ}")
 def test_every_entry_reads_easily() -> None:
     assert [p for e in ENTRIES for p in check_readability(e)] == []
 
 
-@pytest.mark.xfail(strict=True, reason=f"these easy-read versions have words without a symbol: {SHORT_OF_SYMBOLS}")
 def test_every_easy_read_key_word_gets_a_symbol(symbols: tuple[Lexicon, SymbolLibrary]) -> None:
     assert [p for e in ENTRIES for p in check_symbols(e, *symbols)] == []
 

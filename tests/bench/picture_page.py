@@ -21,18 +21,18 @@ def install_symbols(data_dir: Path) -> str:
     return "openmoji"
 
 
-def longest_occupation(reader) -> tuple[str, int]:
-    """The occupation whose picture-mode page has the most text, and how many characters that is."""
+def longest_occupation(reader, among: set[str] | None = None) -> tuple[str, int]:
+    """The occupation (of `among`, if given) whose picture-mode page has the most text, and how many characters."""
     from kiosk.content.pages import build_page
     from kiosk.content.pages.page import Target
 
     sizes = {o.id: sum(len(t) for t in build_page(Target("occupation", o.id), reader, easy=True).symbol_texts())
-             for o in reader.occupations()}
+             for o in reader.occupations() if among is None or o.id in among}
     best = max(sizes, key=sizes.get)
     return best, sizes[best]
 
 
-def run(data_dir: Path, builds: int) -> dict[str, object]:
+def run(data_dir: Path, builds: int, among: set[str] | None = None) -> dict[str, object]:
     from kiosk.content.pages.page import Target
     from kiosk.content.reader import open_reader
     from kiosk.ui.session_display import Display
@@ -40,7 +40,7 @@ def run(data_dir: Path, builds: int) -> dict[str, object]:
 
     sets = install_symbols(data_dir)
     reader = open_reader(data_dir / "kiosk.db")
-    occupation, characters = longest_occupation(reader)
+    occupation, characters = longest_occupation(reader, among)
     page = Target("occupation", occupation)
     first, repeat, unwarmed = [], [], 0.0
     try:

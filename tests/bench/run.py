@@ -18,7 +18,7 @@ from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
          "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists",
-         "pack_bombs", "workbook_bombs")
+         "pack_bombs", "workbook_bombs", "library_pack")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench.catalogue import kiosk_env, prepare_home_content
 
         env = kiosk_env(Path(tmp) / "pycache")
-        if {"cold_start", "page_switch", "picture_page", "symbol_coverage", "soak", "page_kinds"} & set(args.names):
+        if {"cold_start", "page_switch", "picture_page", "symbol_coverage", "soak", "page_kinds",
+                "library_pack"} & set(args.names):
             t0 = time.perf_counter()
             content = prepare_home_content(home_dir, env)
             log(f"prepared {content} content in {home_dir} ({time.perf_counter() - t0:.2f} s, not timed)")
@@ -74,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import picture_page
 
                     result[name] = picture_page.run(home_dir, PICTURE_BUILDS[pick])
+                elif name == "library_pack":
+                    from tests.bench import library_pack
+
+                    result[name] = library_pack.run(home_dir, PICTURE_BUILDS[pick], args.quick)
                 elif name == "symbol_coverage":
                     from tests.bench import picture_page, symbol_coverage
 

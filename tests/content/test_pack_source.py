@@ -49,8 +49,9 @@ def test_a_bad_figure_names_the_occupation_file_and_column(source: Path, tmp_pat
 
 
 def test_a_missing_route_is_named(source: Path, tmp_path: Path) -> None:
+    shutil.copy(ASSETS_DIR / "library" / "routes.toml", source)  # the sample names the library's routes
     edit(source / "occupations" / "plumber.toml", "\nroutes = [", '\nroutes = ["no-such-route", ')
-    with pytest.raises(PackRejected, match="route 'no-such-route' is not in routes"):
+    with pytest.raises(PackRejected, match="occupations/plumber.toml, routes: route 'no-such-route' is not in routes"):
         build_pack(source, tmp_path / "x.zip")
 
 

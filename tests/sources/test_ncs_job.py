@@ -51,6 +51,32 @@ def test_a_sync_installs_the_profiles_as_occupations(settings) -> None:
         reader.close()
 
 
+def test_profiles_for_adults_show_the_job_librarys_plain_words_for_their_unit_group(settings) -> None:
+    """A later server's profiles carry their SOC 2020 group: each then has the library's plain summary in words
+    mode and its easy-read version in picture mode, beside the profile's own text."""
+    from kiosk.content.pages.occupation import occupation_page
+
+    with NcsDouble(profiles=12, soc2020=True) as double:
+        assert sync(settings, double).installed
+    reader = open_reader(settings.data_dir / "kiosk.db")
+    try:
+        ids = [i for (i,) in reader._conn.execute("SELECT id FROM occupations WHERE pack_id = 'ncs' ORDER BY id")]
+        jobs = [reader.occupation(i) for i in ids]
+        assert len(jobs) == 12 and all(job.soc2020 and not job.easy_read for job in jobs)
+        for job in jobs:
+            plain = job.unit_group.plain
+            assert plain is not None and plain.easy_read, job.id  # the library describes every unit group
+            library = reader.occupation(plain.entry.id)
+            assert library.soc2020 == job.soc2020 and plain.summary == library.summary
+            words = {s.heading: s for s in occupation_page(job, "UK").sections}
+            assert words["What the job is"].blocks[0].text == job.summary  # the profile's own words first
+            assert words["In plain words"].blocks[0].text == library.summary
+            easy = occupation_page(job, "UK", easy=True).sections[0]
+            assert [b.text for b in easy.blocks] == list(library.easy_read)
+    finally:
+        reader.close()
+
+
 def test_nothing_changed_installs_nothing_and_a_changed_profile_is_fetched_alone(settings) -> None:
     with NcsDouble(profiles=12) as double:
         first = sync(settings, double)

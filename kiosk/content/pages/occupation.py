@@ -10,7 +10,7 @@ from kiosk.content.pages import wording as w
 from kiosk.content.pages.alumni import people_section, story_choices
 from kiosk.content.pages.figure_age import FigureAge, figure_age, marked
 from kiosk.content.pages.page import (
-    Bar, BarChart, Block, BulletList, Choice, Fact, FactList, Page, Paragraph, Section, Target,
+    Bar, BarChart, Block, BulletList, Choice, Fact, FactList, Note, Page, Paragraph, Section, Target,
 )
 
 MAX_BARS = 5
@@ -30,8 +30,11 @@ def occupation_page(
     if occ.alt_titles:
         also = ", ".join(occ.alt_titles[:4])
         subtitle = f"{subtitle} · Also called: {also}" if subtitle else f"Also called: {also}"
-    if easy and occ.easy_read:
-        about: tuple[Block, ...] = tuple(Paragraph(t) for t in occ.easy_read)
+    links = occ.unit_group
+    plain = links.plain  # the library's words for the group, where this job's own text is for adults
+    easy_words = occ.easy_read or (plain.easy_read if plain else ())
+    if easy and easy_words:
+        about: tuple[Block, ...] = tuple(Paragraph(t) for t in easy_words)
     elif occ.summary:
         about = (Paragraph(occ.summary),)
     else:  # a unit group the official statistics name but nobody has described yet: its names say what it is
@@ -39,12 +42,22 @@ def occupation_page(
                            f"these: {', '.join(occ.alt_titles[:8])}." if occ.alt_titles else
                            "The kiosk has no description of this job yet."),)
     sections = [Section("What the job is", about)]
+    if plain and plain.summary and not easy:
+        sections.append(Section("In plain words", (
+            Paragraph(plain.summary), Note(f"The kiosk's own words for all jobs like this ({plain.entry.title})."))))
+    if links.official and not easy:
+        sections.append(Section("How ONS describes this group", (
+            Paragraph(links.official.summary), Note(w.source_line(links.official.source)))))
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
+    whose: tuple[Block, ...] = ()
+    if links.group:  # an everyday job: its figures are its whole unit group's
+        whose = (Paragraph(f"Figures are for all {w.group_name(occ.unit_title)}." if occ.unit_title else
+                           f"Figures are for the whole group of jobs: {links.group.title}."),)
     if occ.earnings or occ.employment:
-        sections.append(Section("Pay and hours", official.pay_and_hours(occ, region, age)))
+        sections.append(Section("Pay and hours", whose + official.pay_and_hours(occ, region, age)))
     else:
-        sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
+        sections.append(Section("Pay and hours", whose + (_pay_and_hours(occ, region, age),)))
     group = official.group_outlook(occ, region)
     sections.append(Section("Jobs in the future", official.future(group) if group else _future(occ, region, age)))
     routes_in = [*occ.entry_routes]
@@ -56,7 +69,16 @@ def occupation_page(
     if stories:  # most jobs have none; the page does not dwell on it
         sections.append(people_section("People from our school who did this job", stories))
     compare = Choice("Compare jobs", Target("compare-pick", occ.id), "Pay and more, side by side")
-    return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections), (compare, *story_choices(stories)))
+    return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections),
+                (*_group_choices(occ), compare, *story_choices(stories)))
+
+
+def _group_choices(occ: Occupation) -> tuple[Choice, ...]:
+    """The whole group from an everyday job's page; the everyday jobs inside it from the group's own page."""
+    links = occ.unit_group
+    if links.group:
+        return (Choice(links.group.title, Target("occupation", links.group.id), "All the jobs in this group"),)
+    return tuple(Choice(job.title, Target("occupation", job.id), "A job in this group") for job in links.everyday)
 
 
 def _region(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tuple[Figure, ...]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kiosk.content.model import SourceRef
 
 WEEKS_PER_YEAR = 52
@@ -81,6 +83,13 @@ def source_line(source: SourceRef, year: int | str | None = None) -> str:
     if source.retrieved:
         parts.append(f"retrieved {day(source.retrieved)}")
     return ", ".join(parts)
+
+
+def group_name(title: str) -> str:
+    """A unit group's title inside a sentence: "Vehicle technicians" becomes "vehicle technicians", "IT
+    engineers" stays, and ONS's "n.e.c." (not elsewhere classified) is dropped."""
+    name = re.sub(r"\s*\bn\.?e\.?c\.?$", "", title.strip(), flags=re.IGNORECASE)
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def sentence(text: str) -> str:

@@ -140,9 +140,9 @@ def _review(soc: str, volume1, settings: Settings, as_json: bool) -> int:
         raise SourceInputError(f"{soc!r} is not a SOC 2020 unit group code (four digits, like 5231)")
     if volume1 is not None and soc not in volume1.units:
         raise SourceInputError(f"SOC 2020 has no unit group {soc} (Volume 1 lists {len(volume1.units)})")
-    library = [e for e in read_entries(library_folder()) if str(e.fields.get("soc2020")) == soc]
-    entries = library or [e for e in read_entries(ASSETS_DIR / "sample" / "occupations")
-                          if str(e.fields.get("soc2020")) == soc]
+    # The group's library entry first, then the everyday jobs inside the group: all are checked against ONS.
+    entries = [e for folder in (library_folder(), ASSETS_DIR / "sample" / "occupations")
+               for e in read_entries(folder) if str(e.fields.get("soc2020")) == soc]
     unit = volume1.units.get(soc) if volume1 is not None else None
     figures = _figures(soc, settings)
     found, notes = findings(entries, settings, _ons_runs(volume1)) if entries else ([], [])

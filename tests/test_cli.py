@@ -34,7 +34,7 @@ def test_pack_build_verify_import_list_remove(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "pack", "import", str(tmp_path / "school.zip"), "--data-dir", data)
     assert code == 0 and out == "installed our-school 1.0\n"
     code, out, _ = run(capsys, "pack", "list", "--json", "--data-dir", data)
-    assert {p["pack_id"] for p in json.loads(out)} == {"sample", "official", "our-school"}
+    assert {p["pack_id"] for p in json.loads(out)} == {"sample", "library", "official", "our-school"}
     make_pack(tmp_path / "school2.zip", {"events": [
         {"id": "fair", "title": "Careers fair", "kind": "careers_fair", "starts": "2027-03-02"}]},
         pack_id="our-school", layer="school", version="1.1")
@@ -53,8 +53,9 @@ def test_refusals_print_the_reason_and_exit_1(capsys, tmp_path: Path) -> None:
     assert (code, out) == (1, "") and err == "kiosk: the file is not a pack: it is not a zip file\n"
     code, _, err = run(capsys, "pack", "import", str(bad), "--data-dir", str(tmp_path / "d"))
     assert code == 1 and "not a zip file" in err
-    code, _, _ = run(capsys, "pack", "remove", "official", "--data-dir", str(tmp_path / "d"))
-    assert code == 0  # the built-in official figures can go; the sample is then the only pack
+    for built_in in ("official", "library"):  # the built-in packs can go; the sample is then the only pack
+        code, _, _ = run(capsys, "pack", "remove", built_in, "--data-dir", str(tmp_path / "d"))
+        assert code == 0
     code, _, err = run(capsys, "pack", "remove", "sample", "--data-dir", str(tmp_path / "d"))
     assert code == 1 and "the only installed pack" in err
 

@@ -59,11 +59,11 @@ def everything(data: Path) -> dict[str, object]:
     conn = sqlite3.connect(f"file:{PackStore(data).db_path}?mode=ro", uri=True)
     try:
         tables = {name: sorted(map(repr, conn.execute(f"SELECT * FROM {name}"))) for name in TABLES}
-        # Each kiosk builds its own built-in packs (the sample, the official figures) from its assets (same
-        # content, its own build time); every other pack must be the very same file.
+        # Each kiosk builds its own built-in packs (the sample, the job library, the official figures) from its
+        # assets (same content, its own build time); every other pack must be the very same file.
         tables["packs"] = sorted(map(repr, conn.execute(
             "SELECT pack_id, title, publisher, content_version, layer, "
-            "CASE WHEN sample OR pack_id = 'official' THEN '' ELSE sha256 END FROM packs")))
+            "CASE WHEN sample OR pack_id IN ('official', 'library') THEN '' ELSE sha256 END FROM packs")))
     finally:
         conn.close()
     reader = open_reader(PackStore(data).db_path)
@@ -92,10 +92,11 @@ def test_staff_sync_build_export_and_a_second_kiosk_shows_the_same(capsys, sampl
     stick = tmp_path / "stick"
     out = kiosk(capsys, first, "pack", "export", str(stick))
     exported = sorted(stick.glob("*.zip"))
-    assert {p.name.split("-")[0] for p in exported} == {"lmiforall", "ncs", "official", "sample", "school"}, out
+    assert {p.name.split("-")[0] for p in exported} == {"library", "lmiforall", "ncs", "official", "sample",
+                                                        "school"}, out
 
     for pack in exported:  # the second kiosk is a fresh install too: its own built-in packs, then the stick's
-        if not pack.name.startswith(("sample-", "official-")):
+        if not pack.name.startswith(("sample-", "library-", "official-")):
             kiosk(capsys, second, "pack", "import", str(pack))
     seen_first, seen_second = everything(first), everything(second)
     for name in seen_first["tables"]:
@@ -103,6 +104,6 @@ def test_staff_sync_build_export_and_a_second_kiosk_shows_the_same(capsys, sampl
         assert a == b, (name, sorted(a - b)[:3], sorted(b - a)[:3])
     assert seen_first == seen_second
     tables = seen_first["tables"]
-    assert len(tables["packs"]) == 5 and len(tables["occupations"]) > 58 and tables["pay"]
+    assert len(tables["packs"]) == 6 and len(tables["occupations"]) > 58 + 412 and tables["pay"]
     assert any("Riverside College open evening" in row for row in tables["events"])
     assert any("Amira" in row for row in tables["alumni"])

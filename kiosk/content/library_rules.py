@@ -55,6 +55,12 @@ def check_entry(data: dict[str, Any], where: str, groups: frozenset[str]) -> Non
     code = str(data["soc2020"])
     if code not in groups:
         raise PackRejected(f"{where}, soc2020: {code!r} is not a SOC 2020 unit group")
+    # The id is the file's name, which starts with the code: it can never be another entry's, nor a synced job's
+    # or a school's (everyday slugs such as "architect" would otherwise replace the group's page).
+    stem = Path(where).stem
+    if data["id"] != stem or not stem.startswith(f"{code}-"):
+        raise PackRejected(f"{where}, id: {data['id']!r} must be the file's name, {code}- and an everyday slug "
+                           f"(here {stem!r})")
     tasks = data["tasks"]
     low, high = TASKS
     if isinstance(tasks, list) and not low <= len(tasks) <= high:

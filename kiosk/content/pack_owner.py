@@ -1,7 +1,7 @@
 """Who owns each installed pack id, and whether a new pack may take that id from its owner.
 
 Each entry of packs/installed.json records its owner:
-    "kiosk"     the kiosk made the pack itself (a sync, the sample, the built-in official figures)
+    "kiosk"     the kiosk made the pack itself (a sync, the sample, the built-in job library and official figures)
     "unsigned"  installed from a pack file that no trusted key signed: nobody holds the id yet
     KEY_ID      the 16 hex digits of the trusted key that first installed it
 
@@ -29,6 +29,7 @@ KIOSK = "kiosk"
 UNSIGNED = "unsigned"
 # The packs the kiosk makes itself, by id (kiosk.sources' PACK_IDs and the folders of assets/), and what makes each.
 KIOSK_PACKS = {
+    "library": "its job library (built in)",
     "lmiforall": "its LMI for All sync",
     "ncs": "its National Careers Service sync",
     "official": "its official figures (built in, or from a sync)",

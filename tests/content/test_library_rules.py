@@ -38,7 +38,7 @@ def library(tmp_path: Path) -> Path:
 
 
 def write(library: Path, name: str = "5231-vehicle-mechanic.toml", **changes: str) -> Path:
-    values = {"id": "vehicle-mechanic", "soc": "5231", "sector": "transport-logistics",
+    values = {"id": name.removesuffix(".toml"), "soc": "5231", "sector": "transport-logistics",
               "route": "advanced-apprenticeship", "interest": "fixing things", **changes}
     path = library / "occupations" / name
     path.write_text(ENTRY.format(**values))
@@ -75,7 +75,7 @@ def test_an_empty_field_counts_as_missing(library: Path) -> None:
 
 @pytest.mark.parametrize("code", ["9999", "523", "5230", "52310"])
 def test_a_code_that_is_not_a_unit_group(library: Path, code: str) -> None:
-    write(library, soc=code)
+    write(library, soc=code)  # named 5231-…: the code is checked before the name
     message = refusal(library)
     assert "5231-vehicle-mechanic.toml" in message
     assert "soc2020" in message
@@ -93,11 +93,17 @@ def test_an_unknown_sector_names_the_file_and_field(library: Path) -> None:
                                 "sectors")
 
 
-def test_a_duplicate_id_names_both_files(library: Path) -> None:
+def test_an_id_that_is_not_the_files_name_is_refused(library: Path) -> None:
+    """Two entries can never share an id, nor take a synced job's: each id is its file's name, code first."""
     write(library)
-    write(library, name="5232-vehicle-mechanic.toml", soc="5232")
-    assert refusal(library) == ("occupations/5232-vehicle-mechanic.toml: id 'vehicle-mechanic' is already used by "
-                                "occupations/5231-vehicle-mechanic.toml")
+    write(library, name="5232-vehicle-mechanic.toml", soc="5232", id="5231-vehicle-mechanic")
+    assert refusal(library) == ("occupations/5232-vehicle-mechanic.toml, id: '5231-vehicle-mechanic' must be the "
+                                "file's name, 5232- and an everyday slug (here '5232-vehicle-mechanic')")
+
+
+def test_an_id_without_its_code_is_refused(library: Path) -> None:
+    write(library, name="architect.toml", soc="2451", id="architect")
+    assert "architect.toml, id: 'architect' must be the file's name, 2451-" in refusal(library)
 
 
 def test_an_interest_pupils_cannot_choose(library: Path) -> None:

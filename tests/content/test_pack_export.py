@@ -117,10 +117,13 @@ def test_the_kiosk_pack_export_command(capsys: pytest.CaptureFixture[str], store
 
     assert main(["pack", "export", str(tmp_path / "stick"), "--data-dir", str(store.data_dir)]) == 0
     out = capsys.readouterr().out
-    # The command starts the kiosk's content as any command does: its built-in official figures go in first.
-    official = tomllib.loads((ASSETS_DIR / "official" / "pack.toml").read_text())["content_version"]
-    assert out.splitlines() == [f"exported {tmp_path / 'stick' / name}"
-                                for name in ("national-1.0.zip", f"official-{official}.zip", "our-school-2026.3.zip")]
+    # The command starts the kiosk's content as any command does: its built-in job library and official figures
+    # go in first.
+    version = {pack: tomllib.loads((ASSETS_DIR / pack / "pack.toml").read_text())["content_version"]
+               for pack in ("library", "official")}
+    assert out.splitlines() == [f"exported {tmp_path / 'stick' / name}" for name in (
+        f"library-{version['library']}.zip", "national-1.0.zip", f"official-{version['official']}.zip",
+        "our-school-2026.3.zip")]
 
 
 def test_with_nothing_installed_there_is_nothing_to_export(tmp_path: Path) -> None:

@@ -102,14 +102,14 @@ def test_a_fake_installed_before_any_sync_cannot_block_the_sync(capsys, data_dir
 
 def test_the_built_in_packs_are_the_kiosks_own(capsys, sample_data_dir: Path, tmp_path: Path) -> None:
     entries = PackStore(sample_data_dir).entries()
-    assert {k: e.owner for k, e in entries.items()} == {"sample": KIOSK, "official": KIOSK}
+    assert {k: e.owner for k, e in entries.items()} == {"sample": KIOSK, "library": KIOSK, "official": KIOSK}
     make_pack(tmp_path / "official.zip", pack_id="official", version="9999")
     code, _, err = kiosk(capsys, sample_data_dir, "pack", "import", str(tmp_path / "official.zip"))
     assert code == 1 and "this kiosk makes the pack 'official' itself (its official figures" in err
 
 
 def test_every_pack_the_kiosk_makes_is_named_as_its_own() -> None:
-    built_in = {tomllib.loads((ASSETS_DIR / d / "pack.toml").read_text())["id"] for d in ("sample", "official")}
+    built_in = {tomllib.loads((ASSETS_DIR / d / "pack.toml").read_text())["id"] for d in ("sample", "library", "official")}
     assert {s.name for s in SOURCES} | built_in == set(KIOSK_PACKS)
 
 
@@ -216,7 +216,7 @@ def test_pack_list_says_who_holds_each_id(capsys, data_dir: Path, tmp_path: Path
     assert lines["hub-jobs"].endswith(f"; held by the trusted publisher Riverside Careers Hub (key {hub.public.key_id})")
     code, out, _ = kiosk(capsys, data_dir, "pack", "list", "--json")
     assert {p["pack_id"]: p["owner"] for p in json.loads(out)} == {
-        "national": UNSIGNED, "official": KIOSK, "hub-jobs": hub.public.key_id}
+        "national": UNSIGNED, "library": KIOSK, "official": KIOSK, "hub-jobs": hub.public.key_id}
 
 
 # -- an index written before owners were recorded ---------------------------------------------------------------

@@ -55,6 +55,13 @@ def test_a_missing_route_is_named(source: Path, tmp_path: Path) -> None:
         build_pack(source, tmp_path / "x.zip")
 
 
+def test_a_duplicate_id_names_both_files(source: Path, tmp_path: Path) -> None:
+    (source / "occupations" / "zz-nurse-again.toml").write_text((source / "occupations" / "nurse.toml").read_text())
+    with pytest.raises(PackRejected, match=r"^occupations/zz-nurse-again.toml: id 'nurse' is already used by "
+                                           r"occupations/nurse.toml$"):
+        build_pack(source, tmp_path / "x.zip")
+
+
 def test_an_event_that_ends_before_it_starts(source: Path, tmp_path: Path) -> None:
     text = (source / "events.toml").read_text()
     first_end = text.index("ends = ")

@@ -68,9 +68,13 @@ def test_a_fresh_kiosk_shows_real_figures_for_every_sample_job(sample_reader) ->
 def test_a_fresh_kiosk_describes_every_unit_group_in_words(sample_reader) -> None:
     """The job library describes all 412 SOC 2020 unit groups, so no stand-in (a group named only by the
     official figures) is left, and every group's page has plain words and an easy-read version."""
-    occupations = sample_reader.occupations()
+    occupations = sample_reader.catalogue()  # every occupation, with those lists show through an everyday job
     assert not [o.id for o in occupations if o.id.startswith("soc2020-")]
     library = [sample_reader.occupation(o.id) for o in occupations]
     groups = {o.soc2020 for o in library if o.unit_group.group is None and o.soc2020}
     assert len(groups) == 412
     assert all(o.summary and o.easy_read for o in library)
+    # Real figures beside the words: ONS counts the people in every group (pay where ONS publishes it).
+    groups_pages = [o for o in library if o.unit_group.group is None and o.soc2020]
+    assert all(o.employment and o.employment[-1].source.name.startswith("ONS") for o in groups_pages)
+    assert sum(1 for o in groups_pages if any(e.weekly_pay for e in o.earnings)) >= 400

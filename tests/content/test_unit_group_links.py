@@ -68,11 +68,6 @@ def test_an_everyday_job_says_whose_figures_and_opens_its_group(reader) -> None:
     assert occ.unit_group.plain is None  # it has easy-read words of its own
 
 
-def test_without_the_groups_official_title_the_library_title_names_it(reader) -> None:
-    occ = reader.occupation("plumber")._replace(unit_title="")
-    assert "Figures are for the whole group of jobs: Plumber or heating engineer." in texts(occupation_page(occ, "UK"))
-
-
 def test_the_group_page_lists_the_everyday_jobs_inside_it(reader) -> None:
     occ = reader.occupation("plumber-or-heating-engineer")
     assert [j.id for j in occ.unit_group.everyday] == ["ncs-heating-engineer", "plumber"]

@@ -191,3 +191,30 @@ def test_with_no_provisional_ashe_table_published_nothing_is_installed(settings,
     report = sync(settings, double)
     assert not report.complete and report.installed is None
     assert "no provisional ASHE Table 14 is published" in report.message
+
+
+def test_a_synced_group_shows_onss_words_beside_the_librarys_plain_ones(settings, double, small) -> None:
+    """`kiosk sync official` brings ONS's own description of every unit group. Each group's page (the job
+    library's) keeps its plain summary and easy-read version, and shows ONS's words beside them in words mode."""
+    from kiosk.content.pages.occupation import occupation_page
+    from kiosk.content.reader import open_reader
+
+    assert sync(settings, double).installed
+    reader = open_reader(settings.data_dir / "kiosk.db")
+    try:
+        occ = reader.occupation("5231-vehicle-mechanic")  # the job library's page for unit group 5231
+        assert occ.soc2020 == "5231" and occ.easy_read and not occ.summary.startswith("Vehicle technicians")
+        official = occ.unit_group.official
+        assert official.summary.startswith("Vehicle technicians, mechanics and electricians accept calls for help")
+        assert official.source.name.startswith("ONS, SOC 2020 Volume 1")
+        words = occupation_page(occ, "UK")
+        headings = [s.heading for s in words.sections]
+        assert headings[:2] == ["What the job is", "How ONS describes this group"]
+        assert words.sections[0].blocks[0].text == occ.summary
+        easy = occupation_page(occ, "UK", easy=True)
+        assert [b.text for b in easy.sections[0].blocks] == list(occ.easy_read)
+        assert "How ONS describes this group" not in [s.heading for s in easy.sections]
+        everyday = reader.occupation("car-mechanic")  # the sample's everyday job in the group
+        assert everyday.unit_group.group.id == "5231-vehicle-mechanic" and everyday.unit_group.official is None
+    finally:
+        reader.close()

@@ -23,9 +23,10 @@ API = [name for name, value in vars(StaffApi).items() if inspect.isfunction(valu
 
 @pytest.fixture
 def services(data_dir: Path, settings: Settings) -> StaffServices:
-    # Staff here removed the built-in official figures once, so the commands the services run (which start the
-    # content as the kiosk does) leave the test pack alone: each test sees exactly what it installed.
+    # Staff here removed the built-in job library and official figures once, so the commands the services run
+    # (which start the content as the kiosk does) leave the test pack alone: each test sees exactly what it installed.
     remember(PackStore(data_dir).packs_dir, "official")
+    remember(PackStore(data_dir).packs_dir, "library")
     return StaffServices(settings, PackStore(data_dir), pin_store(data_dir), UsageLog(data_dir / "usage.db"),
                          voices=lambda: [("gmw/en", "English (Great Britain)")])
 
@@ -72,25 +73,25 @@ def test_the_only_pack_is_not_removed_and_the_message_says_why(services: StaffSe
 def test_removing_the_sample_leaves_the_real_content_and_it_stays_gone(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     store = PackStore(data_dir)
-    note, _ = store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",))  # a fresh kiosk
+    note, _, _ = store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "library", ASSETS_DIR / "official"))  # a fresh kiosk
     version = store.entries()["sample"].content_version
     assert note == f"installed the sample content {version}"
     make_pack(tmp_path / "national.zip")
     store.install(tmp_path / "national.zip")
     services = StaffServices(load_settings(data_dir, environ={}), store, pin_store(data_dir),
                              UsageLog(data_dir / "usage.db"))
-    assert [p.sample for p in services.pack_status()] == [False, False, True]  # national, official, sample
+    assert [p.sample for p in services.pack_status()] == [False, False, False, True]  # library, national, official, sample
     message = services.remove_pack("sample")
     assert message == (f"Removed Sample careers content (sample) version {version}. "
                        "Pupils now see only the real content.")
-    assert [p.pack_id for p in services.pack_status()] == ["national", "official"]
+    assert [p.pack_id for p in services.pack_status()] == ["library", "national", "official"]
     reader = open_reader(store.db_path)
     try:
         assert not reader.has_sample_content()
     finally:
         reader.close()
-    assert store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",)) == []  # the next start leaves it out
-    assert sorted(store.entries()) == ["national", "official"]
+    assert store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "library", ASSETS_DIR / "official")) == []  # left out
+    assert sorted(store.entries()) == ["library", "national", "official"]
     assert services.remove_pack("sample") == "sample was not removed: no pack with id 'sample' is installed"
 
 

@@ -22,7 +22,8 @@ NOW = 1_795_000_000.0  # a fixed moment, so the CSV's name is known before the e
 
 @pytest.fixture
 def services(data_dir: Path, settings: Settings) -> StaffServices:
-    remember(PackStore(data_dir).packs_dir, "official")  # as in test_services: only the test pack is exported
+    for built_in in ("official", "library"):  # as in test_services: only the test pack is exported
+        remember(PackStore(data_dir).packs_dir, built_in)
     (data_dir / "settings.toml").write_text('region = "North East"\n')
     services = StaffServices(settings, PackStore(data_dir), pin_store(data_dir), UsageLog(data_dir / "usage.db"),
                              clock=lambda: NOW)

@@ -230,10 +230,10 @@ def sample_and_national(tmp_path: Path, clock, monkeypatch):
     monkeypatch.setattr(usb_packs, "removable_roots", lambda *a, **k: [])  # whatever this machine has plugged in
     data_dir = tmp_path / "kiosk"
     store = PackStore(data_dir)
-    store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "official",))
+    store.start(ASSETS_DIR / "sample", (ASSETS_DIR / "library", ASSETS_DIR / "official"))
     make_pack(tmp_path / "national.zip")
     store.install(tmp_path / "national.zip")
-    assert sorted(store.entries()) == ["national", "official", "sample"]
+    assert sorted(store.entries()) == ["library", "national", "official", "sample"]
     settings = load_settings(data_dir, environ={})
     services = StaffServices(settings, store, PinStore(data_dir / "staff-pin.json", clock=clock, hasher=QUICK_HASHER),
                              UsageLog(data_dir / "usage.db"))
@@ -273,7 +273,7 @@ def test_confirming_removes_the_sample_and_its_ribbon(qtbot, make_window, sample
     page_before = window.screen_widget
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=20_000):
         tap(qtbot, removal.yes_button)
-    assert sorted(services.store.entries()) == ["national", "official"]
+    assert sorted(services.store.entries()) == ["library", "national", "official"]
     assert content.result.text() == (f"Removed Sample careers content (sample) version {version}. "
                                      "Pupils now see only the real content.")
     assert content.sample_removals == {}  # the pack list was read again: one card, the national pack's
@@ -296,7 +296,7 @@ def test_no_keeps_the_sample(qtbot, make_window, sample_and_national, clock) -> 
     tap(qtbot, removal.remove_button)
     tap(qtbot, removal.no_button)
     assert not removal.asking and removal.remove_button.isVisible()
-    assert started == [] and sorted(services.store.entries()) == ["national", "official", "sample"]
+    assert started == [] and sorted(services.store.entries()) == ["library", "national", "official", "sample"]
     assert window.ribbon.isVisible() and reader.has_sample_content()
 
 

@@ -15,7 +15,9 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
     out = tmp_path / "tour"
     assert main(["tour", "--out", str(out), "--size", f"{size[0]}x{size[1]}", "--data-dir", str(data_dir)]) == 0
     # Every mode's screens, in the tour's order; the file names number them from 01.
-    first = ["home", "how-it-looks", "sectors", "sector", "occupation", "occupation-end", "compare-pick", "compare"]
+    # The showcase job, then the job library's page for its whole unit group (every mode shows a library page).
+    first = ["home", "how-it-looks", "sectors", "sector", "occupation", "occupation-end", "occupation-group",
+             "occupation-group-end", "compare-pick", "compare"]
     school = ["routes", "route", "route-end", "route-jobs", "levels", "stories", "story", "events", "event", "library",
               "library-send", "resource"]
     # With the kiosk set to an area the official figures have: a job page and "Jobs in our area" there.
@@ -54,7 +56,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 183 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 191 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))

@@ -27,8 +27,11 @@ def occupation_page(
     """
     age = age or figure_age()
     subtitle = occ.sector.name if occ.sector else ""
-    if occ.alt_titles:
-        also = ", ".join(occ.alt_titles[:4])
+    # Other names help a reader of words; ONS's name for the group is given with the figures, not here. In the
+    # picture modes a list of names would be a row of unrelated pictures, so the sector stands alone.
+    others = [t for t in occ.alt_titles if t.casefold() != occ.unit_title.casefold()][:4]
+    if others and not easy:
+        also = ", ".join(others)
         subtitle = f"{subtitle} · Also called: {also}" if subtitle else f"Also called: {also}"
     links = occ.unit_group
     plain = links.plain  # the library's words for the group, where this job's own text is for adults
@@ -50,14 +53,10 @@ def occupation_page(
             Paragraph(links.official.summary), Note(w.source_line(links.official.source)))))
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
-    whose: tuple[Block, ...] = ()
-    if links.group:  # an everyday job: its figures are its whole unit group's
-        whose = (Paragraph(f"Figures are for all {w.group_name(occ.unit_title)}." if occ.unit_title else
-                           f"Figures are for the whole group of jobs: {links.group.title}."),)
-    if occ.earnings or occ.employment:
-        sections.append(Section("Pay and hours", whose + official.pay_and_hours(occ, region, age)))
+    if occ.earnings or occ.employment:  # the official figures say which unit group they are for
+        sections.append(Section("Pay and hours", official.pay_and_hours(occ, region, age)))
     else:
-        sections.append(Section("Pay and hours", whose + (_pay_and_hours(occ, region, age),)))
+        sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
     group = official.group_outlook(occ, region)
     sections.append(Section("Jobs in the future", official.future(group) if group else _future(occ, region, age)))
     routes_in = [*occ.entry_routes]

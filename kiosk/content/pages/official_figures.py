@@ -49,8 +49,7 @@ def _whose(occ: Occupation) -> tuple[Paragraph, ...]:
     if not occ.unit_title or occ.unit_title.casefold() == occ.title.casefold():
         return ()
     # Plain words with one sense each: in picture mode "counts" would draw an abacus (counting numbers).
-    return (Paragraph(f"These figures are for everyone in ONS's group \u201c{occ.unit_title}\u201d, and this job "
-                      "is in that group."),)
+    return (Paragraph(f"Figures are for all {w.group_name(occ.unit_title)}."),)
 
 
 def _pay(e: Earnings, age: FigureAge) -> Fact:

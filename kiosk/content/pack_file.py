@@ -272,15 +272,6 @@ class References:
                     raise PackRejected(f"{member_name(name)} row {n}: {column.name} {value!r} is not in {target}")
 
 
-def check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Every id a row names must exist, where the table it names travels in the same pack (figures excepted)."""
-    refs = References()
-    for name, rows in tables.items():
-        for n, row in enumerate(rows, 1):
-            refs.add(name, n, row)
-    refs.check()
-
-
 def file_sha256(path: str | os.PathLike[str]) -> str:
     with open_regular(path) as f:
         return _stream_sha256(f)

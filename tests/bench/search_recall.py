@@ -76,8 +76,9 @@ def _entries(folder: Path) -> list[tuple[Path, dict]]:
     return [(p, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.toml"))]
 
 
-def held_out_titles(seed: int = SEED, share: float = HELD_OUT_SHARE) -> tuple[list[tuple[Path, str, str]], int]:
-    """A seeded share of the library's related job titles as (entry file, title, code), and how many there were.
+def held_out_titles(seed: int = SEED, share: float = HELD_OUT_SHARE) -> tuple[list[tuple[Path, str, str]], int, int]:
+    """A seeded share of the library's related job titles as (entry file, title, code), how many related titles
+    there are, and how many of them could be held out.
 
     A related title is an alt title other than ONS's group title. One that any other entry or sample job also
     holds is never chosen: it would still be in the content after it was taken out of its own entry.
@@ -92,7 +93,7 @@ def held_out_titles(seed: int = SEED, share: float = HELD_OUT_SHARE) -> tuple[li
                if alt.casefold() != groups[data["soc2020"]].casefold()]
     unique = [r for r in related if everywhere[r[1].casefold()] == 1]
     chosen = random.Random(seed).sample(unique, round(len(unique) * share))
-    return chosen, len(related)
+    return chosen, len(related), len(unique)
 
 
 def library_without(dest: Path, held: list[tuple[Path, str, str]]) -> Path:
@@ -217,7 +218,7 @@ def no_answer(cases: list[Case], kiosk: Callable[[str], Found], baseline: Callab
 
 def run(tmp: Path) -> dict[str, object]:
     names = everyday_names()
-    held, related = held_out_titles()
+    held, related, eligible = held_out_titles()
     t0 = time.perf_counter()
     full_db = build(tmp / "full", ASSETS_DIR / "library")
     held_db = build(tmp / "held-out", library_without(tmp / "assets", held))
@@ -241,7 +242,8 @@ def run(tmp: Path) -> dict[str, object]:
         close()
     held_result.pop("by_kind")
     return {
-        "held_out_titles": {"seed": SEED, "share": HELD_OUT_SHARE, "related_titles": related, **held_result,
+        "held_out_titles": {"seed": SEED, "share": HELD_OUT_SHARE, "related_titles": related,
+                            "not_held_elsewhere": eligible, **held_result,
                             "target_ratio": TARGET_RATIO},
         "everyday_names": {**names_result, "target_kiosk_recall": TARGET_NAMES},
         "no_right_answer": none_result,

@@ -18,7 +18,7 @@ from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
          "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists",
-         "pack_bombs", "workbook_bombs", "library_pack")
+         "pack_bombs", "workbook_bombs", "library_pack", "search_recall")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import page_kinds
 
                     result[name] = page_kinds.run(home_dir, args.quick)
+                elif name == "search_recall":
+                    from tests.bench import search_recall
+
+                    result[name] = search_recall.run(Path(tmp) / "search-recall")
                 elif name == "long_lists":
                     from tests.bench import long_lists
 

@@ -15,6 +15,7 @@ from kiosk.content import db_schema
 from kiosk.content.db_official import add_group_growth, join_official
 from kiosk.content.pack_file import Pack
 from kiosk.content.schema import TABLES
+from kiosk.content.search_stems import build_stems
 from kiosk.content.spelling import MIN_TERM, max_distance, variants, words
 
 
@@ -117,6 +118,7 @@ def _index_search(conn: sqlite3.Connection) -> None:
         SELECT rowid, title, coalesce(alt_titles, ''), coalesce(summary, ''), coalesce(tasks, '') FROM occupations
         """
     )
+    build_stems(conn)
     docs: Counter[str] = Counter()
     for title, alt_titles in conn.execute("SELECT title, alt_titles FROM occupations"):
         docs.update(set(words(title + " " + " ".join(json.loads(alt_titles or "[]")))))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PAGE_SIZE = 4096
 
 BOOKKEEPING = """
@@ -26,11 +26,17 @@ CREATE TABLE group_texts (
 CREATE TABLE grouped_entries (occupation TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
-SEARCH = """
+# FTS5's own porter stemmer, so "nursing" finds nurse and "engineering" engineer.
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+SEARCH = f"""
 CREATE VIRTUAL TABLE occupation_fts USING fts5(
   title, alt_titles, summary, tasks,
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+  tokenize = '{TOKENIZE}', prefix = '1 2 3'
 );
+-- Each job's stemmed words by column (search_stems.py), to tell which of a search's words a job holds where.
+CREATE TABLE search_stems (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, alt_titles TEXT NOT NULL,
+                           body TEXT NOT NULL);
 CREATE TABLE spell_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE spell_variants (variant TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (variant, term)) WITHOUT ROWID;
 """
@@ -98,5 +104,6 @@ PACK_TABLES = frozenset({
     "soc_groups", "areas", "earnings", "employment", "group_outlook", "group_change", "group_gender",
     "group_qualifications",
 })
-REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "occupation_stats",
+REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "search_stems",
+                                 "occupation_stats",
                                  "group_texts", "grouped_entries"}

@@ -21,7 +21,7 @@ from kiosk.content import job_list_reads as job_lists
 from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.group_reads import unit_group_links
 from kiosk.content.list_bounds import MOST_IN_A_LIST
-from kiosk.content.search import Searcher
+from kiosk.content.search import SearchResult, Searcher
 
 
 def open_reader(path: Path, *, immutable: bool = False) -> "ContentReader":
@@ -167,6 +167,11 @@ class ContentReader:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return self._searcher.search(query, limit)
+
+    def find(self, query: str, limit: int = 20) -> SearchResult:
+        """A search's hits with what it understood: spelling corrections, a "Things I like" interest, and the
+        jobs nearest a job the kiosk has no page for."""
+        return self._searcher.find(query, limit)
 
     def catalogue(self) -> list[CatalogueEntry]:
         """Every occupation with the kinds of figure it has (pay, hours, jobs, outlook) and their sources."""

@@ -1,11 +1,20 @@
-"""Occupation search: FTS5 with title matches first, prefixes as the pupil types, and spelling slips."""
+"""Occupation search: jobs that match most of the words first, title matches before others, prefixes as the pupil
+types, stems, compound words, everyday names and spelling slips."""
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import sqlite3
+from typing import NamedTuple
 
+from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.model import SearchHit
+from kiosk.content.search_phrases import Nearest, interest_for, nearest_for
+from kiosk.content.search_plan import Concept, Planner
+from kiosk.content.search_stems import QueryStemmer
+from kiosk.content.search_synonyms import SYNONYMS
 from kiosk.content.spelling import edit_distance, max_distance, variants
 
 TOKEN = re.compile(r"\w+")
@@ -20,22 +29,23 @@ MAX_LIMIT = 500
 MAX_VARIABLES = 500  # SQLite's own limit was 999 before 3.32; ask in batches well under it
 MAX_CORRECTIONS = 4
 SHORT_QUERY = 2  # queries this short list titles by their first letters instead of searching text
-TIER_NAMES = ("title", "alternative title", "description")
+TIER_NAMES = ("description", "alternative title", "title")  # by how well a concept matched: 1, 2, 3
 # bm25 weights for title, alternative titles, summary and tasks.
 WEIGHTS = "10.0, 4.0, 1.0, 1.0"
+CANDIDATES = 48  # at least twice the page, so the order within it is by score, not bm25 alone
+CANDIDATE_QUERY = f"""SELECT rowid, bm25(occupation_fts, {WEIGHTS}) AS rank FROM occupation_fts
+WHERE occupation_fts MATCH ? ORDER BY rank LIMIT ?"""
 
-# One tier at a time: the best rows of the tier by bm25 (at most CANDIDATES of them), then titles that
-# start with what was typed first. Later tiers run only while the page of results is not yet full.
-TIER_QUERY = f"""
-SELECT o.id, o.title, o.soc2010, o.soc2020, (o.title LIKE :starts ESCAPE '\\') AS starts, m.rank
-FROM (
-  SELECT rowid, bm25(occupation_fts, {WEIGHTS}) AS rank FROM occupation_fts
-  WHERE occupation_fts MATCH :match ORDER BY rank LIMIT :candidates
-) AS m JOIN occupations AS o ON o.rowid = m.rowid
-ORDER BY starts DESC, m.rank, length(o.title), o.title
-"""
-TIER_FILTERS = ("{title} : ", "{alt_titles} : ", "")
-CANDIDATES = 200
+
+class SearchResult(NamedTuple):
+    """A search's hits, the words used instead of spelling slips ("" when none), the "Things I like" interest it
+    names, and for a job the kiosk has no page for, what was typed and the jobs nearest it."""
+
+    hits: list[SearchHit]
+    corrected: str = ""
+    interest: str | None = None
+    nearest: tuple[str, Nearest] | None = None
+    nearest_hits: list[SearchHit] = []
 
 
 def tokens(query: str) -> list[str]:
@@ -54,26 +64,34 @@ class Searcher:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._planner = Planner(conn, self.corrections)
+        self._stemmer = QueryStemmer()
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Occupations matching what has been typed so far, best first."""
+        return self.find(query, limit).hits
+
+    def find(self, query: str, limit: int = 20) -> SearchResult:
+        """Occupations matching what has been typed so far, best first, with what the search understood."""
         query, limit = bounded(query), max(0, min(limit, MAX_LIMIT))
-        words = tokens(query)
-        if not words or any(len(w) > MAX_WORD for w in words):
-            return []  # every word must match, and a word this long matches nothing
+        words = [w for w in tokens(query) if len(w) <= MAX_WORD]  # a word this long matches nothing
+        if not words:
+            return SearchResult([])
         if len(words) == 1 and SOC.match(words[0]):
-            return self._by_soc(words[0], limit)
+            return SearchResult(self._by_soc(words[0], limit))
         typed = query.strip()
-        if len(typed) <= SHORT_QUERY:
+        if len(typed) <= SHORT_QUERY and " ".join(words) not in SYNONYMS:  # "IT" and "PE" are searched
             # One or two letters match thousands of words; list the titles that start with them, A to Z.
-            return self._titles_starting(typed, limit)
-        hits = self._run([[w] for w in words], limit, query)
-        if not hits:
-            corrected = [[w, *self.corrections(w)] for w in words]
-            if any(len(options) > 1 for options in corrected):
-                best_guess = " ".join(o[1] if len(o) > 1 else o[0] for o in corrected)
-                hits = self._run(corrected, limit, best_guess)
-        return hits
+            return SearchResult(self._titles_starting(typed, limit))
+        concepts = self._planner.plan(words, open_end=not query[-1:].isspace())
+        corrected = " ".join(c.used or c.typed for c in concepts) if any(c.used for c in concepts) else ""
+        hits = self._run(concepts, limit, corrected or typed)
+        interest = interest_for(typed)
+        if interest:
+            hits = self._with_interest(hits, interest, limit)
+        nearest = nearest_for(typed)
+        nearest_hits = self._by_groups(nearest[1].soc2020) if nearest else []
+        return SearchResult(hits, corrected, interest, nearest, nearest_hits)
 
     def corrections(self, word: str) -> list[str]:
         """Title words within the allowed spelling distance of `word`, closest and commonest first."""
@@ -92,29 +110,79 @@ class Searcher:
         scored = [(edit_distance(word, term), -docs, term) for term, docs in rows]
         return [term for d, _, term in sorted(scored) if 0 < d <= distance][:MAX_CORRECTIONS]
 
-    def _run(self, options: list[list[str]], limit: int, typed: str) -> list[SearchHit]:
-        # Each word must match; a word matches itself as a prefix, or any of its spelling corrections.
-        expr = " AND ".join(
-            "(" + " OR ".join([f'"{o[0]}"*', *(f'"{c}"' for c in o[1:])]) + ")" for o in options
-        )
-        starts = typed.strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        hits: list[SearchHit] = []
-        seen: set[str] = set()
-        for tier, column_filter in enumerate(TIER_FILTERS):
-            if len(hits) >= limit:
+    def _run(self, concepts: list[Concept], limit: int, typed: str) -> list[SearchHit]:
+        """Jobs matching any concept, best first (see _score)."""
+        matched = [c for c in concepts if c.expr]
+        if not matched or limit == 0:
+            return []
+        ranks = self._candidates(matched, limit)
+        weights = self._weights(matched)
+        rows = self._conn.execute(
+            f"""SELECT s.rowid, s.title, s.alt_titles, s.body, o.id, o.title, o.soc2010, o.soc2020,
+                       NOT ({NOT_GROUPED}) FROM search_stems s JOIN occupations o ON o.rowid = s.rowid
+                WHERE s.rowid IN (SELECT value FROM json_each(?))""", (json.dumps(list(ranks)),))
+        stems = [([self._stemmer.stems(a) for a in c.alternatives], [self._stemmer.stems(a) for a in c.names_only])
+                 for c in matched]
+        words = {w for c in matched for w in c.typed.split()}
+        scored = []
+        for rowid, title_stems, alt_stems, body_stems, occ, title, s10, s20, grouped in rows:
+            tiers = [_tier(alts, names, title_stems, alt_stems, body_stems) for alts, names in stems]
+            score = _score(tiers, weights, _whole_words(title, words) / len(words),
+                           title.casefold().startswith(typed.casefold()), grouped, ranks[rowid])
+            scored.append((-score, len(title), title, SearchHit(occ, title, s10, s20, round(score, 3),
+                                                                TIER_NAMES[max(tiers) - 1])))
+        return [hit for *_, hit in sorted(scored)][:limit]
+
+    def _candidates(self, concepts: list[Concept], limit: int) -> dict[int, float]:
+        """The best jobs by bm25 (rowid to rank), asking first for those with every concept in the title, then in
+        the names, then anywhere, then any concept at all, until the page is full: common words match thousands
+        of jobs, and ranking them all would be slow."""
+        every = " AND ".join(f"({c.expr})" for c in concepts)
+        stages = [f"{{title}} : ({every})", f"{{title alt_titles}} : ({every})", every]
+        if len(concepts) > 1:
+            stages.append(" OR ".join(f"({c.expr})" for c in concepts))
+        ranks: dict[int, float] = {}
+        for expr in stages:
+            if len(ranks) >= limit:
                 break
+            for rowid, rank in self._conn.execute(CANDIDATE_QUERY, (expr, max(CANDIDATES, 2 * limit))):
+                ranks.setdefault(rowid, rank)
+        return ranks
+
+    def _weights(self, concepts: list[Concept]) -> list[float]:
+        """How much each concept counts: rare words more than common ones (inverse document frequency)."""
+        if len(concepts) == 1:
+            return [1.0]
+        total = self._conn.execute("SELECT count(*) FROM occupations").fetchone()[0] or 1
+        counts = [self._conn.execute("SELECT count(*) FROM occupation_fts WHERE occupation_fts MATCH ?",
+                                     (c.expr,)).fetchone()[0] for c in concepts]
+        return [1.0 + math.log((total + 1) / (n + 1)) for n in counts]
+
+    def _with_interest(self, hits: list[SearchHit], interest: str, limit: int) -> list[SearchHit]:
+        """Jobs the words find that are for people with the interest, then other jobs the words name, then the
+        rest of the interest's jobs (A to Z), then jobs whose descriptions hold the words."""
+        likes = "EXISTS (SELECT 1 FROM json_each(o.interests) WHERE value = :interest)"
+        ids = [h.id for h in hits]
+        liked_hits = {i for (i,) in self._conn.execute(
+            f"SELECT o.id FROM occupations o WHERE o.id IN (SELECT value FROM json_each(:ids)) AND {likes}",
+            {"interest": interest, "ids": json.dumps(ids)})}
+        first = [h for h in hits if h.id in liked_hits]
+        named = [h for h in hits if h.id not in liked_hits and h.matched != "description"]
+        rest = [h for h in hits if h.id not in liked_hits and h.matched == "description"]
+        rows = self._conn.execute(
+            f"""SELECT o.id, o.title, o.soc2010, o.soc2020 FROM occupations o WHERE {likes} AND {NOT_GROUPED}
+                ORDER BY o.title COLLATE NOCASE LIMIT :limit""", {"interest": interest, "limit": limit}).fetchall()
+        liked = [SearchHit(i, t, a, b, 0.0, "interest") for i, t, a, b in rows if i not in set(ids)]
+        return (first + named + liked + rest)[:limit]
+
+    def _by_groups(self, codes: tuple[str, ...]) -> list[SearchHit]:
+        """The jobs a list shows for SOC 2020 unit groups (an everyday job stands for its group's page)."""
+        hits = []
+        for code in codes:
             rows = self._conn.execute(
-                TIER_QUERY,
-                {"match": f"{column_filter}({expr})", "starts": starts, "candidates": max(CANDIDATES, limit * 2)},
-            )
-            for occ, title, soc10, soc20, starts_with, rank in rows:
-                if occ in seen:
-                    continue
-                seen.add(occ)
-                score = round(100.0 * (3 - tier) + 10.0 * starts_with - rank, 3)
-                hits.append(SearchHit(occ, title, soc10, soc20, score, TIER_NAMES[tier]))
-                if len(hits) >= limit:
-                    break
+                f"""SELECT o.id, o.title, o.soc2010, o.soc2020 FROM occupations o WHERE o.soc2020 = ? AND {NOT_GROUPED}
+                    ORDER BY o.title COLLATE NOCASE""", (code,)).fetchall()
+            hits += [SearchHit(i, t, a, b, 0.0, "nearest") for i, t, a, b in rows]
         return hits
 
     def _titles_starting(self, typed: str, limit: int) -> list[SearchHit]:
@@ -134,3 +202,27 @@ class Searcher:
             (code, limit),
         ).fetchall()
         return [SearchHit(i, t, a, b, 400.0, "SOC code") for i, t, a, b in rows]
+
+
+def _tier(alternatives: list[str], names_only: list[str], title: str, alt_titles: str, body: str) -> int:
+    """Where a job holds a concept: 3 its title, 2 an alternative title, 1 its description, 0 nowhere."""
+    def holds(text: str, phrases: list[str]) -> bool:
+        return any(p and p in text for p in phrases)
+    names = alternatives + names_only
+    return 3 if holds(title, names) else 2 if holds(alt_titles, names) else 1 if holds(body, alternatives) else 0
+
+
+def _score(tiers: list[int], weights: list[float], whole: float, starts: bool, grouped: bool, rank: float) -> float:
+    """The ordering, as one number: 1000 for each concept the job holds anywhere, 100 for each it holds in its
+    names, up to 90 for how well (one word scores 30, 75 or 90 in a description, an alternative title or the title:
+    an alternative title names the job nearly as well, so a rare word there outweighs a common one in a title; rare
+    words count for more), up to 6 for a title holding the words as typed (a mechanic before a mechanical engineer,
+    though the two share a stem), 5 for a title that starts with them, less 2 for a group's page that an everyday
+    job stands for (the vet before the group "Vets"), and under 1 from bm25."""
+    how_well = sum(w * (0, 1.0, 2.5, 3.0)[t] for t, w in zip(tiers, weights)) / sum(weights)
+    return (1000 * sum(t > 0 for t in tiers) + 100 * sum(t > 1 for t in tiers) + 30 * how_well + 6 * whole
+            + 5 * starts - 2 * grouped + rank / (rank - 1.0))
+
+
+def _whole_words(title: str, words: set[str]) -> int:
+    return len(words & set(TOKEN.findall(title.casefold())))

@@ -88,8 +88,10 @@ def test_lists(reader: ContentReader) -> None:
     assert [c.label for c in jobs] == ["Electrician", "Plumber"]
     assert jobs[0].detail == "£820 a week · 55% more jobs by 2035"
     assert len([c for c in build_page(Target("a-z"), reader).choices if c.target.kind == "occupation"]) == 5
+    # A search that finds nothing once left the pupil at a dead end (issue 13): it says so and offers ways to browse.
     empty = build_page(Target("search", "qqqq"), reader)
-    assert empty.choices == () and "No jobs match “qqqq”" in empty.empty_message
+    assert empty.subtitle.startswith("No jobs match “qqqq”")
+    assert [c.target for c in empty.choices] == [Target("sectors"), Target("interests"), Target("a-z")]
 
 
 def test_plain_words_for_numbers() -> None:

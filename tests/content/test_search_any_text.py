@@ -43,8 +43,10 @@ def test_any_query_answers_with_hits_or_nothing(reader: ContentReader, query: st
 def test_a_word_too_long_to_be_in_any_title_finds_nothing_and_asks_sqlite_for_few_variables(
         reader: ContentReader) -> None:
     assert reader.search(LONG_WORD) == []
-    assert reader.search("nurse " + LONG_WORD[:MAX_WORD + 1]) == []  # every word must match: this one cannot
-    assert [h.title for h in reader.search(LONG_WORD[:60] + " nurse")] == []
+    # A word too long to be in any title is left out; the other words still find their jobs (no job needs every
+    # word since issue 13).
+    assert [h.title for h in reader.search("nurse " + LONG_WORD[:MAX_WORD + 1])][:1] == ["Nurse"]
+    assert [h.title for h in reader.search(LONG_WORD[:60] + " nurse")][:1] == ["Nurse"]
     assert [h.title for h in reader.search(("nurce " * 1000)[:MAX_QUERY + 500])][:1] == ["Nurse"]
 
 

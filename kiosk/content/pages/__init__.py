@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Sequence
 
 from kiosk.content.pages.browse import (
-    a_to_z_page, growing_page, home_page, interest_page, interests_page, missing_page, search_results_page,
-    sector_page, sectors_page,
+    a_to_z_page, growing_page, home_page, interest_page, interests_page, missing_page, sector_page,
+    sectors_page,
 )
 from kiosk.content.pages.compare import compare_page
 from kiosk.content.pages.compare_pick import compare_pick_page
@@ -18,6 +18,7 @@ from kiosk.content.pages.local import local_page, myths_page
 from kiosk.content.pages.occupation import occupation_page
 from kiosk.content.pages.page import HOME, SEARCH, Page, Target
 from kiosk.content.pages.school_pages import school_page
+from kiosk.content.pages.search_page import search_results_page
 from kiosk.content.pages.take_home import my_list_page, parse_target_key, sheet_done_page, take_home_page
 from kiosk.content.reader import ContentReader
 

@@ -1,4 +1,4 @@
-"""The browsing pages: home, sectors, one sector, growing jobs, all jobs A to Z, search results."""
+"""The browsing pages: home, sectors, one sector, growing jobs, all jobs A to Z."""
 
 from __future__ import annotations
 
@@ -119,20 +119,6 @@ def a_to_z_page(reader: ContentReader, region: str, key: str = "") -> Page:
     )
 
 
-def search_results_page(reader: ContentReader, query: str) -> Page:
-    hits = reader.search(query, limit=24) if query.strip() else []
-    if not query.strip():
-        empty = "Type the name of a job, like nurse or plumber."
-    else:
-        empty = f"No jobs match “{query.strip()}”. Check the spelling, or try a shorter word."
-    return Page(
-        Target("search", query),
-        "Search for a job",
-        choices=tuple(Choice(h.title, Target("occupation", h.id), _matched(h.matched)) for h in hits),
-        empty_message=empty,
-    )
-
-
 def missing_page(message: str) -> Page:
     """A page that says plainly what is missing, with big ways on (never an empty screen)."""
     return Page(
@@ -144,10 +130,6 @@ def missing_page(message: str) -> Page:
             Choice("Search for a job", SEARCH, "Type the name of a job"),
         ),
     )
-
-
-def _matched(how: str) -> str:
-    return "" if how in ("title", "SOC code") else f"Found in its {how}"
 
 
 def job_list(reader: ContentReader, kind: str, key: str, region: str, default: str = "title",

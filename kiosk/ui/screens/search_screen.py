@@ -91,8 +91,7 @@ class SearchScreen(QWidget):
     def _show(self, page: Page) -> None:
         self.page = page
         self.results.set_choices(page.choices)
-        if page.choices:
-            count = len(page.choices)
-            self.message.setText(f"{count} job{'s' if count != 1 else ''} found. Tap one to find out more.")
-        else:
-            self.message.setText(page.empty_message)
+        # The page's own line ("Did you mean…", "No jobs match…") first; the count is of jobs, not of other ways on.
+        jobs = sum(1 for c in page.choices if c.target.kind == "occupation")
+        found = f"{jobs} job{'s' if jobs != 1 else ''} found. Tap one to find out more." if jobs else ""
+        self.message.setText(" ".join(t for t in (page.subtitle, found) if t) or page.empty_message)

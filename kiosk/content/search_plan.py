@@ -1,0 +1,124 @@
+"""What each typed word is searched as: itself, its everyday synonyms, its compound halves, or a spelling fix."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable, NamedTuple
+
+from kiosk.content.search_synonyms import LONGEST_KEY, NAMES_ONLY, STOPWORDS, SYNONYMS
+
+MIN_PART = 3  # the shortest half of a compound word ("zoo", "bin")
+MAX_COMPLETIONS = 6  # known words a part-typed last word may be finishing
+NAMES = "{title alt_titles} : "
+
+
+class Concept(NamedTuple):
+    """One thing the pupil asked for: the words typed, the words and phrases that stand for it (in a job's names
+    only, for words like "it" that are everyday English too), and the word used instead when a spelling slip was
+    corrected ("" when none). No alternatives: nothing in the content can match it."""
+
+    typed: str
+    alternatives: tuple[str, ...] = ()
+    names_only: tuple[str, ...] = ()
+    used: str = ""
+
+    @property
+    def expr(self) -> str:
+        """The FTS5 expression that matches any of its alternatives ("" when it has none)."""
+        return " OR ".join([*(f"({NAMES}{quoted(a)})" for a in self.names_only), *map(quoted, self.alternatives)])
+
+
+def quoted(text: str) -> str:
+    """An FTS5 string: words in double quotes, so none is read as syntax."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def groups(words: list[str]) -> list[tuple[str, bool]]:
+    """The words as (text, is a synonym key): the longest keys of several words first ("dinner lady")."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(LONGEST_KEY, len(words) - i), 0, -1):
+            key = " ".join(words[i:i + size])
+            if key in SYNONYMS:
+                out.append((key, True))
+                i += size
+                break
+        else:
+            out.append((words[i], False))
+            i += 1
+    kept = [(w, key) for w, key in out if key or w not in STOPWORDS] or out
+    return list(dict.fromkeys(kept))  # a word typed twice is one thing asked for
+
+
+class Planner:
+    """Turns typed words into concepts, asking the content database which words it holds."""
+
+    def __init__(self, conn: sqlite3.Connection, corrections: Callable[[str], list[str]]) -> None:
+        self._conn = conn
+        self._corrections = corrections
+
+    def plan(self, words: list[str], open_end: bool) -> list[Concept]:
+        """A concept per word or synonym key; the last word may be part-typed while the pupil has not ended it."""
+        grouped = groups(words)
+        joined = self._joined(grouped)
+        concepts = []
+        for i, (text, is_key) in enumerate(grouped):
+            extra = [j for j in (joined.get(i - 1), joined.get(i)) if j]
+            if is_key:
+                own = () if text in NAMES_ONLY else (text,)
+                concepts.append(Concept(text, _unique([*own, *SYNONYMS[text], *extra]),
+                                        (text,) if text in NAMES_ONLY else ()))
+            else:
+                concepts.append(self._word(text, open_end and i == len(grouped) - 1, extra))
+        return concepts
+
+    def _word(self, word: str, part_typed: bool, extra: list[str]) -> Concept:
+        # A word still being typed matches the known title words it starts, not its stem's prefix: the stem of
+        # "animals" is "anim", and "anim"* would find animators.
+        own = _unique([word, *(self._completions(word) if part_typed else [])])
+        if self._matches(Concept(word, own).expr):
+            return Concept(word, _unique([*own, *extra]))
+        # Nothing holds the word itself: try its halves, then spelling.
+        split = self._split(word)
+        if split:
+            return Concept(word, _unique([split, *extra]))
+        fixes = self._corrections(word)
+        return Concept(word, _unique([*fixes, *extra]), used=fixes[0] if fixes else "")
+
+    def _matches(self, expr: str) -> bool:
+        return self._conn.execute(
+            "SELECT 1 FROM occupation_fts WHERE occupation_fts MATCH ? LIMIT 1", (expr,)).fetchone() is not None
+
+    def _split(self, word: str) -> str:
+        """The word as two known title words ("hairstylist" as "hair stylist"), or ""."""
+        if len(word) < 2 * MIN_PART or not word.isalpha():
+            return ""
+        halves = [(word[:n], word[n:]) for n in range(MIN_PART, len(word) - MIN_PART + 1)]
+        parts = {p for pair in halves for p in pair}
+        known = dict(self._conn.execute(
+            f"SELECT term, docs FROM spell_terms WHERE term IN ({','.join('?' * len(parts))})", sorted(parts)))
+        found = [(min(known[a], known[b]), f"{a} {b}") for a, b in halves if a in known and b in known]
+        return max(found)[1] if found else ""
+
+    def _joined(self, grouped: list[tuple[str, bool]]) -> dict[int, str]:
+        """Neighbouring words that are one known title word when written together ("zoo keeper"), by first index."""
+        pairs = {i: a + b for i, ((a, ka), (b, kb)) in enumerate(zip(grouped, grouped[1:]))
+                 if not ka and not kb and a.isalpha() and b.isalpha()}
+        if not pairs:
+            return {}
+        known = {t for (t,) in self._conn.execute(
+            f"SELECT term FROM spell_terms WHERE term IN ({','.join('?' * len(pairs))})", list(pairs.values()))}
+        return {i: term for i, term in pairs.items() if term in known}
+
+    def _completions(self, start: str) -> list[str]:
+        """Known title words that start with what has been typed, commonest first (the stemmed index cannot
+        tell: "engineeri" is not the start of the stem "engin")."""
+        rows = self._conn.execute(
+            "SELECT term FROM spell_terms WHERE term > ?1 AND term < ?1 || char(1114111) ORDER BY docs DESC LIMIT ?2",
+            (start, MAX_COMPLETIONS)).fetchall()
+        return [t for (t,) in rows]
+
+
+def _unique(alternatives: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a for a in alternatives if a))

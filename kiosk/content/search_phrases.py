@@ -42,12 +42,14 @@ class Nearest(NamedTuple):
 # tester", 2134 "Games designer") and, for astronauts, minor group 212's description ("aeronautical and
 # astronautical systems"). ONS does not say where these jobs are counted, so the kiosk says "close to", not "counted as".
 _VIDEOS = Nearest("People who make videos for a living do jobs close to these.", ("3416", "3413"))
-_ONLINE = Nearest("People who get known online for a living do jobs close to these.", ("2493", "3554"))
+_ONLINE = Nearest("People who make a living online often do jobs like these.", ("2493", "3554"))
 _WRITING = Nearest("People who write online for a living do jobs close to these.", ("2492", "3133"))
+_SPACE = Nearest("Very few people become astronauts. Engineers who design planes and spacecraft do a job close "
+                 "to it.", ("2126",))
 _GAMES = Nearest("People who work with computer games do jobs like these.", ("2134", "3131"))
 NEAREST: dict[str, Nearest] = {
-    "astronaut": Nearest("Very few people are astronauts. Engineers who design spacecraft do this job.", ("2126",)),
-    "astronauts": Nearest("Very few people are astronauts. Engineers who design spacecraft do this job.", ("2126",)),
+    "astronaut": _SPACE,
+    "astronauts": _SPACE,
     "youtuber": _VIDEOS,
     "youtubers": _VIDEOS,
     "vlogger": _VIDEOS,

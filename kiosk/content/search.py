@@ -33,6 +33,9 @@ TIER_NAMES = ("description", "alternative title", "title")  # by how well a conc
 # bm25 weights for title, alternative titles, summary and tasks.
 WEIGHTS = "10.0, 4.0, 1.0, 1.0"
 CANDIDATES = 48  # at least twice the page, so the order within it is by score, not bm25 alone
+# Candidates gathered before stopping, however few results are asked for: the kiosk's page, so a shorter list
+# (three "nearest" jobs, a command-line search) starts with the same jobs as the page, not the first stage's.
+PAGE = 24
 CANDIDATE_QUERY = f"""SELECT rowid, bm25(occupation_fts, {WEIGHTS}) AS rank FROM occupation_fts
 WHERE occupation_fts MATCH ? ORDER BY rank LIMIT ?"""
 
@@ -121,12 +124,15 @@ class Searcher:
             f"""SELECT s.rowid, s.title, s.alt_titles, s.body, o.id, o.title, o.soc2010, o.soc2020,
                        NOT ({NOT_GROUPED}) FROM search_stems s JOIN occupations o ON o.rowid = s.rowid
                 WHERE s.rowid IN (SELECT value FROM json_each(?))""", (json.dumps(list(ranks)),))
-        stems = [([self._stemmer.stems(a) for a in c.alternatives], [self._stemmer.stems(a) for a in c.names_only])
-                 for c in matched]
+        stems = [([self._stemmer.stems(a) for a in c.alternatives], [self._stemmer.stems(a) for a in c.names_only],
+                  [self._stemmer.stems(a) for a in c.completions]) for c in matched]
         words = {w for c in matched for w in c.typed.split()}
         scored = []
         for rowid, title_stems, alt_stems, body_stems, occ, title, s10, s20, grouped in rows:
-            tiers = [_tier(alts, names, title_stems, alt_stems, body_stems) for alts, names in stems]
+            # A word finished by a longer one ("nurse" by "nursery") counts as found in a description at best, so
+            # jobs holding the word itself come first.
+            tiers = [max(_tier(alts, names, title_stems, alt_stems, body_stems),
+                         min(1, _tier(more, [], title_stems, alt_stems, body_stems))) for alts, names, more in stems]
             score = _score(tiers, weights, _whole_words(title, words) / len(words),
                            title.casefold().startswith(typed.casefold()), grouped, ranks[rowid])
             scored.append((-score, len(title), title, SearchHit(occ, title, s10, s20, round(score, 3),
@@ -143,7 +149,7 @@ class Searcher:
             stages.append(" OR ".join(f"({c.expr})" for c in concepts))
         ranks: dict[int, float] = {}
         for expr in stages:
-            if len(ranks) >= limit:
+            if len(ranks) >= max(limit, PAGE):
                 break
             for rowid, rank in self._conn.execute(CANDIDATE_QUERY, (expr, max(CANDIDATES, 2 * limit))):
                 ranks.setdefault(rowid, rank)

@@ -10,22 +10,26 @@ from kiosk.content.search_synonyms import LONGEST_KEY, NAMES_ONLY, STOPWORDS, SY
 MIN_PART = 3  # the shortest half of a compound word ("zoo", "bin")
 MAX_COMPLETIONS = 6  # known words a part-typed last word may be finishing
 NAMES = "{title alt_titles} : "
+PERSON = ("woman", "women", "person", "people", "man", "men")  # longest first: "woman" before "man"
 
 
 class Concept(NamedTuple):
     """One thing the pupil asked for: the words typed, the words and phrases that stand for it (in a job's names
     only, for words like "it" that are everyday English too), and the word used instead when a spelling slip was
-    corrected ("" when none). No alternatives: nothing in the content can match it."""
+    corrected ("" when none), and the longer words a part-typed word that is already a whole word may be finishing.
+    No alternatives: nothing in the content can match it."""
 
     typed: str
     alternatives: tuple[str, ...] = ()
     names_only: tuple[str, ...] = ()
     used: str = ""
+    completions: tuple[str, ...] = ()
 
     @property
     def expr(self) -> str:
         """The FTS5 expression that matches any of its alternatives ("" when it has none)."""
-        return " OR ".join([*(f"({NAMES}{quoted(a)})" for a in self.names_only), *map(quoted, self.alternatives)])
+        return " OR ".join([*(f"({NAMES}{quoted(a)})" for a in self.names_only),
+                            *map(quoted, self.alternatives + self.completions)])
 
 
 def quoted(text: str) -> str:
@@ -76,11 +80,15 @@ class Planner:
     def _word(self, word: str, part_typed: bool, extra: list[str]) -> Concept:
         # A word still being typed matches the known title words it starts, not its stem's prefix: the stem of
         # "animals" is "anim", and "anim"* would find animators.
-        own = _unique([word, *(self._completions(word) if part_typed else [])])
-        if self._matches(Concept(word, own).expr):
+        more = tuple(self._completions(word)) if part_typed else ()
+        if self._matches(Concept(word, (word,)).expr):
+            # A whole word the content holds: its completions may still be meant, but count for less.
+            return Concept(word, _unique([word, *extra]), completions=more)
+        own = _unique([word, *more])
+        if more and self._matches(Concept(word, own).expr):
             return Concept(word, _unique([*own, *extra]))
         # Nothing holds the word itself: try its halves, then spelling.
-        split = self._split(word)
+        split = self._person(word) or self._split(word)
         if split:
             return Concept(word, _unique([split, *extra]))
         fixes = self._corrections(word)
@@ -100,6 +108,19 @@ class Planner:
             f"SELECT term, docs FROM spell_terms WHERE term IN ({','.join('?' * len(parts))})", sorted(parts)))
         found = [(min(known[a], known[b]), f"{a} {b}") for a, b in halves if a in known and b in known]
         return max(found)[1] if found else ""
+
+    def _person(self, word: str) -> str:
+        """What a job named for a person ends in "-man", "-woman" or "-person" is about ("storeman": "store"),
+        when the content holds that word, or ""."""
+        for suffix in PERSON:
+            rest = word[:-len(suffix)]
+            if word.endswith(suffix) and len(rest) >= MIN_PART and rest.isalpha():
+                # "herdsman": try "herds", then "herd"
+                tries = [rest, rest[:-1]] if rest.endswith("s") and len(rest) > MIN_PART else [rest]
+                known = {t for (t,) in self._conn.execute(
+                    f"SELECT term FROM spell_terms WHERE term IN ({','.join('?' * len(tries))})", tries)}
+                return next((t for t in tries if t in known), "")
+        return ""
 
     def _joined(self, grouped: list[tuple[str, bool]]) -> dict[int, str]:
         """Neighbouring words that are one known title word when written together ("zoo keeper"), by first index."""

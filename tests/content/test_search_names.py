@@ -48,6 +48,22 @@ def test_compound_words_are_found_written_either_way(sample_reader: ContentReade
     assert expected in top(sample_reader, typed), top(sample_reader, typed, 8)
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("saleswoman", "Sales assistant"), ("craftsman", "Jeweller and craft maker"),
+])
+def test_a_name_ending_in_man_or_woman_finds_the_job_for_its_first_word(
+        sample_reader: ContentReader, typed: str, expected: str) -> None:
+    # "sales woman" is no phrase the content holds; "sales" is.
+    assert expected in top(sample_reader, typed), top(sample_reader, typed, 8)
+
+
+def test_a_whole_word_finds_its_jobs_before_the_longer_words_it_starts(sample_reader: ContentReader) -> None:
+    # Without a space after it "nurse" may still be part-typed, but jobs holding only "nursery" once came first.
+    titles = [h.title for h in sample_reader.search("school nurse", limit=3)]
+    assert "Nurse" in titles and not {"Nursery manager", "Nursery teacher"} & set(titles), titles
+    assert "Nursery owner" in top(sample_reader, "nurs", 6)  # a part-typed word still finds longer ones
+
+
 def test_a_word_the_content_holds_is_never_corrected(sample_reader: ContentReader) -> None:
     # "zookeeper" was once corrected to Bookkeeper; "plumber" is held, so only "nurce" is corrected.
     assert "Bookkeeper" not in top(sample_reader, "zookeeper")

@@ -47,6 +47,7 @@ class ContentReader:
         self._data_version = -1
 
     def close(self) -> None:
+        self._searcher.close()
         self._conn.close()
 
     @contextlib.contextmanager

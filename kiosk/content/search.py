@@ -70,6 +70,10 @@ class Searcher:
         self._planner = Planner(conn, self.corrections)
         self._stemmer = QueryStemmer()
 
+    def close(self) -> None:
+        """Close the stemmer's own small database (the content connection belongs to the reader)."""
+        self._stemmer.close()
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Occupations matching what has been typed so far, best first."""
         return self.find(query, limit).hits
@@ -178,7 +182,8 @@ class Searcher:
         rows = self._conn.execute(
             f"""SELECT o.id, o.title, o.soc2010, o.soc2020 FROM occupations o WHERE {likes} AND {NOT_GROUPED}
                 ORDER BY o.title COLLATE NOCASE LIMIT :limit""", {"interest": interest, "limit": limit}).fetchall()
-        liked = [SearchHit(i, t, a, b, 0.0, "interest") for i, t, a, b in rows if i not in set(ids)]
+        found = set(ids)
+        liked = [SearchHit(i, t, a, b, 0.0, "interest") for i, t, a, b in rows if i not in found]
         return (first + named + liked + rest)[:limit]
 
     def _by_groups(self, codes: tuple[str, ...]) -> list[SearchHit]:

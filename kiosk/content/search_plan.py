@@ -110,8 +110,8 @@ class Planner:
         return max(found)[1] if found else ""
 
     def _person(self, word: str) -> str:
-        """What a job named for a person ends in "-man", "-woman" or "-person" is about ("storeman": "store"),
-        when the content holds that word, or ""."""
+        """The word a job name ending in "-man", "-woman" or "-person" is built on ("storeman": "store"), when the
+        content holds it, or ""."""
         for suffix in PERSON:
             rest = word[:-len(suffix)]
             if word.endswith(suffix) and len(rest) >= MIN_PART and rest.isalpha():

@@ -48,6 +48,12 @@ class QueryStemmer:
         self._conn.execute("CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance')")
         self.stems = lru_cache(maxsize=4096)(self._stems)
 
+    def close(self) -> None:
+        """Close its database at once, not when the garbage collector finds it: a kiosk reopens its reader after
+        every install, all day."""
+        self.stems.cache_clear()
+        self._conn.close()
+
     def _stems(self, text: str) -> str:
         """A phrase's stems, space-separated with a space either side (" nurs "), "" when it has no words."""
         with self._conn:

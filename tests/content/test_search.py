@@ -87,3 +87,17 @@ def test_an_occupation_matched_in_several_tiers_is_listed_once(reader: ContentRe
 def test_later_tiers_fill_the_page(reader: ContentReader) -> None:
     # "care" is in no title; the nurse's tasks mention it.
     assert [(h.title, h.matched) for h in reader.search("care")] == [("Nurse", "description")]
+
+
+def test_closing_the_reader_closes_the_search_stemmers_database(data_dir) -> None:
+    """The kiosk reopens its reader after every install: the stemmer's own database must close with it."""
+    import sqlite3
+
+    from kiosk.content.reader import open_reader
+
+    reader = open_reader(data_dir / "kiosk.db")
+    assert reader.search("nursing")  # the stemmer was used
+    stemmer = reader._searcher._stemmer
+    reader.close()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        stemmer.stems("nurse")

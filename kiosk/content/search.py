@@ -15,7 +15,7 @@ from kiosk.content.search_phrases import Nearest, interest_for, nearest_for
 from kiosk.content.search_plan import Concept, Planner
 from kiosk.content.search_stems import QueryStemmer
 from kiosk.content.search_synonyms import SYNONYMS
-from kiosk.content.spelling import edit_distance, max_distance, variants
+from kiosk.content.spelling import max_distance, slip_order, variants
 
 TOKEN = re.compile(r"\w+")
 SOC = re.compile(r"^\d{4}$")
@@ -67,8 +67,8 @@ class Searcher:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._planner = Planner(conn, self.corrections)
         self._stemmer = QueryStemmer()
+        self._planner = Planner(conn, self.corrections, self._stemmer.stems)
 
     def close(self) -> None:
         """Close the stemmer's own small database (the content connection belongs to the reader)."""
@@ -93,10 +93,11 @@ class Searcher:
         concepts = self._planner.plan(words, open_end=not query[-1:].isspace())
         corrected = " ".join(c.used or c.typed for c in concepts) if any(c.used for c in concepts) else ""
         hits = self._run(concepts, limit, corrected or typed)
-        interest = interest_for(typed)
+        # As typed, or as meant: "working with animels" names the interest "animals".
+        interest = interest_for(typed) or interest_for(corrected)
         if interest:
             hits = self._with_interest(hits, interest, limit)
-        nearest = nearest_for(typed)
+        nearest = nearest_for(typed) or nearest_for(corrected)
         nearest_hits = self._by_groups(nearest[1].soc2020) if nearest else []
         return SearchResult(hits, corrected, interest, nearest, nearest_hits)
 
@@ -114,23 +115,26 @@ class Searcher:
                     WHERE v.variant IN ({",".join("?" * len(batch))})""",
                 batch,
             ).fetchall())
-        scored = [(edit_distance(word, term), -docs, term) for term, docs in rows]
-        return [term for d, _, term in sorted(scored) if 0 < d <= distance][:MAX_CORRECTIONS]
+        scored = [(*slip_order(word, term), -docs, term) for term, docs in rows]
+        return [term for d, _, _, term in sorted(scored) if 0 < d <= distance][:MAX_CORRECTIONS]
 
     def _run(self, concepts: list[Concept], limit: int, typed: str) -> list[SearchHit]:
         """Jobs matching any concept, best first (see _score)."""
         matched = [c for c in concepts if c.expr]
         if not matched or limit == 0:
             return []
-        ranks = self._candidates(matched, limit)
-        weights = self._weights(matched)
+        # How many jobs hold each concept, when there are several to weigh against each other.
+        counts = [self._conn.execute("SELECT count(*) FROM occupation_fts WHERE occupation_fts MATCH ?",
+                                     (c.expr,)).fetchone()[0] for c in matched] if len(matched) > 1 else []
+        ranks = self._candidates(matched, counts, limit)
+        weights = self._weights(counts) if counts else [1.0]
         rows = self._conn.execute(
             f"""SELECT s.rowid, s.title, s.alt_titles, s.body, o.id, o.title, o.soc2010, o.soc2020,
                        NOT ({NOT_GROUPED}) FROM search_stems s JOIN occupations o ON o.rowid = s.rowid
                 WHERE s.rowid IN (SELECT value FROM json_each(?))""", (json.dumps(list(ranks)),))
         stems = [([self._stemmer.stems(a) for a in c.alternatives], [self._stemmer.stems(a) for a in c.names_only],
                   [self._stemmer.stems(a) for a in c.completions]) for c in matched]
-        words = {w for c in matched for w in c.typed.split()}
+        words = {w for c in matched for w in (c.used or c.typed).split()}  # as meant: "mechanick" is a mechanic
         scored = []
         for rowid, title_stems, alt_stems, body_stems, occ, title, s10, s20, grouped in rows:
             # A word finished by a longer one ("nurse" by "nursery") counts as found in a description at best, so
@@ -143,10 +147,11 @@ class Searcher:
                                                                 TIER_NAMES[max(tiers) - 1])))
         return [hit for *_, hit in sorted(scored)][:limit]
 
-    def _candidates(self, concepts: list[Concept], limit: int) -> dict[int, float]:
+    def _candidates(self, concepts: list[Concept], counts: list[int], limit: int) -> dict[int, float]:
         """The best jobs by bm25 (rowid to rank), asking first for those with every concept in the title, then in
-        the names, then anywhere, then any concept at all, until the page is full: common words match thousands
-        of jobs, and ranking them all would be slow."""
+        the names, then anywhere, then any concept at all, until the page is full (common words match thousands
+        of jobs, and ranking them all would be slow); then every job holding a rare concept (`counts`: how many
+        jobs hold each)."""
         every = " AND ".join(f"({c.expr})" for c in concepts)
         stages = [f"{{title}} : ({every})", f"{{title alt_titles}} : ({every})", every]
         if len(concepts) > 1:
@@ -157,15 +162,20 @@ class Searcher:
                 break
             for rowid, rank in self._conn.execute(CANDIDATE_QUERY, (expr, max(CANDIDATES, 2 * limit))):
                 ranks.setdefault(rowid, rank)
+        if counts:
+            # Every job holding a rare concept too: in an OR of all of them a common title word ("supervisor")
+            # fills every place, and the jobs for the rarer word ("daycare") are never scored. (A common concept's
+            # jobs are many, and ranking them all would be slow.)
+            for c, n in zip(concepts, counts):
+                if n <= PAGE:
+                    for rowid, rank in self._conn.execute(CANDIDATE_QUERY, (c.expr, PAGE)):
+                        ranks.setdefault(rowid, rank)
         return ranks
 
-    def _weights(self, concepts: list[Concept]) -> list[float]:
-        """How much each concept counts: rare words more than common ones (inverse document frequency)."""
-        if len(concepts) == 1:
-            return [1.0]
+    def _weights(self, counts: list[int]) -> list[float]:
+        """How much each concept counts, from how many jobs hold it: rare words more than common ones (inverse
+        document frequency)."""
         total = self._conn.execute("SELECT count(*) FROM occupations").fetchone()[0] or 1
-        counts = [self._conn.execute("SELECT count(*) FROM occupation_fts WHERE occupation_fts MATCH ?",
-                                     (c.expr,)).fetchone()[0] for c in concepts]
         return [1.0 + math.log((total + 1) / (n + 1)) for n in counts]
 
     def _with_interest(self, hits: list[SearchHit], interest: str, limit: int) -> list[SearchHit]:

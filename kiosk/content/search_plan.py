@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable, NamedTuple
 
+from kiosk.content.search_slips import EVERYDAY, everyday_fix
 from kiosk.content.search_synonyms import LONGEST_KEY, NAMES_ONLY, STOPWORDS, SYNONYMS
+from kiosk.content.spelling import edit_distance, slip_order
 
 MIN_PART = 3  # the shortest half of a compound word ("zoo", "bin")
 MAX_COMPLETIONS = 6  # known words a part-typed last word may be finishing
+MAX_SPLIT_SLIP = 20  # longest word tried as a compound with a slip in one half ("zookeper"): one probe per split
 NAMES = "{title alt_titles} : "
 PERSON = ("woman", "women", "person", "people", "man", "men")  # longest first: "woman" before "man"
 
@@ -58,41 +61,73 @@ def groups(words: list[str]) -> list[tuple[str, bool]]:
 class Planner:
     """Turns typed words into concepts, asking the content database which words it holds."""
 
-    def __init__(self, conn: sqlite3.Connection, corrections: Callable[[str], list[str]]) -> None:
+    def __init__(self, conn: sqlite3.Connection, corrections: Callable[[str], list[str]],
+                 stems: Callable[[str], str]) -> None:
         self._conn = conn
         self._corrections = corrections
+        self._stems = stems
 
     def plan(self, words: list[str], open_end: bool) -> list[Concept]:
         """A concept per word or synonym key; the last word may be part-typed while the pupil has not ended it."""
-        grouped = groups(words)
-        joined = self._joined(grouped)
+        fixed = [self._everyday(w, open_end and i == len(words) - 1) for i, w in enumerate(words)]
+        grouped = groups([f or w for f, w in zip(fixed, words)])
+        slips = {f for f in fixed if f}
         concepts = []
         for i, (text, is_key) in enumerate(grouped):
-            extra = [j for j in (joined.get(i - 1), joined.get(i)) if j]
             if is_key:
                 own = () if text in NAMES_ONLY else (text,)
-                concepts.append(Concept(text, _unique([*own, *SYNONYMS[text], *extra]),
-                                        (text,) if text in NAMES_ONLY else ()))
+                concepts.append(Concept(text, _unique([*own, *SYNONYMS[text]]), (text,) if text in NAMES_ONLY else (),
+                                        used=text if slips & set(text.split()) else ""))
             else:
-                concepts.append(self._word(text, open_end and i == len(grouped) - 1, extra))
-        return concepts
+                concept = self._word(text, open_end and i == len(grouped) - 1)
+                concepts.append(concept._replace(used=text) if text in slips else concept)
+        return self._with_joins(concepts)
 
-    def _word(self, word: str, part_typed: bool, extra: list[str]) -> Concept:
+    def _everyday(self, word: str, part_typed: bool) -> str:
+        """The everyday word (a "Things I like", an everyday name) that `word` is a slip of, when the content does
+        not hold `word` (or holds only its stem: "makeing" is "making"), it is no compound, and no title word is
+        closer; else ""."""
+        fix = everyday_fix(word)
+        if not fix or word in SYNONYMS:
+            return ""
+        if self._matches(quoted(word)) and self._stems(word) != self._stems(fix):
+            return ""
+        if (part_typed and self._completions(word)) or self._person(word) or self._split(word):
+            return ""
+        title_fixes = self._corrections(word)
+        return "" if title_fixes and slip_order(word, title_fixes[0]) < slip_order(word, fix) else fix
+
+    def _with_joins(self, concepts: list[Concept]) -> list[Concept]:
+        """Each concept also searched as the one known title word it makes with a neighbour ("zoo keeper" as
+        "zookeeper"), after spelling fixes ("zoo keaper")."""
+        words = [(c.used or c.typed, c.typed in SYNONYMS) for c in concepts]
+        joined = self._joined(words)
+        out = []
+        for i, c in enumerate(concepts):
+            extra = [j for j in (joined.get(i - 1), joined.get(i)) if j]
+            out.append(c._replace(alternatives=_unique([*c.alternatives, *extra])) if extra else c)
+        return out
+
+    def _word(self, word: str, part_typed: bool) -> Concept:
         # A word still being typed matches the known title words it starts, not its stem's prefix: the stem of
         # "animals" is "anim", and "anim"* would find animators.
         more = tuple(self._completions(word)) if part_typed else ()
         if self._matches(Concept(word, (word,)).expr):
             # A whole word the content holds: its completions may still be meant, but count for less.
-            return Concept(word, _unique([word, *extra]), completions=more)
+            return Concept(word, (word,), completions=more)
         own = _unique([word, *more])
         if more and self._matches(Concept(word, own).expr):
-            return Concept(word, _unique([*own, *extra]))
+            return Concept(word, own)
         # Nothing holds the word itself: try its halves, then spelling.
         split = self._person(word) or self._split(word)
         if split:
-            return Concept(word, _unique([split, *extra]))
-        fixes = self._corrections(word)
-        return Concept(word, _unique([*fixes, *extra]), used=fixes[0] if fixes else "")
+            return Concept(word, (split,))
+        # An everyday word the content lacks ("gamer") is what the pupil meant, not a slip of a title word.
+        fixes = [] if word in EVERYDAY else self._corrections(word)
+        if not fixes:
+            split = self._split_with_slip(word)
+            return Concept(word, (split,), used=split) if split else Concept(word)
+        return Concept(word, tuple(fixes), used=fixes[0])
 
     def _matches(self, expr: str) -> bool:
         return self._conn.execute(
@@ -108,6 +143,22 @@ class Planner:
             f"SELECT term, docs FROM spell_terms WHERE term IN ({','.join('?' * len(parts))})", sorted(parts)))
         found = [(min(known[a], known[b]), f"{a} {b}") for a, b in halves if a in known and b in known]
         return max(found)[1] if found else ""
+
+    def _split_with_slip(self, word: str) -> str:
+        """The word as a known title word and a slip of another ("zookeper" as "zoo keeper"), or ""."""
+        if not (2 * MIN_PART <= len(word) <= MAX_SPLIT_SLIP) or not word.isalpha():
+            return ""
+        halves = [(word[:n], word[n:]) for n in range(MIN_PART, len(word) - MIN_PART + 1)]
+        known = {t for (t,) in self._conn.execute(
+            f"SELECT term FROM spell_terms WHERE term IN ({','.join('?' * (2 * len(halves)))})",
+            [p for pair in halves for p in pair])}
+        found = []
+        for a, b in halves:
+            if a in known and b not in known:
+                found += [(edit_distance(b, fix), a + " " + fix) for fix in self._corrections(b)[:1]]
+            elif b in known and a not in known:
+                found += [(edit_distance(a, fix), fix + " " + b) for fix in self._corrections(a)[:1]]
+        return min(found)[1] if found else ""
 
     def _person(self, word: str) -> str:
         """The word a job name ending in "-man", "-woman" or "-person" is built on ("storeman": "store"), when the

@@ -53,6 +53,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "zoo keeper": ("animal care",),
     "hairstylist": ("hair stylist", "hairdresser"),
     "makeup": ("make up",),
+    "daycare": ("childcare", "day nursery", "day centre"),
 }
 
 # Typed words that are everyday English too ("it", "pe"): the word itself counts only in a job's names, never in

@@ -45,3 +45,9 @@ def edit_distance(a: str, b: str) -> int:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[-1]
+
+
+def slip_order(typed: str, word: str) -> tuple[int, bool]:
+    """How likely `word` is what was meant by `typed`, for sorting: fewer edits first, then a word with a letter the
+    pupil left out ("suport" is "support" before "sport"), the commonest slip."""
+    return edit_distance(typed, word), len(word) <= len(typed)

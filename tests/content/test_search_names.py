@@ -149,3 +149,74 @@ def test_part_typed_words_still_find_jobs_though_the_index_holds_stems(
         sample_reader: ContentReader, typed: str, expected: str) -> None:
     # The porter index holds "engin", which "engineeri" is not the start of: known title words finish it.
     assert expected in top(sample_reader, typed)[0].casefold()
+
+
+# The issue's everyday names (issue 13, "Done means"), each typed as it should be and with a slip a pupil makes, and
+# the right jobs ('|' between them where several are right).
+ISSUE_NAMES = [
+    ("vet", "vett", "Veterinarian"), ("IT support", "IT suport", "IT support technician"),
+    ("HGV driver", "HGV drvier", "Lorry driver"), ("A&E nurse", "A&E nurce", "Registered nurse"),
+    ("NHS nurse", "NHS nures", "Nurse|Registered nurse|Mental health nurse|Specialist nurse|Nurse practitioner"),
+    ("army", "armey", "Armed forces member"),
+    ("computers", "computors", "Computer programmer|Software developer|Computer repair engineer"), ("builder", "bulder", "Builder"),
+    ("zookeeper", "zookeper", "Animal care worker"), ("zoo keeper", "zoo keaper", "Animal care worker"),
+    ("hairstylist", "hairstilist", "Hairdresser"), ("nursing", "nurseing", "Nurse"),
+    ("engineering", "enginering", "Engineering technician"), ("day care supervisor", "day care supervisr",
+                                                              "Care services manager"),
+    ("it support operator", "it suport operator", "IT user support technician"),
+    ("sports commentator", "sports comentator", "Actor and presenter"),
+    ("working with animals", "working with animels", "Animal care worker"),
+    ("game designer", "game desiner", "Computer programmer"), ("make up artist", "make up artis",
+                                                               "Product and set designer"),
+]
+
+
+@pytest.mark.parametrize(("typed", "slip", "expected"), ISSUE_NAMES)
+def test_the_issues_everyday_names_find_the_job_in_the_top_three_misspelt_or_not(
+        sample_reader: ContentReader, typed: str, slip: str, expected: str) -> None:
+    right = set(expected.split("|"))
+    assert right & set(top(sample_reader, typed)), (typed, top(sample_reader, typed, 8))
+    assert right & set(top(sample_reader, slip)), (slip, top(sample_reader, slip, 8))
+
+
+@pytest.mark.parametrize(("slip", "meant", "interest"), [
+    ("outdors", "outdoors", "working outdoors"), ("helpin people", "helping people", "helping people"),
+    ("makeing things", "making things", "making things"), ("working with animels", "animals", "animals"),
+])
+def test_a_slip_in_an_everyday_phrase_is_corrected_to_it_and_names_its_interest(
+        sample_reader: ContentReader, slip: str, meant: str, interest: str) -> None:
+    # "outdors" was once corrected to the title word "authors".
+    found = sample_reader.find(slip)
+    assert (found.corrected, found.interest) == (meant, interest)
+    page = build_page(Target("search", slip), sample_reader)
+    assert page.subtitle.startswith(f"Did you mean “{meant}”?")
+    assert page.choices[0].target == Target("interest", interest)
+
+
+@pytest.mark.parametrize(("slip", "meant"), [("zookeper", "zookeeper"), ("hairstilist", "hairstylist")])
+def test_a_compound_word_with_a_slip_in_one_half_is_split_and_corrected(
+        sample_reader: ContentReader, slip: str, meant: str) -> None:
+    found = sample_reader.find(slip)
+    assert found.hits and found.corrected.replace(" ", "") == meant
+
+
+def test_a_word_with_a_letter_left_out_is_read_as_the_longer_word(sample_reader: ContentReader) -> None:
+    # "sport" and "support" are each one slip from "suport"; leaving a letter out is the commoner slip.
+    assert sample_reader.find("suport").corrected == "support"
+    assert sample_reader.find("it suport operator").corrected == "it support operator"  # "sport" is a sport
+
+
+def test_a_correction_still_finds_the_job_the_whole_word_names(sample_reader: ContentReader) -> None:
+    # "mechanick" is "mechanic": a Car mechanic before Mechanical engineer, though the two share a stem.
+    assert top(sample_reader, "mechanick", 2) == top(sample_reader, "mechanic", 2)
+    assert all("mechanic" in t.casefold().split() for t in top(sample_reader, "mechanick", 2))
+
+
+def test_a_job_the_kiosk_lacks_is_never_corrected_into_another(sample_reader: ContentReader) -> None:
+    found = sample_reader.find("gamer")
+    assert found.corrected == "" and found.nearest and found.nearest[0] == "gamer"
+
+
+def test_a_rare_word_finds_its_jobs_beside_a_common_title_word(sample_reader: ContentReader) -> None:
+    # An OR of "daycare"'s words and "supervisor" once held only supervisors: the nursery jobs were never scored.
+    assert {"Nursery manager", "Early years leader"} & set(top(sample_reader, "daycare supervisor", 24))

@@ -15,6 +15,7 @@ from kiosk.content import db_schema
 from kiosk.content.db_official import add_group_growth, join_official
 from kiosk.content.pack_file import Pack
 from kiosk.content.schema import TABLES
+from kiosk.content.search_kind_build import build_kind_jobs
 from kiosk.content.search_stems import build_stems
 from kiosk.content.spelling import MIN_TERM, max_distance, variants, words
 
@@ -119,6 +120,8 @@ def _index_search(conn: sqlite3.Connection) -> None:
         """
     )
     build_stems(conn)
+    conn.execute("INSERT INTO index_title_fts (rowid, title) SELECT rowid, title FROM soc2010_titles")
+    build_kind_jobs(conn)
     docs: Counter[str] = Counter()
     for title, alt_titles in conn.execute("SELECT title, alt_titles FROM occupations"):
         docs.update(set(words(title + " " + " ".join(json.loads(alt_titles or "[]")))))

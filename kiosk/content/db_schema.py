@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 PAGE_SIZE = 4096
 
 BOOKKEEPING = """
@@ -39,6 +39,11 @@ CREATE TABLE search_stems (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, alt_t
                            body TEXT NOT NULL);
 CREATE TABLE spell_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE spell_variants (variant TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (variant, term)) WITHOUT ROWID;
+-- The job titles of ONS's SOC 2010 index (soc2010_titles), by rowid, for the kind of job a title names.
+CREATE VIRTUAL TABLE index_title_fts USING fts5(title, tokenize = '{TOKENIZE}');
+-- The jobs for each SOC 2010 unit group's title words (search_kinds.py), best first.
+CREATE TABLE kind_jobs (soc2010 TEXT NOT NULL, place INTEGER NOT NULL, occupation TEXT NOT NULL,
+                        PRIMARY KEY (soc2010, place)) WITHOUT ROWID;
 """
 
 # One row per occupation and region: the latest pay and hours and the outlook's first and last years,
@@ -102,8 +107,9 @@ PACK_TABLES = frozenset({
     "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni", "subjects",
     "occupation_subjects", "industries", "industry_outlook", "averages", "myths",
     "soc_groups", "areas", "earnings", "employment", "group_outlook", "group_change", "group_gender",
-    "group_qualifications",
+    "group_qualifications", "soc2010_titles", "soc2010_groups",
 })
 REQUIRED_TABLES = PACK_TABLES | {"meta", "packs", "sources", "occupation_fts", "spell_terms", "search_stems",
+                                 "index_title_fts", "kind_jobs",
                                  "occupation_stats",
                                  "group_texts", "grouped_entries"}

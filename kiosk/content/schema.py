@@ -255,6 +255,13 @@ TABLES: dict[str, Table] = {
             key=("id",),
         ),
         *official_tables(Column, Table),
+        # The job titles people use, from ONS's SOC 2010 coding index, for search alone: a title leads to the
+        # words of its SOC 2010 unit group's title, which search looks for in the jobs' names. SOC 2010 codes are
+        # never matched to a job's SOC 2020 code (the two editions reuse codes for different jobs).
+        Table("soc2010_titles", (Column("title", short_text), Column("soc2010", soc_code),
+                                 Column("source", slug, source=True)), key=("title", "soc2010")),
+        Table("soc2010_groups", (Column("code", soc_code), Column("title", short_text),
+                                 Column("source", slug, source=True)), key=("code",)),
     )
 }
 

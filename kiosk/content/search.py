@@ -7,11 +7,13 @@ import json
 import math
 import re
 import sqlite3
+from itertools import zip_longest
 from typing import NamedTuple
 
 from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.model import SearchHit
 from kiosk.content.search_phrases import Nearest, interest_for, nearest_for
+from kiosk.content.search_kinds import kind_codes, kind_hits
 from kiosk.content.search_plan import Concept, Planner
 from kiosk.content.search_stems import QueryStemmer
 from kiosk.content.search_synonyms import SYNONYMS
@@ -29,7 +31,7 @@ MAX_LIMIT = 500
 MAX_VARIABLES = 500  # SQLite's own limit was 999 before 3.32; ask in batches well under it
 MAX_CORRECTIONS = 4
 SHORT_QUERY = 2  # queries this short list titles by their first letters instead of searching text
-TIER_NAMES = ("description", "alternative title", "title")  # by how well a concept matched: 1, 2, 3
+TIER_NAMES = ("description", "alternative title", "title")  # and "kind": a job of the kind the words name  # by how well a concept matched: 1, 2, 3
 # bm25 weights for title, alternative titles, summary and tasks.
 WEIGHTS = "10.0, 4.0, 1.0, 1.0"
 CANDIDATES = 48  # at least twice the page, so the order within it is by score, not bm25 alone
@@ -92,7 +94,10 @@ class Searcher:
             return SearchResult(self._titles_starting(typed, limit))
         concepts = self._planner.plan(words, open_end=not query[-1:].isspace())
         corrected = " ".join(c.used or c.typed for c in concepts) if any(c.used for c in concepts) else ""
-        hits = self._run(concepts, limit, corrected or typed)
+        hits, named = self._run(concepts, limit, corrected or typed)
+        if not named:
+            # No job's names hold every word: the kind of job the words name ("priest": clergy) is found too.
+            hits = self._with_kinds(hits, concepts, limit)
         # As typed, or as meant: "working with animels" names the interest "animals".
         interest = interest_for(typed) or interest_for(corrected)
         if interest:
@@ -100,6 +105,13 @@ class Searcher:
         nearest = nearest_for(typed) or nearest_for(corrected)
         nearest_hits = self._by_groups(nearest[1].soc2020) if nearest else []
         return SearchResult(hits, corrected, interest, nearest, nearest_hits)
+
+    def ranked(self, words: str, limit: int) -> list[SearchHit]:
+        """The jobs whose text best holds the words, as ranked for a search, with nothing more (no interest, no
+        kinds of job: the database's own kind_jobs are built with this)."""
+        words = bounded(words)
+        hits, _ = self._run(self._planner.plan(tokens(words), open_end=False), max(0, min(limit, MAX_LIMIT)), words)
+        return hits
 
     def corrections(self, word: str) -> list[str]:
         """Title words within the allowed spelling distance of `word`, closest and commonest first."""
@@ -118,11 +130,12 @@ class Searcher:
         scored = [(*slip_order(word, term), -docs, term) for term, docs in rows]
         return [term for d, _, _, term in sorted(scored) if 0 < d <= distance][:MAX_CORRECTIONS]
 
-    def _run(self, concepts: list[Concept], limit: int, typed: str) -> list[SearchHit]:
-        """Jobs matching any concept, best first (see _score)."""
+    def _run(self, concepts: list[Concept], limit: int, typed: str) -> tuple[list[SearchHit], bool]:
+        """Jobs matching any concept, best first (see _score), and whether the first holds every concept in its
+        names."""
         matched = [c for c in concepts if c.expr]
         if not matched or limit == 0:
-            return []
+            return [], False
         # How many jobs hold each concept, when there are several to weigh against each other.
         counts = [self._conn.execute("SELECT count(*) FROM occupation_fts WHERE occupation_fts MATCH ?",
                                      (c.expr,)).fetchone()[0] for c in matched] if len(matched) > 1 else []
@@ -144,8 +157,21 @@ class Searcher:
             score = _score(tiers, weights, _whole_words(title, words) / len(words),
                            title.casefold().startswith(typed.casefold()), grouped, ranks[rowid])
             scored.append((-score, len(title), title, SearchHit(occ, title, s10, s20, round(score, 3),
-                                                                TIER_NAMES[max(tiers) - 1])))
-        return [hit for *_, hit in sorted(scored)][:limit]
+                                                                TIER_NAMES[max(tiers) - 1]), min(tiers) > 1))
+        ranked = sorted(scored)[:limit]
+        return [hit for *_, hit, _ in ranked], bool(ranked) and ranked[0][-1] and len(matched) == len(concepts)
+
+    def _with_kinds(self, hits: list[SearchHit], concepts: list[Concept], limit: int) -> list[SearchHit]:
+        """The jobs found, taking turns with the jobs of the kinds of job ONS's SOC 2010 index says the words
+        name (search_kinds.py)."""
+        expr = " OR ".join(f"({c.index_expr})" for c in concepts if c.index_expr)
+        found = kind_hits(self._conn, kind_codes(self._conn, expr)) if expr else []
+        merged: dict[str, SearchHit] = {}
+        for pair in zip_longest(hits, found):
+            for hit in pair:
+                if hit is not None:
+                    merged.setdefault(hit.id, hit)
+        return list(merged.values())[:limit]
 
     def _candidates(self, concepts: list[Concept], counts: list[int], limit: int) -> dict[int, float]:
         """The best jobs by bm25 (rowid to rank), asking first for those with every concept in the title, then in
@@ -243,6 +269,11 @@ def _score(tiers: list[int], weights: list[float], whole: float, starts: bool, g
     how_well = sum(w * (0, 1.0, 2.5, 3.0)[t] for t, w in zip(tiers, weights)) / sum(weights)
     return (1000 * sum(t > 0 for t in tiers) + 100 * sum(t > 1 for t in tiers) + 30 * how_well + 6 * whole
             + 5 * starts - 2 * grouped + rank / (rank - 1.0))
+
+
+def matched_words(hit: SearchHit) -> int:
+    """How many of a search's words (concepts) a hit holds anywhere: the thousands of its score (see _score)."""
+    return int(hit.score // 1000)
 
 
 def _whole_words(title: str, words: set[str]) -> int:

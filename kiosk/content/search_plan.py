@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable, NamedTuple
 
+from kiosk.content.search_kinds import in_index
 from kiosk.content.search_slips import EVERYDAY, everyday_fix
 from kiosk.content.search_synonyms import LONGEST_KEY, NAMES_ONLY, STOPWORDS, SYNONYMS
 from kiosk.content.spelling import edit_distance, slip_order
@@ -19,7 +20,8 @@ PERSON = ("woman", "women", "person", "people", "man", "men")  # longest first: 
 class Concept(NamedTuple):
     """One thing the pupil asked for: the words typed, the words and phrases that stand for it (in a job's names
     only, for words like "it" that are everyday English too), and the word used instead when a spelling slip was
-    corrected ("" when none), and the longer words a part-typed word that is already a whole word may be finishing.
+    corrected ("" when none), the longer words a part-typed word that is already a whole word may be finishing, and
+    whether what is typed so far is only the start of longer words the content holds (the pupil is still typing).
     No alternatives: nothing in the content can match it."""
 
     typed: str
@@ -27,12 +29,21 @@ class Concept(NamedTuple):
     names_only: tuple[str, ...] = ()
     used: str = ""
     completions: tuple[str, ...] = ()
+    typing: bool = False
 
     @property
     def expr(self) -> str:
         """The FTS5 expression that matches any of its alternatives ("" when it has none)."""
         return " OR ".join([*(f"({NAMES}{quoted(a)})" for a in self.names_only),
                             *map(quoted, self.alternatives + self.completions)])
+
+    @property
+    def index_expr(self) -> str:
+        """The FTS5 expression for ONS's index of job titles: the word as typed, or what stands for it; "" while
+        it may still be part of a longer word ("car" of "carpenter"): a word is looked up once it is whole."""
+        if self.typing:
+            return ""
+        return " OR ".join(map(quoted, _unique([self.typed, *self.names_only, *self.alternatives])))
 
 
 def quoted(text: str) -> str:
@@ -117,13 +128,17 @@ class Planner:
             return Concept(word, (word,), completions=more)
         own = _unique([word, *more])
         if more and self._matches(Concept(word, own).expr):
-            return Concept(word, own)
+            return Concept(word, own, typing=True)
         # Nothing holds the word itself: try its halves, then spelling.
         split = self._person(word) or self._split(word)
         if split:
             return Concept(word, (split,))
-        # An everyday word the content lacks ("gamer") is what the pupil meant, not a slip of a title word.
-        fixes = [] if word in EVERYDAY else self._corrections(word)
+        # An everyday word the content lacks ("gamer"), or a word of a job title in ONS's index ("usher",
+        # "blacksmith"), is what the pupil meant, not a slip of a title word ("user", "block smith"): search finds
+        # the kind of job it names instead.
+        if word in EVERYDAY or in_index(self._conn, word):
+            return Concept(word)
+        fixes = self._corrections(word)
         if not fixes:
             split = self._split_with_slip(word)
             return Concept(word, (split,), used=split) if split else Concept(word)

@@ -130,6 +130,14 @@ def test_unknown_missing_and_headless_columns_and_unknown_sheets(tmp_path: Path)
     ]
 
 
+def test_a_heading_with_a_line_break_is_named_on_one_line(tmp_path: Path) -> None:
+    # Alt+Enter in a heading cell: the message once ran onto a second line, which read as a second problem.
+    path = school_workbook(tmp_path, Events=[{"Title": "Fair", "Kind": "careers fair", "Starts": "2027-03-04"}])
+    message = rejected(edited(path, lambda book: book["Events"].cell(1, 10, "Colour\nof tile")), tmp_path)
+    assert message == ('school.xlsx: Events, row 1, column "Colour of tile": is not a column of this sheet; its '
+                       "columns are Id, Title, Kind, Starts, Ends, Place, Summary, Audience, Link")
+
+
 def test_about_sheet_problems(tmp_path: Path) -> None:
     path = school_workbook(tmp_path, {"Publisher": "  ", "Version": "v2", "Pack id": "Our School"},
                            Resources=[{"Title": "Box", "Kind": "printed"}])

@@ -51,4 +51,6 @@ def _matched(how: str) -> str:
         return ""
     if how == "interest":
         return "For people who like the same things"
+    if how == "kind":
+        return "The same kind of job"
     return f"Found in its {how}"

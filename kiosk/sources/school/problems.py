@@ -13,7 +13,8 @@ def at(sheet: str, row: int | None = None, heading: str | None = None) -> str:
     if row is not None:
         where += f", row {row}"
     if heading is not None:
-        where += f', column "{heading}"'
+        # On one line: a heading typed with Alt+Enter in Excel holds a line break, and a message is one line.
+        where += f', column "{" ".join(heading.split())}"'
     return where
 
 

@@ -160,6 +160,7 @@ def tour_steps(window, reader, mode: str):
             ("search", lambda: window.open(SEARCH)),
             ("search-results", type_into_search("nurce")),
             ("search-nothing-found", type_into_search("qqq")),
+            ("search-same-kind", type_into_search("rabbi")),  # a title only ONS's index holds
         ]
     steps += _explore_steps(window, scroll_to_end)
     here = window.settings

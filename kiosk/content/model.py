@@ -197,7 +197,9 @@ class SearchHit(NamedTuple):
     soc2010: str | None
     soc2020: str | None
     score: float
-    matched: str  # "title", "alternative title" or "description"
+    # "title", "alternative title" or "description"; "kind" (ONS's index puts the words in its kind of job),
+    # "interest", "nearest" (to a job the kiosk has no page for) or "SOC code"
+    matched: str
 
 
 class Average(NamedTuple):

@@ -31,7 +31,8 @@ MAX_LIMIT = 500
 MAX_VARIABLES = 500  # SQLite's own limit was 999 before 3.32; ask in batches well under it
 MAX_CORRECTIONS = 4
 SHORT_QUERY = 2  # queries this short list titles by their first letters instead of searching text
-TIER_NAMES = ("description", "alternative title", "title")  # and "kind": a job of the kind the words name  # by how well a concept matched: 1, 2, 3
+# How a job matched, by how well it holds a concept: 1, 2, 3 (a job of the kind the words name is "kind").
+TIER_NAMES = ("description", "alternative title", "title")
 # bm25 weights for title, alternative titles, summary and tasks.
 WEIGHTS = "10.0, 4.0, 1.0, 1.0"
 CANDIDATES = 48  # at least twice the page, so the order within it is by score, not bm25 alone

@@ -40,7 +40,7 @@ class Concept(NamedTuple):
     @property
     def index_expr(self) -> str:
         """The FTS5 expression for ONS's index of job titles: the word as typed, or what stands for it; "" while
-        it may still be part of a longer word ("car" of "carpenter"): a word is looked up once it is whole."""
+        it is only the start of longer words ("carpen" of "carpenter"): a word is looked up once it is whole."""
         if self.typing:
             return ""
         return " OR ".join(map(quoted, _unique([self.typed, *self.names_only, *self.alternatives])))

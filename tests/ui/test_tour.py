@@ -27,7 +27,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
                "growing-jobs", "jobs-a-to-z", "take-this-home", "my-list", "careers-sheet-printed", "missing-page",
                "idle-warning"]
     likes = ["things-i-like", "things-i-like-jobs"]
-    typing = first + school + likes + ["search", "search-results", "search-nothing-found"] + explore
+    typing = first + school + likes + ["search", "search-results", "search-nothing-found", "search-same-kind"] + explore
     no_typing = first + ["compare-next-job"] + school + likes + explore
 
     def numbered(names: list[str]) -> list[str]:
@@ -56,7 +56,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 191 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 194 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))

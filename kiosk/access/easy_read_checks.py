@@ -21,7 +21,8 @@ MAX_AVERAGE_WORDS = 8
 EASY_READ_SENTENCES = (3, 5)
 MIN_SUMMARY_EASE = 60.0
 MIN_EASY_READ_EASE = 80.0
-MIN_SYMBOL_SHARE = 0.95
+# Issue 14's target: a symbol is right or absent, so coverage is never bought with a wrong one.
+MIN_SYMBOL_SHARE = 0.90
 COPIED_RUN_WORDS = 8
 PROSE_FIELDS = ("summary", "easy_read", "tasks", "entry_routes", "skills")  # what the project writes itself
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -99,7 +100,7 @@ def check_readability(entry: Entry) -> list[str]:
 
 
 def check_symbols(entry: Entry, lexicon: Lexicon, library: SymbolLibrary) -> list[str]:
-    """At least 95% of the easy-read version's key words get a symbol."""
+    """At least 90% of the easy-read version's key words get a symbol."""
     count = measure(easy_read_sentences(entry), lexicon, library)  # the picture-mode coverage measure
     if count.share >= MIN_SYMBOL_SHARE:
         return []

@@ -13,6 +13,8 @@ POS = ("people", "verb", "descriptor", "noun", "social", "other")
 MAX_PHRASE_WORDS = 4
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MAX_LEXICON_BYTES = 4 * 1024 * 1024
+# Words that turn the meaning of the next key word around: its symbol is drawn crossed out ("without debt").
+NEGATORS = frozenset({"not", "no", "without", "never", "cannot", "nobody", "nothing"})
 
 
 class LexiconError(ValueError):
@@ -30,18 +32,22 @@ class Concept(NamedTuple):
 
 
 class Token(NamedTuple):
-    """A word or phrase of a text, where it stands, and its concept (None for function words and unknowns)."""
+    """A word or phrase of a text, where it stands, its concept (None for function words and unknowns), and whether
+    a "not", "no", "without" or "never" before it turns it around."""
 
     text: str
     start: int
     end: int
     concept: Concept | None
     function_word: bool
+    negated: bool = False
 
     @property
     def key_word(self) -> bool:
-        """A word that should carry a symbol: not a function word, and not a number."""
-        return not self.function_word and not any(ch.isdigit() for ch in self.text)
+        """A word that should carry a symbol: not a function word, not a number, and not a concept the vocabulary
+        decided gets none (no candidates: every picture for it misleads; its review says why)."""
+        decided_none = self.concept is not None and not self.concept.candidates
+        return not self.function_word and not decided_none and not any(ch.isdigit() for ch in self.text)
 
 
 class Lexicon:
@@ -62,21 +68,25 @@ class Lexicon:
         return cls(read_concepts(folder / "concepts.csv"), read_function_words(folder / "function_words.txt"))
 
     def symbolise(self, text: str) -> list[Token]:
-        """Split text into tokens, matching the longest known phrase at each word first."""
+        """Split text into tokens, matching the longest known phrase at each word first; the first concept after a
+        negating word is marked negated."""
         words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
         tokens: list[Token] = []
+        negate = False
         i = 0
         while i < len(words):
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
                 concept = self._match([w for w, _, _ in words[i : i + n]])
                 if concept is not None:
                     start, end = words[i][1], words[i + n - 1][2]
-                    tokens.append(Token(text[start:end], start, end, concept, False))
+                    tokens.append(Token(text[start:end], start, end, concept, False, negate))
+                    negate = False
                     i += n
                     break
             else:
                 word, start, end = words[i]
                 tokens.append(Token(word, start, end, None, word.lower() in self.function_words))
+                negate = negate or negating(word)
                 i += 1
         return tokens
 
@@ -90,6 +100,12 @@ class Lexicon:
         return None
 
 
+def negating(word: str) -> bool:
+    """Whether a word turns the next key word around: "not", "no", "without", "never", "don't", "can't" …"""
+    lower = word.lower().replace("’", "'")
+    return lower in NEGATORS or lower.endswith("n't")
+
+
 def read_concepts(path: Path) -> list[Concept]:
     """Read and check concepts.csv, or raise LexiconError naming the line."""
     if path.stat().st_size > MAX_LEXICON_BYTES:
@@ -97,7 +113,8 @@ def read_concepts(path: Path) -> list[Concept]:
     concepts, ids = [], set()
     with open(path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        expected = ["concept", "phrases", "pos", "keyword", "candidates"]
+        # review: who might misread a concept's symbol and why it was kept or changed (people read it, not code)
+        expected = ["concept", "phrases", "pos", "keyword", "candidates", "review"]
         if reader.fieldnames != expected:
             raise LexiconError(f"{path.name}: the columns must be {', '.join(expected)}, not {reader.fieldnames}")
         for row in reader:

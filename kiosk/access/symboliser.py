@@ -36,4 +36,4 @@ class Symboliser:
             concept = token.concept
             symbols = self.library.find(concept) if concept is not None else ()
             yield SymbolToken(token.text, token.start, token.end, concept.pos if concept else "", symbols,
-                              concept.id if concept else "")
+                              concept.id if concept else "", token.negated)

@@ -10,7 +10,8 @@ if TYPE_CHECKING:
 
 
 class SymbolToken(NamedTuple):
-    """A word or phrase with where it stands in its text, its part of speech, and its pictures (best first)."""
+    """A word or phrase with where it stands in its text, its part of speech, its pictures (best first), and whether
+    a "not" or "without" before it turns it around (its picture is drawn crossed out)."""
 
     text: str
     start: int
@@ -18,6 +19,7 @@ class SymbolToken(NamedTuple):
     pos: str  # the concept's part of speech, "" for words without one
     symbols: tuple["SymbolRef", ...]
     concept_id: str = ""
+    negated: bool = False
 
     @property
     def symbol(self) -> Path | None:

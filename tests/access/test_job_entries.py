@@ -108,8 +108,8 @@ def test_hard_words_score_low_and_are_named() -> None:
 def test_an_unsymbolised_word_is_named(symbols: tuple[Lexicon, SymbolLibrary]) -> None:
     found = check_symbols(entry(easy_read=["Cooks make food.", "They use a zymometer.", "They start work early."]),
                           *symbols)
-    assert found == ["baker.toml, easy_read: 7 of 8 key words get a symbol (88%, at least 95%); "
-                     "no symbol for zymometer"]
+    assert found == ["baker.toml, easy_read: 6 of 7 key words get a symbol (86%, at least 90%); "
+                     "no symbol for zymometer"]  # "start" never gets a symbol: it is not a key word
 
 
 def test_a_copied_run_of_eight_words_is_named_with_the_run() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -10,16 +11,16 @@ from kiosk.access.inflection import base_forms
 from kiosk.access.lexicon import Concept, Lexicon, LexiconError, read_concepts
 from kiosk.config import LEXICON_DIR
 
-CSV = """concept,phrases,pos,keyword,candidates
-care-worker,care worker|care assistant,people,care worker,openmoji:1F9D1-200D-2695-FE0F
-care,care|look after,verb,care,openmoji:1F917
-car-mechanic,car mechanic,people,car mechanic,openmoji:1F9D1-200D-1F527
-car,car,noun,car,openmoji:1F697
-nurse,nurse,people,nurse,openmoji:1F9D1-200D-2695-FE0F|mulberry:nurse_1a
-child,child,people,child,openmoji:1F9D2
-work,work,verb,work,openmoji:1F4BC
-open-day,open day,noun,open day,openmoji:1F3EB
-to-do,to,other,to,openmoji:27A1
+CSV = """concept,phrases,pos,keyword,candidates,review
+care-worker,care worker|care assistant,people,care worker,openmoji:1F9D1-200D-2695-FE0F,
+care,care|look after,verb,care,openmoji:1F917,
+car-mechanic,car mechanic,people,car mechanic,openmoji:1F9D1-200D-1F527,
+car,car,noun,car,openmoji:1F697,
+nurse,nurse,people,nurse,openmoji:1F9D1-200D-2695-FE0F|mulberry:nurse_1a,
+child,child,people,child,openmoji:1F9D2,
+work,work,verb,work,openmoji:1F4BC,
+open-day,open day,noun,open day,openmoji:1F3EB,
+to-do,to,other,to,openmoji:27A1,
 """
 
 
@@ -79,7 +80,7 @@ def test_base_forms(word: str, base: str) -> None:
 )
 def test_a_broken_lexicon_names_the_line(tmp_path: Path, row: str, message: str) -> None:
     path = tmp_path / "concepts.csv"
-    path.write_text("concept,phrases,pos,keyword,candidates\n" + row + "\n")
+    path.write_text("concept,phrases,pos,keyword,candidates,review\n" + row + ",\n")
     with pytest.raises(LexiconError, match=f"concepts.csv line 2: .*{message}"):
         read_concepts(path)
 
@@ -94,3 +95,69 @@ def test_wrong_columns(tmp_path: Path) -> None:
 def test_the_projects_own_lexicon_loads() -> None:
     lexicon = Lexicon.load(LEXICON_DIR)
     assert lexicon.concepts and all(isinstance(c, Concept) for c in lexicon.concepts.values())
+
+
+def negated(lexicon: Lexicon, text: str) -> list[str]:
+    return [t.text for t in lexicon.symbolise(text) if t.negated]
+
+
+@pytest.mark.parametrize(("text", "crossed"), [
+    ("Care workers do not care for cars", ["care"]),
+    ("No car mechanic", ["car mechanic"]),
+    ("A nurse without a car", ["car"]),
+    ("Never work with a child", ["work"]),
+    ("I don't like the car", ["car"]),
+    ("A nurse and a car", []),
+])
+def test_the_key_word_after_not_no_without_or_never_is_negated(lexicon: Lexicon, text: str, crossed: list[str]) -> None:
+    assert negated(lexicon, text) == crossed
+
+
+def test_negation_reaches_only_the_next_key_word(lexicon: Lexicon) -> None:
+    assert negated(lexicon, "Not a nurse but a car mechanic") == ["nurse"]
+
+
+# Every symbol the issue saw stand for the wrong thing (issue 14), in the sentences it came from.
+WRONG_SENSES = [
+    ("What do you want to do next?", {"do", "next"}),
+    ("Start here", {"start"}),
+    ("Type: apprenticeship", {"type"}),
+    ("First, choose a subject", {"first"}),
+    ("Open day at the college", set()),
+    ("Key Stage 3 and Key Stage 4", {"key stage"}),
+    ("SEND: special educational needs and disabilities", {"send", "special educational needs", "disabilities"}),
+    ("Scan the QR code", {"qr code"}),
+    ("Full-time or part-time", {"full time", "part time"}),
+    ("Help and support from the careers service", {"help", "support", "service"}),
+    ("That route is not in the kiosk any more.", {"any more"}),
+    ("Finish without student debt", {"student debt"}),
+]
+MISLEADING = {"openmoji:E083", "openmoji:1F9D1-200D-1F9BD", "openmoji:267F", "openmoji:1F6D1", "openmoji:270B",
+              "openmoji:1F590", "openmoji:1F4E4", "openmoji:1F4E7", "openmoji:1F511", "openmoji:1F513",
+              "openmoji:23ED", "openmoji:25B6", "openmoji:2328", "openmoji:1F947", "openmoji:E1C1", "openmoji:2795",
+              "openmoji:2B24", "openmoji:25D0", "mulberry:part", "mulberry:wheelchair"}
+
+
+@pytest.mark.parametrize(("text", "without"), WRONG_SENSES)
+def test_no_symbol_rather_than_a_wrong_one(text: str, without: set[str]) -> None:
+    lexicon = Lexicon.load(LEXICON_DIR)
+    tokens = lexicon.symbolise(text)
+    pictured = {t.text.lower().replace("-", " "): t.concept.candidates for t in tokens if t.concept}
+    for words in without:  # each of these gets no symbol at all
+        assert not pictured.get(words), (words, pictured)
+    for words, candidates in pictured.items():  # and nothing in the sentence gets a misleading one
+        assert not MISLEADING & set(candidates), (words, candidates)
+
+
+def test_the_wheelchair_stop_hand_and_mail_never_stand_for_help_do_or_send() -> None:
+    lexicon = Lexicon.load(LEXICON_DIR)
+    for words in ("help", "helping", "support", "do", "doing", "send", "SEND", "special educational needs"):
+        for token in lexicon.symbolise(words):
+            assert token.concept is None or not MISLEADING & set(token.concept.candidates), (words, token.concept)
+
+
+def test_every_concept_changed_for_its_symbol_says_why_in_the_review_column() -> None:
+    with (LEXICON_DIR / "concepts.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    no_symbol = [r["concept"] for r in rows if not r["candidates"]]
+    assert no_symbol and all(r["review"] for r in rows if not r["candidates"]), no_symbol

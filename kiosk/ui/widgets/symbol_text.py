@@ -103,6 +103,18 @@ def _advances(font: QFont, metrics: QFontMetricsF) -> Callable[[str], float]:
     return advance
 
 
+def paint_negation(painter: QPainter, box: QRectF, theme: Theme) -> None:
+    """Cross a symbol out, as symbol-supported text shows "not": a thick diagonal bar over the picture, with a light
+    edge so it shows on a dark drawing too."""
+    width = max(4.0, box.width() / 10)
+    inset = box.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+    for colour, extra in ((QColor("#FFFFFF"), width / 2), (theme.color("warn"), 0.0)):
+        pen = QPen(colour, width + extra)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(inset.topLeft(), inset.bottomRight())
+
+
 class SymbolText(QWidget):
     """A paragraph as symbol cells that wrap like words; tap a cell to hear it, hold it to change its picture."""
 
@@ -324,6 +336,8 @@ class SymbolText(QWidget):
         pixmap = self._pixmaps.get(ref.path, int(self._symbol_px)) if self._pixmaps is not None else None
         if pixmap is not None:
             painter.drawPixmap(cell.symbol.toRect(), pixmap)
+        if token.negated:
+            paint_negation(painter, cell.symbol, t)
         if self._pos_borders and token.pos in FITZGERALD:
             colour, style = FITZGERALD[token.pos]
             pen = QPen(QColor(colour), max(2, t.px(3)))

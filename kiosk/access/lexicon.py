@@ -15,6 +15,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MAX_LEXICON_BYTES = 4 * 1024 * 1024
 # Words that turn the meaning of the next key word around: its symbol is drawn crossed out ("without debt").
 NEGATORS = frozenset({"not", "no", "without", "never", "cannot", "nobody", "nothing"})
+SENTENCE_END = re.compile(r"[.!?;:]")
 
 
 class LexiconError(ValueError):
@@ -75,6 +76,8 @@ class Lexicon:
         negate = False
         i = 0
         while i < len(words):
+            if negate and i and SENTENCE_END.search(text[words[i - 1][2]:words[i][1]]):
+                negate = False  # "No. Nurses help." crosses nothing out: a "not" never reaches past its sentence
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
                 concept = self._match([w for w, _, _ in words[i : i + n]])
                 if concept is not None:

@@ -117,6 +117,11 @@ def test_negation_reaches_only_the_next_key_word(lexicon: Lexicon) -> None:
     assert negated(lexicon, "Not a nurse but a car mechanic") == ["nurse"]
 
 
+def test_negation_never_reaches_past_its_sentence(lexicon: Lexicon) -> None:
+    assert negated(lexicon, "Is it hard? No. Nurses work long hours.") == []
+    assert negated(lexicon, "No: the nurse") == []
+
+
 # Every symbol the issue saw stand for the wrong thing (issue 14), in the sentences it came from.
 WRONG_SENSES = [
     ("What do you want to do next?", {"do", "next"}),

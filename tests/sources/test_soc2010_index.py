@@ -70,3 +70,12 @@ def test_the_tables_are_written_as_pack_rows_with_their_source(tmp_path: Path) -
         {"title": "Court usher", "soc2010": "9249", "source": "ons-soc2010-index"}]
     assert [json.loads(line) for line in (tmp_path / "soc2010_groups.jsonl").read_text().splitlines()] == [
         {"code": "9249", "title": "Elementary security occupations n.e.c.", "source": "ons-soc2010-index"}]
+
+
+def test_cells_are_cleaned_as_other_releases_are_and_the_order_never_depends_on_the_run() -> None:
+    # Two titles that differ only in case once came out in either order, by Python's hashing of the run.
+    rows = [row(2412.0, "Queen's counsel"), row(2412.0, "Queen's Counsel"), row(2412.0, "Counsel, queen's"),
+            row(1242.0, "Manager,  home\n care\u200b")]
+    assert [t.title for t in index_titles(HEADER, rows)] == ["Home care manager", "Queen's Counsel", "Queen's counsel"]
+    assert unit_groups([["", "", "", 1242.0, "Residential, day and domiciliary  care managers"]]) == {
+        "1242": "Residential, day and domiciliary care managers"}

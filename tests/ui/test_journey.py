@@ -60,22 +60,24 @@ def test_search_with_the_on_screen_keyboard(qtbot, make_window, settings, reader
     assert window.screen_widget.page.title == "Veterinarian"
 
 
-def test_a_search_that_finds_nothing_says_so(qtbot, make_window, settings, reader) -> None:
-    window = make_window(settings, reader)
+def searched(qtbot, window, letters: str):
+    """The search screen after tapping the letters on its keyboard."""
     window.open(SEARCH)
-    for letter in "QQQ":
+    for letter in letters:
         tap(qtbot, window.screen_widget.keyboard.keys[letter])
-    assert window.screen_widget.message.text().startswith("No jobs match “qqq”")
+    return window.screen_widget
+
+
+def test_a_search_that_finds_nothing_says_so(qtbot, make_window, settings, reader) -> None:
+    screen = searched(qtbot, make_window(settings, reader), "QQQ")
+    assert screen.message.text().startswith("No jobs match “qqq”")
     # Never a dead end (issue 13): ways to browse instead, and they are not counted as jobs found.
-    assert [c.target.kind for c in window.screen_widget.page.choices] == ["sectors", "interests", "a-z"]
+    assert [c.target.kind for c in screen.page.choices] == ["sectors", "interests", "a-z"]
 
 
 def test_a_corrected_search_says_did_you_mean(qtbot, make_window, settings, reader) -> None:
-    window = make_window(settings, reader)
-    window.open(SEARCH)
-    for letter in "NURCE":
-        tap(qtbot, window.screen_widget.keyboard.keys[letter])
-    assert window.screen_widget.message.text().startswith("Did you mean “nurse”? These are jobs for “nurse”. 2 jobs")
+    screen = searched(qtbot, make_window(settings, reader), "NURCE")
+    assert screen.message.text().startswith("Did you mean “nurse”? These are jobs for “nurse”. 2 jobs")
 
 
 def test_long_lists_page_with_previous_and_next(qtbot, make_window, settings, sample_reader) -> None:

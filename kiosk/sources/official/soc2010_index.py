@@ -17,6 +17,7 @@ from typing import Any, Iterable, NamedTuple
 import xlrd
 
 from kiosk.sources.errors import SourceInputError
+from kiosk.sources.official.soc_volume1 import clean
 from kiosk.sources.official.workbook import OLE_MAGIC
 
 INDEX_SHEET = re.compile(r"^SOC2010 Full Index")
@@ -50,7 +51,7 @@ def natural_title(indexed: str, *qualifiers: str) -> str:
 
 def code(value: Any) -> str | None:
     """A SOC 2010 unit group code from a cell (a number or text), or None for a cell that holds none."""
-    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
+    text = clean(value)
     return text if CODE.match(text) else None
 
 
@@ -63,10 +64,10 @@ def index_titles(header: list[Any], rows: Iterable[list[Any]]) -> list[IndexTitl
     found: set[IndexTitle] = set()
     for row in rows:
         group = code(row[where[SOC2010]])
-        title = natural_title(str(row[where[TITLE]]), str(row[where[INDUSTRY]]), str(row[where[ADDITIONAL]]))
+        title = natural_title(*(clean(row[where[h]]) for h in (TITLE, INDUSTRY, ADDITIONAL)))
         if group and re.search(r"[A-Za-z]{2}", title) and len(title) <= MAX_TITLE:
             found.add(IndexTitle(title, group))
-    return sorted(found, key=lambda t: (t.title.casefold(), t.soc2010))
+    return sorted(found, key=lambda t: (t.title.casefold(), t.title, t.soc2010))  # the same each run
 
 
 def unit_groups(rows: Iterable[list[Any]]) -> dict[str, str]:
@@ -74,8 +75,8 @@ def unit_groups(rows: Iterable[list[Any]]) -> dict[str, str]:
     groups = {}
     for row in rows:
         group = code(row[3]) if len(row) > 4 else None
-        if group and str(row[4]).strip():
-            groups[group] = str(row[4]).strip()
+        if group and clean(row[4]):
+            groups[group] = clean(row[4])
     return groups
 
 

@@ -60,22 +60,44 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
 def _coverage(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.access.coverage import measure, picture_mode_texts
+    from kiosk.access.gold import PARTS, GoldError, read_gold, score
     from kiosk.access.lexicon import Lexicon
     from kiosk.access.symbol_library import SymbolLibrary
     from kiosk.app import open_content
 
+    lexicon = Lexicon.load(LEXICON_DIR)
+    library = SymbolLibrary(installed_sets(settings.data_dir))
+    try:
+        gold = read_gold(LEXICON_DIR / "gold.csv", set(lexicon.concepts))
+    except (GoldError, OSError) as e:
+        print(f"kiosk: the gold list cannot be read: {e}", file=sys.stderr)
+        return 1
     reader = open_content(settings)
     try:
-        result = measure(picture_mode_texts(reader, settings.region), Lexicon.load(LEXICON_DIR),
-                         SymbolLibrary(installed_sets(settings.data_dir)))
+        result = measure(picture_mode_texts(reader, settings.region), lexicon, library)
     finally:
         reader.close()
+    scores = {part: score([g for g in gold if g.part == part], lexicon, library) for part in PARTS}
+    scores["all"] = score(gold, lexicon, library)
     misses = result.missing.most_common(args.missing)
     if args.json:
         print(json.dumps({"key_words": result.key_words, "with_symbol": result.with_symbol,
-                          "share": round(result.share, 4), "missing": dict(misses)}, indent=1))
-    else:
-        print(f"{result.with_symbol:,} of {result.key_words:,} key words get a symbol ({result.share:.1%})")
-        for word, count in misses:
-            print(f"  {count:4}  {word}")
+                          "share": round(result.share, 4), "missing": dict(misses),
+                          "gold": {part: {"entries": s.entries, "shown": s.shown, "right": s.right,
+                                          "wanted": s.wanted, "precision": round(s.precision, 4),
+                                          "coverage": round(s.coverage, 4)} for part, s in scores.items()}},
+                         indent=1))
+        return 0
+    print(f"{result.with_symbol:,} of {result.key_words:,} key words get a symbol ({result.share:.1%})")
+    for part, s in scores.items():
+        print(f"gold list, {part}: {s.right} of {s.shown} symbols shown carry the intended sense "
+              f"(precision {s.precision:.1%}); {s.right} of {s.wanted} words that need one got it "
+              f"(coverage {s.coverage:.1%})")
+    if not library.sets:
+        print("no symbol sets are installed: install one with `kiosk symbols install openmoji`")
+    for miss in scores["all"].misses[: args.missing]:
+        entry = miss.entry
+        print(f"  {entry.words!r} in {entry.text!r}: shows {miss.shown or 'no symbol'}, should be {entry.concept}")
+    for word, count in misses:
+        print(f"  {count:4}  {word}")
     return 0

@@ -166,3 +166,16 @@ def test_every_concept_changed_for_its_symbol_says_why_in_the_review_column() ->
         rows = list(csv.DictReader(f))
     no_symbol = [r["concept"] for r in rows if not r["candidates"]]
     assert no_symbol and all(r["review"] for r in rows if not r["candidates"]), no_symbol
+
+
+def test_every_concept_has_been_reviewed_in_the_vocabulary_file() -> None:
+    with (LEXICON_DIR / "concepts.csv").open(encoding="utf-8", newline="") as f:
+        unreviewed = [r["concept"] for r in csv.DictReader(f) if len(r["review"].split()) < 5]
+    assert unreviewed == []
+
+
+def test_a_phrase_starting_with_the_article_a_still_matches_in_lower_case() -> None:
+    lexicon = Lexicon.load(LEXICON_DIR)
+    tokens = {t.text: t.concept.id for t in lexicon.symbolise("They must stop for a break.") if t.concept}
+    assert tokens.get("a break") == "break-time"
+    assert "A levels" not in {t.text for t in lexicon.symbolise("Each course has a level")}

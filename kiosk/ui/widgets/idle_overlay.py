@@ -42,7 +42,10 @@ class IdleOverlay(QWidget):
         layout.setSpacing(theme.px(40))
         layout.addStretch(1)
         self.question = self._words(QUESTION, theme.font(64, bold=True))
-        self.countdown = self._words("", theme.font(40))
+        # Empty until the first count (symbol text is built for its words, so it waits for them).
+        self.countdown: QWidget = PlainLabel("", theme.font(40), theme.color("overlay_text"))
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._countdown_text = ""
         layout.addWidget(self.question, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -76,6 +79,8 @@ class IdleOverlay(QWidget):
                 self._layout.replaceWidget(self.countdown, fresh)
                 self.countdown.deleteLater()
                 self.countdown = fresh
+                fresh.show()  # a layout only queues the show; the card behind the words is drawn from where they stand
+                self._layout.activate()
         if not self.isVisible():
             self.setGeometry(self.parentWidget().rect())
             self.show()
@@ -92,8 +97,9 @@ class IdleOverlay(QWidget):
         from kiosk.ui.widgets.symbol_text import SymbolText
 
         r = self._renderer
+        # Dark words on a light card (paintEvent): symbols are drawn for light ground, as on every page.
         widget = SymbolText(text, r.symbols.tokens(text), t, r.pixmaps, r.symbol_px(1.2), font=font,
-                            color=t.color("overlay_text"), word_above=r.presentation.word_above)
+                            color=t.color("text"), word_above=r.presentation.word_above)
         widget.setFixedWidth(_narrowest(widget, self.parentWidget().width() - 2 * t.px(t.margin)))
         # A tap on the words is a tap on the warning ("still here"), never a word to hear.
         widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -105,6 +111,13 @@ class IdleOverlay(QWidget):
         # Words mode leaves a hint of the page beneath, so the pupil sees where they were.
         colour.setAlpha(255 if self.pictures else 245)
         painter.fillRect(self.rect(), colour)
+        if self.pictures:
+            pad = self._theme.px(32)
+            card = self.question.geometry().united(self.countdown.geometry()).adjusted(-pad, -pad, pad, pad)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._theme.color("window"))
+            painter.drawRoundedRect(card, pad / 2, pad / 2)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

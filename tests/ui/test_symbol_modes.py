@@ -26,8 +26,8 @@ def open_window(make_window, settings, reader, tmp_path: Path):
     """A window in a mode, with a stand-in picture for every concept and speech on (so Speak, Repeat and Stop show)."""
     install_every_concept_symbol(settings.data_dir, tmp_path)
 
-    def open_in(mode: str, size: tuple[int, int] = (1920, 1080)):
-        window = make_window(settings, reader, size=size)
+    def open_in(mode: str, size: tuple[int, int] = (1920, 1080), content=None):
+        window = make_window(settings, content or reader, size=size)
         window._load_symbols = lambda: load_symbols(settings)
         window.set_speaker(SpeechController(FakeWorker(), FakePlayer(), "gmw/en", 130, 50))
         window.set_display(Display(mode=mode))
@@ -64,6 +64,22 @@ def test_search_results_have_no_pictures_in_words_mode(open_window) -> None:
     screen = window.screen_widget
     assert screen.results.tiles and all(tile.picture is None for tile in screen.results.tiles)
     assert isinstance(screen.message, PlainLabel) and screen.message.text() == screen.message_text
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_the_search_pager_fits_its_column(qtbot, open_window, sample_reader, size) -> None:
+    window = open_window("picture", size, sample_reader)  # the sample has 24 nurses: pages of them
+    window.open(SEARCH)
+    type_in(window, "nurse")
+    grid = window.screen_widget.results
+    qtbot.waitUntil(grid.next_button.isVisible)
+    for button in (grid.previous_button, grid.next_button):
+        where = button.rect().translated(button.mapTo(window, QPoint(0, 0)))
+        assert window.rect().contains(where), (button.label, where)
+        assert button.width() >= button._theme.min_target
+    label = grid.page_label  # "Page 1 of 5" between them, whole: not squeezed to nothing
+    widest = max(label.fontMetrics().horizontalAdvance(word) for word in label.text().split())
+    assert label.width() >= widest and label.heightForWidth(label.width()) <= label.height(), label.text()
 
 
 # -- the idle warning ----------------------------------------------------------------------------------------

@@ -62,6 +62,9 @@ class SearchScreen(QWidget):
         self.results = TileGrid(t, on_choice, columns=1 if side_by_side else 3, tile_height=110,
                                 pager_beside=not side_by_side, pictures_beside=True,
                                 picture_for=(lambda c: renderer.picture(c.label)) if renderer.pictures else None)
+        if side_by_side:  # Previous, "Page 1 of 5" and Next share the narrow results column without running off it
+            for button in (self.results.previous_button, self.results.next_button):
+                button.setFixedWidth(t.target(230))
         box = Card(t)
         inner = QHBoxLayout(box)
         inner.setContentsMargins(t.px(16), t.px(4), t.px(16), t.px(4))

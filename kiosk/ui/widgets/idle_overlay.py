@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
 
 QUESTION = "Are you still there?"
+CARD_PAD = 32  # design pixels of light card round the warning's words in the symbol modes
 ANSWER = "I'm still here"
 
 
@@ -56,6 +57,8 @@ class IdleOverlay(QWidget):
         self.button.set_picture_beside(True)  # a wide button: the symbol beside the words, both large
         self.button.setFixedSize(theme.target(560), theme.target(150))
         self.button.clicked.connect(self.still_here)
+        if self._renderer is not None:
+            layout.addSpacing(theme.px(CARD_PAD))  # the card round the words (paintEvent) stands clear of the button
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.hide()
@@ -112,7 +115,7 @@ class IdleOverlay(QWidget):
         colour.setAlpha(255 if self.pictures else 245)
         painter.fillRect(self.rect(), colour)
         if self.pictures:
-            pad = self._theme.px(32)
+            pad = self._theme.px(CARD_PAD)
             card = self.question.geometry().united(self.countdown.geometry()).adjusted(-pad, -pad, pad, pad)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)

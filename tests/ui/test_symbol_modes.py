@@ -53,6 +53,7 @@ def test_search_results_show_their_pictures_in_picture_mode(open_window) -> None
     assert all(tile.picture is not None for tile in screen.results.tiles)
     # The line saying what was found is symbol-supported, and Speak reads it.
     assert isinstance(screen.message, SymbolText) and any(t.symbols for t in screen.message.tokens)
+    assert screen.message.isVisible()  # rebuilt with each keystroke, and shown at once
     assert screen.speech_parts()[0] == (screen.message, screen.message_text)
     assert "found" in screen.message_text
 

@@ -111,13 +111,18 @@ class SearchScreen(QWidget):
         if text == self.message_text:
             return
         self.message_text = text
-        if not self._renderer.pictures:
+        pictured = self._renderer.pictures and bool(text)  # symbol text needs words to lay out
+        if not pictured and isinstance(self.message, PlainLabel):
             self.message.setText(text)
             return
         t = self._renderer.theme
-        fresh = self._renderer.text(text, t.font(t.body), t.color("muted"), boost=0.7)
-        self._renderer.take_spoken()  # this screen says its own parts (speech_parts): keep no list of old lines
+        if pictured:
+            fresh = self._renderer.text(text, t.font(t.body), t.color("muted"), boost=0.7)
+            self._renderer.take_spoken()  # this screen says its own parts (speech_parts): keep no list of old lines
+        else:
+            fresh = PlainLabel(text, t.font(t.body), t.color("muted"))
         self._message_box.replaceWidget(self.message, fresh)
         self.message.hide()
         self.message.deleteLater()
         self.message = fresh
+        fresh.show()  # a layout only queues the show of a widget added to a visible screen: show it with this keystroke

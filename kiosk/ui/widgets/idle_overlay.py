@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
 
 QUESTION = "Are you still there?"
-CARD_PAD = 32  # design pixels of light card round the warning's words in the symbol modes
 ANSWER = "I'm still here"
+CARD_PAD = 32  # design pixels of light card round the warning's words in the symbol modes
 
 
 def countdown_words(seconds: int) -> str:

@@ -116,7 +116,7 @@ class KioskWindow(QWidget):
     def overlay(self) -> IdleOverlay:
         """The idle warning, built the first time it is needed (it is not part of the first screen)."""
         if self._overlay is None:
-            self._overlay = IdleOverlay(self.theme, self)
+            self._overlay = IdleOverlay(self.theme, self, self.renderer)
             self._overlay.still_here.connect(self.idle.touch)
         return self._overlay
 
@@ -160,7 +160,7 @@ class KioskWindow(QWidget):
         # A palette, not a style sheet: style sheets make every widget slower to build and paint.
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)
-        bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None)
+        bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None, renderer=self.renderer)
         bar.back_button.clicked.connect(self.navigator.back)
         bar.home_button.clicked.connect(self.navigator.home)
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from kiosk.content.pages.browse import HOME_QUESTION
 from kiosk.content.pages.page import SEARCH, Target
 from kiosk.ui.screens.page_screen import PageScreen
 from kiosk.ui.screens.search_screen import SearchScreen
@@ -26,7 +27,7 @@ def tile(window, label: str) -> KioskButton:
 
 def test_explore_by_sector_to_an_occupation_and_back(qtbot, make_window, settings, reader) -> None:
     window = make_window(settings, reader)
-    assert window.screen_widget.page.title == "What could you do next?"
+    assert window.screen_widget.page.title == HOME_QUESTION
     assert not window.back_button.isEnabled()
     tap(qtbot, tile(window, "Explore jobs by sector"))
     assert window.screen_widget.page.target == Target("sectors")
@@ -130,7 +131,7 @@ def test_a_page_that_fails_to_build_says_sorry_and_home_still_works(qtbot, make_
     assert "Something went wrong" in window.screen_widget.page.subtitle
     assert "the database went away" in caplog.text
     tap(qtbot, window.home_button)
-    assert window.screen_widget.page.title == "What could you do next?"
+    assert window.screen_widget.page.title == HOME_QUESTION
 
 
 def test_the_credits_page_names_each_sets_licence_and_attribution(qtbot, make_window, settings, reader) -> None:

@@ -38,7 +38,7 @@ def build_page(
     """
     kind, key = target.kind, target.key
     if kind == "home":
-        return home_page(reader, typing)
+        return home_page(reader, typing, easy)
     if kind == "interests":
         return interests_page(reader)
     if kind == "interest":

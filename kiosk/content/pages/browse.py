@@ -10,9 +10,12 @@ from kiosk.content.pages.sorting import sort_choices, sorted_by, sorted_target, 
 from kiosk.content.reader import ContentReader
 
 
-def home_page(reader: ContentReader, typing: bool = True) -> Page:
+HOME_QUESTION = "What do you want to find out about jobs?"  # in symbols: find out, job
+
+
+def home_page(reader: ContentReader, typing: bool = True, easy: bool = False) -> Page:
     """The first screen: every way in, most asked-for first. Without typing (large-symbol mode), search gives way
-    to browsing by picture, and the words are short."""
+    to browsing by picture, and the words are short. Only the symbol modes (`easy`) have pictures to tap."""
     counts = reader.counts()
     if typing:
         choices: tuple[Choice, ...] = (
@@ -39,7 +42,8 @@ def home_page(reader: ContentReader, typing: bool = True) -> Page:
             Choice("After school", Target("routes")),
             Choice("Open days", Target("events")),
         )
-    return Page(Target("home"), "What could you do next?", "Tap a picture to start.", choices=choices)
+    return Page(Target("home"), HOME_QUESTION, "Tap a picture to start." if easy else "Choose where to start.",
+                choices=choices)
 
 
 def interests_page(reader: ContentReader) -> Page:

@@ -29,6 +29,7 @@ class SearchScreen(QWidget):
     ) -> None:
         super().__init__()
         self._results_for = results_for
+        self._renderer = renderer
         t = renderer.theme
         first = results_for(query)
         self.page = first
@@ -41,7 +42,12 @@ class SearchScreen(QWidget):
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.setMinimumHeight(t.target(88))
         self.field.textChanged.connect(self._search)
-        self.message = PlainLabel("", t.font(t.body), t.color("muted"))
+        # What was found, in words (words mode) or symbol-supported text (picture mode), rebuilt as it changes.
+        self.message: QWidget = PlainLabel("", t.font(t.body), t.color("muted"))
+        self.message_text = ""
+        self._message_box = QVBoxLayout()
+        self._message_box.setContentsMargins(0, 0, 0, 0)
+        self._message_box.addWidget(self.message)
         self.keyboard = OnScreenKeyboard(t)
         self.keyboard.setMinimumHeight(4 * t.min_target + 3 * t.px(10))  # keys never under 20 mm
         self.keyboard.setMaximumHeight(4 * t.target(120) + 3 * t.px(10))
@@ -52,8 +58,13 @@ class SearchScreen(QWidget):
 
         # Results beside the keyboard on a wide screen; above it where keys would otherwise be under 20 mm.
         side_by_side = (renderer.presentation.width * 0.58 - 10 * t.px(10)) / 10 >= t.min_target
+        # Each result with its picture, as every other tile has in picture mode: beside its words (short tiles).
         self.results = TileGrid(t, on_choice, columns=1 if side_by_side else 3, tile_height=110,
-                                pager_beside=not side_by_side)
+                                pager_beside=not side_by_side, pictures_beside=True,
+                                picture_for=(lambda c: renderer.picture(c.label)) if renderer.pictures else None)
+        if side_by_side:  # Previous, "Page 1 of 5" and Next share the narrow results column without running off it
+            for button in (self.results.previous_button, self.results.next_button):
+                button.setFixedWidth(t.target(230))
         box = Card(t)
         inner = QHBoxLayout(box)
         inner.setContentsMargins(t.px(16), t.px(4), t.px(16), t.px(4))
@@ -62,7 +73,7 @@ class SearchScreen(QWidget):
         column.setSpacing(t.px(t.gap))
         column.addWidget(renderer.header(first))
         column.addWidget(box)
-        column.addWidget(self.message)
+        column.addLayout(self._message_box)
         if side_by_side:
             column.addWidget(self.keyboard, 1)
             layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self)
@@ -83,7 +94,7 @@ class SearchScreen(QWidget):
         """What Speak reads: the heading, what was found, then the results on show."""
         from kiosk.ui.screens.page_screen import tile_parts
 
-        return [(self.message, self.message.text()), *tile_parts(self)]
+        return [(self.message, self.message_text), *tile_parts(self)]
 
     def _search(self, text: str) -> None:
         self._show(self._results_for(text))
@@ -94,4 +105,24 @@ class SearchScreen(QWidget):
         # The page's own line ("Did you mean…", "No jobs match…") first; the count is of jobs, not of other ways on.
         jobs = sum(1 for c in page.choices if c.target.kind == "occupation")
         found = f"{jobs} job{'s' if jobs != 1 else ''} found. Tap one to find out more." if jobs else ""
-        self.message.setText(" ".join(t for t in (page.subtitle, found) if t) or page.empty_message)
+        self._say(" ".join(t for t in (page.subtitle, found) if t) or page.empty_message)
+
+    def _say(self, text: str) -> None:
+        if text == self.message_text:
+            return
+        self.message_text = text
+        pictured = self._renderer.pictures and bool(text)  # symbol text needs words to lay out
+        if not pictured and isinstance(self.message, PlainLabel):
+            self.message.setText(text)
+            return
+        t = self._renderer.theme
+        if pictured:
+            fresh = self._renderer.text(text, t.font(t.body), t.color("muted"), boost=0.7)
+            self._renderer.take_spoken()  # this screen says its own parts (speech_parts): keep no list of old lines
+        else:
+            fresh = PlainLabel(text, t.font(t.body), t.color("muted"))
+        self._message_box.replaceWidget(self.message, fresh)
+        self.message.hide()
+        self.message.deleteLater()
+        self.message = fresh
+        fresh.show()  # a layout only queues the show of a widget added to a visible screen: show it with this keystroke

@@ -98,6 +98,10 @@ class KioskButton(QAbstractButton):
     def detail(self) -> str:
         return self._detail
 
+    @property
+    def picture(self) -> QPixmap | None:
+        return self._picture
+
     def sizeHint(self) -> QSize:
         t = self._theme
         height = {"tile": 150, "bar": t.button_height, "key": 92, "primary": 120}[self._role]
@@ -133,7 +137,9 @@ class KioskButton(QAbstractButton):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor("#FFFFFF"))
                     painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
+                painter.setOpacity(1.0 if self.isEnabled() else 0.35)  # a bright picture would say "tap me"
                 painter.drawPixmap(box.toRect(), self._picture)
+                painter.setOpacity(1.0)
                 if above:
                     inner.setTop(box.bottom() + t.px(8))
                 else:

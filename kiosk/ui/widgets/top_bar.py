@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette, QPixmap
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kiosk_button import KioskButton
+from kiosk.ui.widgets.concept_picture import concept_picture
 from kiosk.ui.widgets.plain_label import PlainLabel
+
+if TYPE_CHECKING:
+    from kiosk.ui.renderer import PageRenderer
+
+# Each control: its words in words mode, its words beside a symbol, the symbol's concept, and its width.
+CONTROLS = {
+    "back": ("◀  Back", "Back", "back", 220),
+    "home": ("⌂  Home", "Home", "home", 220),
+    "speak": ("▶ Speak", "Speak", "read-aloud", 190),
+    "repeat": ("↻ Repeat", "Repeat", "again", 190),
+    "stop": ("■ Stop", "Stop", "stop", 190),
+}
+BAR_SYMBOL_PX = 64  # design pixels: as big as the "How it looks" picture beside them
 
 
 class TopBar(QWidget):
-    """Holds the controls that keep identical geometry on every screen (WCAG 3.2.3)."""
+    """Holds the controls that keep identical geometry on every screen (WCAG 3.2.3).
 
-    def __init__(self, theme: Theme, display_picture: QPixmap | None = None, speech: bool = False) -> None:
+    In the symbol modes each control carries its symbol (a back arrow, a house, a speaker...) in place of the
+    typed sign words mode shows (the renderer says which mode, and holds the vocabulary and its pictures).
+    """
+
+    def __init__(self, theme: Theme, display_picture: QPixmap | None = None, speech: bool = False,
+                 renderer: PageRenderer | None = None) -> None:
         super().__init__()
         t = theme
+        self._theme = t
+        self._symbols = (renderer.symbols, renderer.pixmaps) if renderer is not None and renderer.pictures else None
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, t.color("bar"))
@@ -25,23 +48,20 @@ class TopBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(t.px(t.margin), pad, t.px(t.margin), pad)
         row.setSpacing(t.px(t.gap))
-        self.back_button = KioskButton("◀  Back", t, role="bar")
-        self.home_button = KioskButton("⌂  Home", t, role="bar")
+        self.back_button = self._control("back")
+        self.home_button = self._control("home")
         # One large control, with a picture, changes how the kiosk looks from any page.
         self.display_button = KioskButton("How it looks", t, role="bar", picture=display_picture)
-        for button in (self.back_button, self.home_button):
-            button.setFixedWidth(t.target(220))
         self.display_button.setFixedWidth(t.target(300))
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         # Speak, Repeat and Stop: only where speech works, and then in the same place on every page.
         self.speak_button = self.repeat_button = self.stop_button = None
         if speech:
-            self.speak_button = KioskButton("▶ Speak", t, role="bar")
-            self.repeat_button = KioskButton("↻ Repeat", t, role="bar")
-            self.stop_button = KioskButton("■ Stop", t, role="bar")
+            self.speak_button = self._control("speak")
+            self.repeat_button = self._control("repeat")
+            self.stop_button = self._control("stop")
             for button in (self.speak_button, self.repeat_button, self.stop_button):
-                button.setFixedWidth(t.target(190))
                 row.addWidget(button)
         row.addStretch(1)
         if not speech:
@@ -49,3 +69,17 @@ class TopBar(QWidget):
             brand.setWordWrap(False)
             row.addWidget(brand)
         row.addWidget(self.display_button)
+
+    def _control(self, name: str) -> KioskButton:
+        t = self._theme
+        typed, words, concept, width = CONTROLS[name]
+        symbol = concept_picture(*self._symbols, concept, t.px(BAR_SYMBOL_PX)) if self._symbols else None
+        if symbol is None:  # words mode, or no picture for it: the typed sign shows what it does
+            button = KioskButton(typed, t, role="bar")
+            button.setFixedWidth(t.target(width))
+            return button
+        button = KioskButton(words, t, role="bar", picture=symbol)
+        # Wide enough for the symbol beside the whole word: a target never narrower than in words mode.
+        room = symbol.width() + t.px(10) + QFontMetrics(t.font(28, bold=True)).horizontalAdvance(words) + 2 * t.px(20)
+        button.setFixedWidth(max(t.target(width), room))
+        return button

@@ -101,6 +101,10 @@ class KioskButton(QAbstractButton):
     def current(self) -> bool:
         return self._current
 
+    @property
+    def role(self) -> str:
+        return self._role
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Show the focus ring only when focus came from keys or switches; a touch needs no ring.
         self._keyboard_focus = event.reason() in (
@@ -144,22 +148,36 @@ class KioskButton(QAbstractButton):
             painter.setPen(QPen(t.color(ring), max(3, t.px(5))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
+        inner, box = self._rooms(rect)
+        if box is not None:
+            if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#FFFFFF"))
+                painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
+            painter.drawPixmap(box.toRect(), self._picture)
+        self._draw_text(painter, inner, text, detail)
+        painter.end()
+
+    def _rooms(self, rect: QRectF) -> tuple[QRectF, QRectF | None]:
+        """The room the words have, and the picture's box (None: no picture shown), in a tile's rect."""
+        t = self._theme
         pad = t.px(18)
         inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        box = None
         if self._picture is not None:
             box, above = self._picture_box(inner)
             if box is not None:
-                if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor("#FFFFFF"))
-                    painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
-                painter.drawPixmap(box.toRect(), self._picture)
                 if above:
                     inner.setTop(box.bottom() + t.px(8))
                 else:
                     inner.setLeft(box.right() + t.px(10))
-        self._draw_text(painter, inner, text, detail)
-        painter.end()
+        return inner, box
+
+    def shown_words(self) -> tuple[TileWords, QRectF, bool]:
+        """The words as painted now, the room they have, and whether the picture is shown (for the tour's
+        manifest: a label cut with "…" or taller than its room is cut off)."""
+        inner, box = self._rooms(QRectF(self.rect()).adjusted(2, 2, -2, -2))
+        return self.text_layout(inner), inner, box is not None
 
     def _draw_current(self, painter: QPainter, rect: QRectF, radius: float, fill: str) -> None:
         """The mark of the current choice: a thick edge and a tick in a round badge at the top right."""

@@ -97,13 +97,15 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     entries = json.loads((out / "manifest.json").read_text())
     # One entry per picture written, in the order written: each mode's screens by number, then staff's.
     files = [e["file"] for e in entries]
-    assert sorted(files) == sorted(f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets")
+    pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
+    assert sorted(files) == sorted(pngs) and len(files) == 194
     folders = list(dict.fromkeys(f.split("/")[0] for f in files))
     assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
     assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))
     at = {e["file"]: e for e in entries}
     words, pictures = at["standard/05-occupation.png"], at["picture/05-occupation.png"]
-    assert words["mode"] == "standard" and pictures["mode"] == "picture" and at["high-contrast/01-home.png"]["high_contrast"]
+    assert words["mode"] == "standard" and pictures["mode"] == "picture"
+    assert at["high-contrast/01-home.png"]["high_contrast"] and not at["standard/01-home.png"]["high_contrast"]
     assert pictures["page"] == {"kind": "occupation", "key": "nurse"} and at["staff/01-pin-pad.png"]["page"] is None
     # Words mode draws no symbols; picture mode's tiles carry their concept and symbol file.
     assert words["tiles"] and all(t["concept"] is None and t["symbol"] is None for t in words["tiles"])

@@ -177,6 +177,7 @@ def _parser() -> argparse.ArgumentParser:
     tour = sub.add_parser("tour", parents=[common], help="render every screen to a PNG file")
     tour.add_argument("--out", type=Path, required=True, metavar="DIR")
     tour.add_argument("--size", default="1920x1080", metavar="WxH")
+    tour.add_argument("--json", action="store_true", help="also write manifest.json: what each screen shows")
     return parser
 
 
@@ -250,7 +251,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "tour":
         from kiosk.tour import run_tour
 
-        return run_tour(_settings(args), args.out, args.size)
+        return run_tour(_settings(args), args.out, args.size, manifest=args.json)
     raise AssertionError(command)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.config import Settings
 from kiosk.content.folder_write import Folder, open_folder
 from kiosk.tour_area import area_steps
-from kiosk.tour_files import save_png, sheet_pictures
+from kiosk.tour_files import save_screen, sheet_pictures
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -30,7 +30,7 @@ MODES = {  # folder name -> (display mode, high contrast)
 }
 
 
-def run_tour(settings: Settings, out: Path, size_text: str) -> int:
+def run_tour(settings: Settings, out: Path, size_text: str, manifest: bool = False) -> int:
     try:
         size = parse_size(size_text)
     except ValueError as e:
@@ -44,13 +44,14 @@ def run_tour(settings: Settings, out: Path, size_text: str) -> int:
         print(f"kiosk: cannot write to {out}: {e.strerror or e}", file=sys.stderr)
         return 1
     with target:
-        return _render(settings, target, size)
+        return _render(settings, target, size, [] if manifest else None)
 
 
-def _render(settings: Settings, out: Folder, size: tuple[int, int]) -> int:
+def _render(settings: Settings, out: Folder, size: tuple[int, int], entries: list | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_window, open_content
+    from kiosk.tour_manifest import write_manifest
     from kiosk.ui.session_display import Display
 
     try:  # each folder made now, and refused if a link or a file is in its place
@@ -74,7 +75,7 @@ def _render(settings: Settings, out: Folder, size: tuple[int, int]) -> int:
         for number, (name, step) in enumerate(tour_steps(window, reader, mode), 1):
             step()
             app.processEvents()
-            if not _saved(out, f"{folder}/{number:02d}-{name}.png", window, written):
+            if not save_screen(out, f"{folder}/{number:02d}-{name}.png", window, written, entries):
                 return 1
         window.overlay.hide()
     window.reset_session()
@@ -83,7 +84,7 @@ def _render(settings: Settings, out: Folder, size: tuple[int, int]) -> int:
         for number, (name, step) in enumerate(staff_steps(window), 1):
             step()
             app.processEvents()
-            if not _saved(out, f"staff/{number:02d}-{name}.png", window, written):
+            if not save_screen(out, f"staff/{number:02d}-{name}.png", window, written, entries):
                 return 1
     finally:
         window.staff.services.finish_sync.set()  # a pictured sync never outlives the tour
@@ -94,21 +95,11 @@ def _render(settings: Settings, out: Folder, size: tuple[int, int]) -> int:
     scratch.cleanup()
     with out.subfolder("sheets") as sheets:
         papers = sheet_pictures(sheets)
+    if entries is not None and not write_manifest(out, entries):
+        return 1
     print(f"wrote {len(written)} screens to {out.path} ({', '.join([*MODES, 'staff'])}) and {len(papers)} printed "
           "careers sheets (sheets)")
     return 0
-
-
-def _saved(out: Folder, where: str, window, written: list[Path]) -> bool:
-    """Write the window's picture as `where` ("folder/name.png"); False (said on stderr) if it cannot be."""
-    folder_name, name = where.split("/")
-    try:
-        with out.subfolder(folder_name) as folder:
-            written.append(save_png(folder, name, window.grab()))
-    except OSError as e:
-        print(f"kiosk: could not write {out.path / where}: {e.strerror or e}", file=sys.stderr)
-        return False
-    return True
 
 
 def tour_steps(window, reader, mode: str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import sys
 from pathlib import Path
 
 from kiosk.content.folder_write import Folder
@@ -43,3 +44,20 @@ def sheet_pictures(folder: Folder) -> list[Path]:
             pass  # a picture missing from the documentation, counted as such in the tour's summary
         document.close()
     return pictures
+
+
+def save_screen(out: Folder, where: str, window, written: list[Path], entries: list | None) -> bool:
+    """Write the window's picture as `where` ("folder/name.png"), and note what it shows in `entries` (for --json);
+    False (said on stderr) if it cannot be."""
+    folder_name, name = where.split("/")
+    try:
+        with out.subfolder(folder_name) as folder:
+            written.append(save_png(folder, name, window.grab()))
+    except OSError as e:
+        print(f"kiosk: could not write {out.path / where}: {e.strerror or e}", file=sys.stderr)
+        return False
+    if entries is not None:
+        from kiosk.tour_manifest import screen_entry  # Qt Widgets: loaded only when the tour runs
+
+        entries.append(screen_entry(window, where, staff=folder_name == "staff"))
+    return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
@@ -15,6 +15,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import Card
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.tile_grid import TileGrid
+from kiosk.ui.widgets.tile_pictures import TilePicture, distinct_pictures
 
 if TYPE_CHECKING:
     from kiosk.access.symboliser import Symboliser
@@ -106,14 +107,28 @@ class PageRenderer:
     def picture(self, text: str) -> QPixmap | None:
         """The picture for a tile: the symbol of its first key word with one, passing over a describing word
         ("More events" shows an event, not "more") when a later word has a picture."""
+        _, symbols = self.picture_options(text)
+        return self.tile_pixmap(symbols[0]) if symbols else None
+
+    def picture_options(self, text: str) -> tuple[str, tuple]:
+        """The concept a tile's picture stands for (its first key word with a symbol, passing over a describing
+        word when a later word has one) and that concept's symbols, best first; ("", ()) for none."""
         if not self.pictures:
-            return None
+            return "", ()
         pictured = [token for token in self.symbols.tokens(text) if token.symbols]
         if not pictured:
-            return None
+            return "", ()
         token = next((t for t in pictured if t.pos != "descriptor"), pictured[0])
-        size = self.theme.px(220 if self.presentation.mode == "large" else 120)
-        return self.pixmaps.get(token.symbols[0].path, size)
+        return token.concept_id, tuple(token.symbols)
+
+    def tile_pixmap(self, symbol) -> QPixmap | None:
+        """A tile's symbol drawn at tile size."""
+        return self.pixmaps.get(symbol.path, self.theme.px(220 if self.presentation.mode == "large" else 120))
+
+    def tile_pictures(self, choices: Sequence[Choice]) -> list[TilePicture | None]:
+        """One screen of tiles' pictures, no two alike (see tile_pictures): each shows `choice.picture`'s symbol,
+        or its label's."""
+        return distinct_pictures(choices, lambda c: self.picture_options(c.picture or c.label))
 
     # -- a page ------------------------------------------------------------------------------------------
 
@@ -168,7 +183,8 @@ class PageRenderer:
         beside = under_text and self.pictures  # and Previous and Next go beside them, not in a row below
         grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most, pager_beside=beside,
                         pictures_beside=beside,
-                        picture_for=(lambda c: self.picture(c.label)) if self.pictures else None)
+                        pictures_for=self.tile_pictures if self.pictures else None,
+                        pixmap_for=self.tile_pixmap)
         grid.set_choices(choices)
         if under_text:
             # At most two rows at a time (one when tiles carry pictures, which are tall; Previous and Next page

@@ -80,3 +80,45 @@ def test_a_link_planted_in_the_tours_folder_is_refused_not_followed(capsys, data
     assert main(["tour", "--out", str(out), "--data-dir", str(data_dir)]) == 1
     assert tree_state(tmp_path, leave_out=(out,)) == before
     assert f"{out / 'standard'} is a link or a file, not a folder" in capsys.readouterr().err
+
+
+def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    from tests.helpers.symbols import install_every_concept_symbol
+
+    install_every_concept_symbol(data_dir, tmp_path)  # every concept has a picture (all alike: compare names)
+    out, elsewhere = tmp_path / "tour", tmp_path / "elsewhere.json"
+    out.mkdir()
+    elsewhere.write_text("[]")
+    (out / "manifest.json").symlink_to(elsewhere)  # replaced as a name, never written through
+    assert main(["tour", "--json", "--out", str(out), "--data-dir", str(data_dir)]) == 0
+    assert elsewhere.read_text() == "[]" and not (out / "manifest.json").is_symlink()
+    entries = json.loads((out / "manifest.json").read_text())
+    # One entry per picture written, in the order written: each mode's screens by number, then staff's.
+    files = [e["file"] for e in entries]
+    pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
+    assert sorted(files) == sorted(pngs) and len(files) == 194
+    folders = list(dict.fromkeys(f.split("/")[0] for f in files))
+    assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
+    assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))
+    at = {e["file"]: e for e in entries}
+    words, pictures = at["standard/05-occupation.png"], at["picture/05-occupation.png"]
+    assert words["mode"] == "standard" and pictures["mode"] == "picture"
+    assert at["high-contrast/01-home.png"]["high_contrast"] and not at["standard/01-home.png"]["high_contrast"]
+    assert pictures["page"] == {"kind": "occupation", "key": "nurse"} and at["staff/01-pin-pad.png"]["page"] is None
+    # Words mode draws no symbols; picture mode's tiles carry their concept and symbol file.
+    assert words["tiles"] and all(t["concept"] is None and t["symbol"] is None for t in words["tiles"])
+    pictured = [t for t in pictures["tiles"] if t["concept"]]
+    assert pictured and all(t["symbol"].endswith(".svg") for t in pictured)
+    assert {"Back", "Home"} <= {t["label"].split()[-1] for t in pictures["controls"]}
+    # The job page is long: at its top there is more to scroll to; the home page has nothing to scroll.
+    assert pictures["scrolls"] and not at["standard/01-home.png"]["scrolls"]
+    smallest = pictures["smallest_target"]
+    every = pictures["tiles"] + pictures["controls"]
+    assert min(min(t["width"], t["height"]) for t in every) == min(smallest["width"], smallest["height"])
+    looks = {t["label"]: t["marked"] for t in at["picture/02-how-it-looks.png"]["tiles"]}
+    assert looks["Words and pictures"] and not looks["Words"] and not looks["Big pictures"]
+    for entry in entries:  # no screen shows two tiles alike
+        symbols = [t["symbol"] for t in entry["tiles"] if t["symbol"]]
+        assert len(symbols) == len(set(symbols)), entry["file"]

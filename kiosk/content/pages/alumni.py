@@ -25,7 +25,16 @@ def stories_page(stories: Sequence[AlumniStory], page: ListPage = ListPage(1), t
 
 
 def story_choice(story: AlumniStory) -> Choice:
-    return Choice(f"{story.first_name}, left in {story.year_left}", Target("story", story.id), story.destination)
+    """A story's tile: who and when; its picture shows the job the story is about (or, failing that, the route)."""
+    return Choice(f"{story.first_name}, left in {story.year_left}", Target("story", story.id), story.destination,
+                  story_picture(story, ("job", "route")))
+
+
+def story_picture(story: AlumniStory, order: tuple[str, ...]) -> str:
+    """The words whose symbol stands for a story: its job or its route, in the order asked; "story" when the kiosk
+    knows neither (a picture of a name or of "left" would say nothing true about it)."""
+    about = {"job": story.occupation_title, "route": story.route_name}
+    return next((about[k] for k in order if about[k]), "story")
 
 
 def story_page(story: AlumniStory) -> Page:
@@ -65,6 +74,9 @@ def people_section(heading: str, stories: Sequence[AlumniStory]) -> Section:
                                               for s in stories)),))
 
 
-def story_choices(stories: Sequence[AlumniStory]) -> tuple[Choice, ...]:
-    """A tile for each story, to read it in full."""
-    return tuple(Choice(f"{s.first_name}'s story", Target("story", s.id), s.destination) for s in stories)
+def story_choices(stories: Sequence[AlumniStory], about: str = "job") -> tuple[Choice, ...]:
+    """A tile for each story, to read it in full; its picture shows `about` ("job" or "route"): on a job's page
+    the route the person took, on a route's page the job they do."""
+    order = (about, "route" if about == "job" else "job")
+    return tuple(Choice(f"{s.first_name}'s story", Target("story", s.id), s.destination, story_picture(s, order))
+                 for s in stories)

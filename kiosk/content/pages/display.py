@@ -7,20 +7,26 @@ from kiosk.content.pages.page import Choice, Page, Target
 MODES = ("standard", "picture", "large")
 
 
-def display_page() -> Page:
-    """Choices that change how the kiosk looks for this visit; the kiosk goes back to the page before."""
+def display_page(mode: str = "", high_contrast: bool = False) -> Page:
+    """Choices that change how the kiosk looks for this visit; the kiosk goes back to the page before.
+
+    The look chosen now (`mode`, and high contrast when it is on) is marked, so a pupil sees what is on. Each
+    choice's picture shows what it does, and no two are alike (words, a picture, a big picture, up, down...)."""
     return Page(
         Target("display"),
         "How it looks",
         "Choose what helps you. It goes back to normal when you walk away.",
         choices=(
-            Choice("Words", Target("mode", "standard"), "Text, like a leaflet"),
-            Choice("Words and pictures", Target("mode", "picture"), "A picture with each main word"),
-            Choice("Big pictures", Target("mode", "large"), "A few big choices, no typing"),
-            Choice("High contrast", Target("contrast"), "Yellow and white on black, on or off"),
-            Choice("Bigger text", Target("text", "bigger"), "Make the words larger"),
-            Choice("Smaller text", Target("text", "smaller"), "Make the words smaller"),
-            Choice("Change a picture", Target("change-picture"), "Then tap a picture to choose another"),
-            Choice("Who made the pictures", Target("credits"), "Credits for pictures and facts"),
+            Choice("Words", Target("mode", "standard"), "Text, like a leaflet", "text", mode == "standard"),
+            Choice("Words and pictures", Target("mode", "picture"), "A picture with each main word", "picture",
+                   mode == "picture"),
+            Choice("Big pictures", Target("mode", "large"), "A few big choices, no typing", "big pictures",
+                   mode == "large"),
+            Choice("High contrast", Target("contrast"), "Yellow and white on black, on or off", "contrast",
+                   high_contrast),
+            Choice("Bigger text", Target("text", "bigger"), "Make the words larger", "bigger"),
+            Choice("Smaller text", Target("text", "smaller"), "Make the words smaller", "smaller"),
+            Choice("Change a picture", Target("change-picture"), "Then tap a picture to choose another", "change"),
+            Choice("Who made the pictures", Target("credits"), "Credits for pictures and facts", "credits"),
         ),
     )

@@ -69,7 +69,7 @@ def occupation_page(
         sections.append(people_section("People from our school who did this job", stories))
     compare = Choice("Compare jobs", Target("compare-pick", occ.id), "Pay and more, side by side")
     return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections),
-                (*_group_choices(occ), compare, *story_choices(stories)))
+                (*_group_choices(occ), compare, *story_choices(stories, about="route")))
 
 
 def _group_choices(occ: Occupation) -> tuple[Choice, ...]:

@@ -115,6 +115,8 @@ class Choice(NamedTuple):
     label: str
     target: Target
     detail: str = ""
+    picture: str = ""  # the words whose symbol stands for the choice ("" for the label's own)
+    current: bool = False  # the way things are now (the sort or the look chosen): the tile shows it
 
 
 class Page(NamedTuple):

@@ -62,7 +62,7 @@ def route_page(reader: ContentReader, route_id: str, easy: bool = False) -> Page
     ]
     # The jobs have a page of their own: a long list of tiles here would leave little room for the words.
     choices = [Choice("Jobs it can lead to", Target("route-jobs", route.id), w.job_count(len(jobs)))] if jobs else []
-    choices += [*story_choices(stories), Choice("What the levels mean", RQF, "Entry level up to level 8")]
+    choices += [*story_choices(stories, about="job"), Choice("What the levels mean", RQF, "Entry level up to level 8")]
     return Page(Target("route", route.id), route.name, levels.level_words(route.rqf_level), tuple(sections),
                 tuple(choices))
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from kiosk.content.pages.page import Choice, Target
 
-# sort -> (the choice's label, its detail line); "title" is A to Z
+# sort -> (the choice's label, its detail line, the words whose symbol shows it); "title" is A to Z
 SORT_CHOICES = {
-    "title": ("Sort A to Z", "Jobs in order of their names"),
-    "pay": ("Sort by pay", "Best paid jobs first"),
-    "growth": ("Sort by growth", "Fastest growing jobs first"),
+    "title": ("Sort A to Z", "Jobs in order of their names", "A to Z"),
+    "pay": ("Sort by pay", "Best paid jobs first", "pay"),
+    "growth": ("Sort by growth", "Fastest growing jobs first", "growing"),
 }
 SEPARATOR = "|"
 
@@ -29,11 +29,11 @@ def sorted_target(kind: str, item: str, sort: str, default: str = "title") -> Ta
 
 
 def sort_choices(kind: str, item: str, current: str, default: str = "title") -> tuple[Choice, ...]:
-    """Choices that show the same list sorted each other way."""
+    """Choices that show the same list sorted each way, the way it is sorted now marked as current (so a pupil
+    sees all three ways and which one is on)."""
     return tuple(
-        Choice(label, sorted_target(kind, item, sort, default), detail)
-        for sort, (label, detail) in SORT_CHOICES.items()
-        if sort != current
+        Choice(label, sorted_target(kind, item, sort, default), detail, picture, current=sort == current)
+        for sort, (label, detail, picture) in SORT_CHOICES.items()
     )
 
 

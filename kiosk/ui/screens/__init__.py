@@ -33,7 +33,13 @@ def make_screen(
         from kiosk.ui.screens.search_screen import SearchScreen  # imported on first use: a faster start
 
         return SearchScreen(lambda q: build_page(Target("search", q), reader, region), renderer, on_choice, target.key)
-    page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age, today=today)
+    if target.kind == "display":  # the look on now is marked: only the screen knows it
+        from kiosk.content.pages.display import display_page
+
+        page = display_page(p.mode, renderer.theme.high_contrast)
+    else:
+        page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age,
+                          today=today)
     return PageScreen(in_session(page, kept), renderer, on_choice)
 
 

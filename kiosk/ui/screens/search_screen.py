@@ -61,7 +61,8 @@ class SearchScreen(QWidget):
         # Each result with its picture, as every other tile has in picture mode: beside its words (short tiles).
         self.results = TileGrid(t, on_choice, columns=1 if side_by_side else 3, tile_height=110,
                                 pager_beside=not side_by_side, pictures_beside=True,
-                                picture_for=(lambda c: renderer.picture(c.label)) if renderer.pictures else None)
+                                pictures_for=renderer.tile_pictures if renderer.pictures else None,
+                                pixmap_for=renderer.tile_pixmap)
         if side_by_side:  # Previous, "Page 1 of 5" and Next share the narrow results column without running off it
             for button in (self.results.previous_button, self.results.next_button):
                 button.setFixedWidth(t.target(230))

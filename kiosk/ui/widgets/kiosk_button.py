@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFocusEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.theme import Theme
@@ -30,6 +32,7 @@ class KioskButton(QAbstractButton):
         self._theme = theme
         self._role = role  # "tile", "bar" (top bar), "key" (keyboard), "primary" (big call to action)
         self._picture_beside = False  # short, wide tiles under a page of text put their picture beside the words
+        self._current = False
         self.set_content(label, detail, picture)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -41,11 +44,15 @@ class KioskButton(QAbstractButton):
         self._marked = False
         self._pressed_at = self._activated_at = float("-inf")
 
-    def set_content(self, label: str, detail: str = "", picture: QPixmap | None = None) -> None:
-        """Show another label, detail and picture (tiles are reused as results change)."""
+    def set_content(self, label: str, detail: str = "", picture: QPixmap | None = None, *, concept: str = "",
+                    symbol: Path | None = None) -> None:
+        """Show another label, detail and picture (tiles are reused as results change); `concept` and `symbol` say
+        which symbol the picture is (for the tour's manifest and tests: pixels cannot tell two symbols apart)."""
         self._label = label
         self._detail = detail
         self._picture = picture
+        self.picture_concept = concept if picture is not None else ""
+        self.picture_symbol = symbol if picture is not None else None
         self.setText(label)
         self.setAccessibleName(label)
         self.setAccessibleDescription(detail)
@@ -82,6 +89,21 @@ class KioskButton(QAbstractButton):
     @property
     def marked(self) -> bool:
         return self._marked
+
+    def set_current(self, on: bool) -> None:
+        """Show that this choice is the way things are now (the sort, the look): a coloured edge and a tick.
+        Kept apart from the mark, which scanning and speech move on and take off."""
+        if on != self._current:
+            self._current = on
+            self.update()
+
+    @property
+    def current(self) -> bool:
+        return self._current
+
+    @property
+    def role(self) -> str:
+        return self._role
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Show the focus ring only when focus came from keys or switches; a touch needs no ring.
@@ -123,29 +145,66 @@ class KioskButton(QAbstractButton):
         painter.setBrush(QColor(fill))
         painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
         painter.drawRoundedRect(rect, radius, radius)
+        if self._current:
+            self._draw_current(painter, rect, radius, fill)
         if (self.hasFocus() and self._keyboard_focus) or self._marked:
             ring = "focus_on_dark" if self._role == "bar" else "focus"
             painter.setPen(QPen(t.color(ring), max(3, t.px(5))))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
+        inner, box = self._rooms(rect)
+        if box is not None:
+            if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#FFFFFF"))
+                painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
+            painter.setOpacity(1.0 if self.isEnabled() else 0.35)  # a bright picture would say "tap me"
+            painter.drawPixmap(box.toRect(), self._picture)
+            painter.setOpacity(1.0)
+        self._draw_text(painter, inner, text, detail)
+        painter.end()
+
+    def _rooms(self, rect: QRectF) -> tuple[QRectF, QRectF | None]:
+        """The room the words have, and the picture's box (None: no picture shown), in a tile's rect."""
+        t = self._theme
         pad = t.px(18)
         inner = rect.adjusted(pad, pad * 0.6, -pad, -pad * 0.6)
+        box = None
         if self._picture is not None:
             box, above = self._picture_box(inner)
             if box is not None:
-                if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor("#FFFFFF"))
-                    painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), 8, 8)
-                painter.setOpacity(1.0 if self.isEnabled() else 0.35)  # a bright picture would say "tap me"
-                painter.drawPixmap(box.toRect(), self._picture)
-                painter.setOpacity(1.0)
                 if above:
                     inner.setTop(box.bottom() + t.px(8))
                 else:
                     inner.setLeft(box.right() + t.px(10))
-        self._draw_text(painter, inner, text, detail)
-        painter.end()
+        return inner, box
+
+    def shown_words(self) -> tuple[TileWords, QRectF, bool]:
+        """The words as painted now, the room they have, and whether the picture is shown (for the tour's
+        manifest: a label cut with "…" or taller than its room is cut off)."""
+        inner, box = self._rooms(QRectF(self.rect()).adjusted(2, 2, -2, -2))
+        return self.text_layout(inner), inner, box is not None
+
+    def _draw_current(self, painter: QPainter, rect: QRectF, radius: float, fill: str) -> None:
+        """The mark of the current choice: a thick edge and a tick in a round badge at the top right."""
+        t = self._theme
+        colour = t.color("accent")
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour, max(4, t.px(7))))
+        painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), radius, radius)
+        side = t.px(40)
+        badge = QRectF(rect.right() - side - t.px(8), rect.top() + t.px(8), side, side)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(badge)
+        tick = QPainterPath()
+        tick.moveTo(badge.left() + side * 0.25, badge.top() + side * 0.52)
+        tick.lineTo(badge.left() + side * 0.43, badge.top() + side * 0.70)
+        tick.lineTo(badge.left() + side * 0.76, badge.top() + side * 0.32)
+        painter.setPen(QPen(QColor(fill), max(3, t.px(5)), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
 
     def _picture_box(self, inner: QRectF) -> tuple[QRectF | None, bool]:
         """Where the picture goes (None: no room for one) and whether it stands above the words or beside them."""

@@ -12,6 +12,7 @@ from kiosk.content.pages.page import Choice
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kiosk_button import KioskButton
 from kiosk.ui.widgets.plain_label import PlainLabel
+from kiosk.ui.widgets.tile_pictures import TilePicture
 
 
 class TileGrid(QWidget):
@@ -23,7 +24,8 @@ class TileGrid(QWidget):
         on_choice: Callable[[Choice], None],
         columns: int = 3,
         tile_height: int = 150,
-        picture_for: Callable[[Choice], QPixmap | None] | None = None,
+        pictures_for: Callable[[Sequence[Choice]], list[TilePicture | None]] | None = None,
+        pixmap_for: Callable[[object], QPixmap | None] | None = None,
         max_per_page: int = 0,
         pager_beside: bool = False,
         pictures_beside: bool = False,
@@ -33,7 +35,8 @@ class TileGrid(QWidget):
         self._pager_beside = pager_beside  # Previous and Next either side of the tiles, where height is short
         self._pictures_beside = pictures_beside  # short tiles: each picture beside its words, not above them
         self._tile_height = tile_height
-        self._picture_for = picture_for
+        self._pictures_for = pictures_for  # one screen of tiles' pictures, no two alike (tile_pictures)
+        self._pixmap_for = pixmap_for
         self._max_per_page = max_per_page  # large-symbol mode shows at most six choices at a time
         self._theme = theme
         self._on_choice = on_choice
@@ -134,10 +137,15 @@ class TileGrid(QWidget):
             self._grid.addWidget(tile, i // self._columns, i % self._columns)
             self._pool.append(tile)
         self._shown = shown
+        pictures = self._pictures_for(shown) if self._pictures_for else [None] * len(shown)
         for i, tile in enumerate(self._pool):
             if i < len(shown):
-                picture = self._picture_for(shown[i]) if self._picture_for else None
-                tile.set_content(shown[i].label, shown[i].detail, picture)
+                picture = pictures[i]
+                pixmap = self._pixmap_for(picture.symbol) if picture is not None and self._pixmap_for else None
+                tile.set_content(shown[i].label, shown[i].detail, pixmap,
+                                 concept=picture.concept if pixmap is not None else "",
+                                 symbol=picture.path if pixmap is not None else None)
+                tile.set_current(shown[i].current)
                 # A layout only queues the show of a widget added to a visible parent; show it now so
                 # the very next paint after a keystroke or a page turn already has it.
                 tile.show()

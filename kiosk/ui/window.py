@@ -161,7 +161,7 @@ class KioskWindow(QWidget):
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)
         bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None)
-        bar.back_button.clicked.connect(self.navigator.back)
+        bar.back_button.clicked.connect(self.back)
         bar.home_button.clicked.connect(self.navigator.home)
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
         if self.staff is not None:
@@ -312,6 +312,22 @@ class KioskWindow(QWidget):
         else:
             self.navigator.go(choice.target)
 
+    def back(self) -> None:
+        """Back: a step out of a big-pictures fact or kind first, then the page before."""
+        step_back = getattr(self.screen_widget, "step_back", None)
+        if step_back is None or not step_back():
+            self.navigator.back()
+
+    def _stepped(self) -> None:
+        """A big-pictures screen changed step: speech stops, Back and switch scanning follow the new cells."""
+        self._armed = None
+        if self.speaker is not None:
+            self.speaker.stop()
+        self._reading.clear()
+        self.back_button.setEnabled(self.navigator.can_go_back or self.screen_widget.can_step_back)
+        if self.scanner is not None:
+            self.scanner.restart()
+
     def redraw(self) -> None:
         """Show the current page again, after something it shows (such as my list) changed."""
         self._show(self.navigator.current)
@@ -340,6 +356,9 @@ class KioskWindow(QWidget):
         self._reading.clear()
         with self.input_filters.paused():
             screen = self._screen_for(target)
+            if hasattr(screen, "stepped"):  # big pictures: steps within the page, and facts read out when opened
+                screen.stepped.connect(self._stepped)
+                screen.speak_now.connect(self.speak_page)
             old = self.stack.currentWidget()
             self.stack.addWidget(screen)
             self.stack.setCurrentWidget(screen)

@@ -83,6 +83,7 @@ class CompareCell(NamedTuple):
     lines: tuple[str, ...]
     source: str = ""
     trend: str = ""  # "up", "down" or "flat" for a change in jobs (drawn as a small arrow); "" for other entries
+    value: float | None = None  # the figure behind the words, for drawing (pay a week, hours, jobs for every 10)
 
 
 class CompareColumn(NamedTuple):

@@ -1,0 +1,243 @@
+"""The big-pictures screen: a page as steps of at most six cells; a cell opens a fact, a kind or another page."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Union
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.pages.narrowing import MOST, Kind, narrow, open_kind
+from kiosk.content.pages.page import Choice, CompareTable, Page
+from kiosk.content.pages.topics import Topic, page_topics
+from kiosk.ui.big_pictures.cell import BigCell
+from kiosk.ui.big_pictures.cells_grid import CellsGrid
+from kiosk.ui.renderer import PageRenderer
+from kiosk.ui.screens.page_screen import PageScreen
+
+Entry = Union[Topic, Choice, Kind]
+DATE = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (\d{1,2}) ([A-Z][a-z]{2})[a-z]* \d{4}")
+SHORT_SUBTITLE = 48  # characters: a longer subtitle is a paragraph, and big pictures leave paragraphs out
+
+
+class BigPicturesScreen(PageScreen):
+    """Shows one Page in big pictures: its title, then one step at a time (cells, a fact, or compare cards).
+
+    Back steps out of a fact or a kind before it leaves the page (the window asks `step_back` first)."""
+
+    stepped = Signal()  # the step changed: Back's state, switch scanning and speech follow
+    speak_now = Signal()  # a fact was opened: it is read out at once
+
+    def __init__(self, page: Page, renderer: PageRenderer, on_choice: Callable[[Choice], None],
+                 average_weekly_pay: float | None = None) -> None:
+        QWidget.__init__(self)
+        self.page = page
+        self._renderer = renderer
+        self._on_choice = on_choice
+        t = renderer.theme
+        layout = QVBoxLayout(self)
+        m = t.px(t.margin)
+        layout.setContentsMargins(m, t.px(12), m, m)
+        layout.setSpacing(t.px(t.gap))
+        from kiosk.ui.big_pictures.fact_view import plain_words
+
+        # The title in words on one line with a short subtitle (a date, a sector) beside it: the cells carry the
+        # pictures, and every pixel of height goes to them. A longer subtitle is a paragraph: left out.
+        header = QHBoxLayout()
+        header.setSpacing(t.px(24))
+        font = t.font(44, bold=True)
+        title = plain_words(renderer, page.title, font)
+        # Its own width on one line where it can have it, so a subtitle beside it never squeezes it onto two.
+        title.setMinimumWidth(min(int(QFontMetricsF(font).horizontalAdvance(page.title)) + t.px(12),
+                                  int(renderer.presentation.width * 0.6)))
+        header.addWidget(title, 0, Qt.AlignmentFlag.AlignBottom)
+        self._spoken = [(title, page.title)]
+        if page.subtitle and len(page.subtitle) <= SHORT_SUBTITLE:
+            subtitle = plain_words(renderer, page.subtitle, t.font(t.heading), t.color("muted"))
+            header.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+            self._spoken.append((subtitle, page.subtitle))
+        else:
+            header.addStretch(1)
+        layout.addLayout(header)
+        self._layout = layout
+        self._steps: list[Callable[[], tuple[QWidget, list]]] = []
+        self.step: QWidget | None = None
+        self._step_spoken: list = []
+        self._average = average_weekly_pay
+        self._push(self._root)
+
+    # -- steps -------------------------------------------------------------------------------------------
+
+    @property
+    def can_step_back(self) -> bool:
+        return len(self._steps) > 1
+
+    def step_back(self) -> bool:
+        """Go back one step on this page; False when already at its first step (Back then leaves the page)."""
+        if not self.can_step_back:
+            return False
+        self._steps.pop()
+        self._show(self._steps[-1])
+        return True
+
+    def speech_parts(self) -> list:
+        """What Speak reads: the title, then what the step shows (cells, or a fact's sentences)."""
+        return [*self._spoken, *self._step_spoken]
+
+    @property
+    def cells(self) -> list[BigCell]:
+        """The cells the step shows now."""
+        return self.step.findChildren(BigCell) if self.step is not None else []
+
+    def _push(self, build: Callable[[], tuple[QWidget, list]]) -> None:
+        self._steps.append(build)
+        self._show(build)
+
+    def _show(self, build: Callable[[], tuple[QWidget, list]]) -> None:
+        widget, spoken = build()
+        if self.step is not None:
+            self._layout.removeWidget(self.step)
+            self.step.hide()
+            self.step.deleteLater()
+        self.step, self._step_spoken = widget, spoken
+        self._layout.addWidget(widget, 1)
+        widget.show()
+        self.stepped.emit()
+
+    # -- what a step shows -------------------------------------------------------------------------------
+
+    def _root(self) -> tuple[QWidget, list]:
+        page = self.page
+        table = next((b for s in page.sections for b in s.blocks if isinstance(b, CompareTable)), None)
+        if table is not None:
+            from kiosk.ui.big_pictures.compare_view import compare_view
+
+            return compare_view(self._renderer, table, self._cells_row(page.choices))
+        topics = page_topics(page, self._average)
+        choices = page.choices
+        if page.target.kind == "occupation":  # its stories are behind "People from our school"
+            choices = tuple(c for c in choices if c.target.kind != "story")
+        if len(topics) == 1 and (topics[0].qr is not None or not page.sections[0].heading):
+            return self._fact(topics[0], choices)
+        if not topics and not choices:
+            return self._message(page.empty_message or page.subtitle)
+        if topics:
+            return self._entries((*topics, *choices))
+        return self._entries(narrow(choices))
+
+    def _entries(self, entries: tuple[Entry, ...]) -> tuple[QWidget, list]:
+        """At most six cells: the first five and "More" when there are more (a long list arrives narrowed)."""
+        if len(entries) > MOST:
+            rest = entries[MOST - 1:]
+            entries = (*entries[: MOST - 1], Kind("More", (), in_order=True))
+            more = rest
+        else:
+            more = ()
+        self._used: set[int] = set()  # pictures on show: a kind takes a member's picture no other cell has
+        for entry in entries:
+            if isinstance(entry, Choice):
+                picture = self._renderer.picture(entry.label)
+                if picture is not None:
+                    self._used.add(picture.cacheKey())
+        cells = [self._cell(e, more) for e in entries]
+        grid = CellsGrid(cells, self._renderer.theme)
+        return grid, [(c, f"{c.label}. {c.detail}" if c.detail else c.label) for c in cells]
+
+    def _cell(self, entry: Entry, more: tuple[Entry, ...]) -> BigCell:
+        r, t = self._renderer, self._renderer.theme
+        if isinstance(entry, Topic):
+            cell = BigCell(entry.label, t, picture=r.picture(entry.picture))
+            if entry.choices:
+                cell.clicked.connect(lambda _=False, e=entry: self._push(lambda: self._entries(narrow(e.choices))))
+            else:
+                cell.clicked.connect(lambda _=False, e=entry: self._open_fact(e))
+            return cell
+        if isinstance(entry, Kind):
+            if entry.in_order and not entry.choices:  # "More" of a page's own cells
+                cell = BigCell("More", t, picture=r.picture("more"))
+                cell.clicked.connect(lambda _=False: self._push(lambda: self._entries(more)))
+                return cell
+            # A kind shows its first member's picture ("A to C" an accountant); "More" shows more.
+            picture = r.picture("more") if entry.in_order else self._kind_picture(entry)
+            cell = BigCell(entry.label, t, entry.detail, picture)
+            cell.clicked.connect(lambda _=False, k=entry: self._push(lambda: self._entries(open_kind(k))))
+            return cell
+        detail, icon = short_detail(entry, r)
+        cell = BigCell(entry.label, t, detail, r.picture(entry.label), detail_icon=icon)
+        cell.clicked.connect(lambda _=False, c=entry: self._on_choice(c))
+        return cell
+
+    def _kind_picture(self, kind: Kind):
+        """The picture of the kind's first member whose picture no other cell shows (its first member's if all do)."""
+        first = None
+        own = self._renderer.picture(kind.label)  # "Video", "Printed": a kind with a name of its own
+        if own is not None and own.cacheKey() not in self._used:
+            self._used.add(own.cacheKey())
+            return own
+        for choice in kind.choices[:12]:  # a few looks, not the whole list: a page opens in a few milliseconds
+            picture = self._renderer.picture(choice.label)
+            if picture is None:
+                continue
+            first = first or picture
+            if picture.cacheKey() not in self._used:
+                self._used.add(picture.cacheKey())
+                return picture
+        return first
+
+    def _cells_row(self, choices: tuple[Choice, ...]) -> list[BigCell]:
+        return [self._cell(c, ()) for c in choices[:MOST - 2]]
+
+    def _open_fact(self, topic: Topic) -> None:
+        self._push(lambda: self._fact(topic, ()))
+        self.speak_now.emit()
+
+    def _fact(self, topic: Topic, choices: tuple[Choice, ...], start: int = 0) -> tuple[QWidget, list]:
+        """A fact's picture and one or two sentences, with Back (and More, when it has more to say) under them."""
+        from kiosk.ui.big_pictures.fact_view import fact_view, sentence_groups
+
+        r, t = self._renderer, self._renderer.theme
+        groups = sentence_groups(topic.sentences, r) or [()]
+        heading = topic.label if self.can_step_back or start else ""
+        view, spoken = fact_view(r, heading, groups[start], r.picture(topic.picture), topic.qr)
+        cells = [self._cell(c, ()) for c in choices[: MOST - 2]]
+        if start + 1 < len(groups):
+            more = BigCell("More", t, picture=r.picture("more"))
+            more.clicked.connect(lambda _=False: self._push(lambda: self._fact(topic, choices, start + 1)))
+            cells.append(more)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(t.px(t.gap))
+        layout.addWidget(view, 3)
+        if self.can_step_back:  # a big Back cell as well as the top bar's Back: the way out is never hidden
+            back = BigCell("Back", t, picture=r.picture("go back"))
+            back.clicked.connect(self.step_back)
+            cells.insert(0, back)
+        if cells:
+            layout.addWidget(CellsGrid(cells, t, columns=len(cells)), 2)
+        return box, [*spoken, *((c, c.label) for c in cells)]
+
+    def _message(self, text: str) -> tuple[QWidget, list]:
+        from kiosk.ui.big_pictures.fact_view import fact_view
+
+        return fact_view(self._renderer, "", (text,) if text else (), None)
+
+
+def short_detail(choice: Choice, renderer: PageRenderer):
+    """What a pupil chooses by, as a short second line: an event's date ("Tue 3 Dec", with a calendar), a
+    resource's shelf or kind, a story's job; nothing for other choices (the page says the rest)."""
+    kind = choice.target.kind
+    if kind == "event":
+        found = DATE.match(choice.detail)
+        if found:
+            day = {"Tues": "Tue", "Wednes": "Wed", "Thurs": "Thu", "Satur": "Sat"}.get(found.group(1), found.group(1))
+            return f"{day} {int(found.group(2))} {found.group(3)}", renderer.picture("date")
+    if kind == "resource":
+        parts = [p.strip() for p in choice.detail.split(" · ") if p.strip()]
+        shelf = next((p for p in parts if p.lower().startswith("shelf")), parts[0] if parts else "")
+        return shelf, None
+    if kind == "story":
+        return choice.detail, None
+    return "", None

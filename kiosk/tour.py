@@ -224,7 +224,7 @@ def _school_steps(window, reader, scroll_to_end):
 def _compare_steps(window, occupations, showcase: str, mode: str):
     """The compare picker, then three jobs side by side; in big pictures first the showcase job's facts (each a
     cell that opens one big picture), the picker's first kind of jobs, and two jobs as cards."""
-    from kiosk.content.pages.page import Target
+    from kiosk.content.pages.page import HOME, Target
 
     others = [o.id for o in occupations if o.id != showcase][:2]
     three = ",".join([showcase, *others])
@@ -239,7 +239,8 @@ def _compare_steps(window, occupations, showcase: str, mode: str):
                 cell.click()
         return step
 
-    def job():
+    def job():  # the job's page afresh, at its cells (opening the page on show would keep the fact open)
+        window.open(HOME)
         window.open(Target("occupation", showcase))
 
     steps = []

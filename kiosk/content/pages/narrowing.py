@@ -67,14 +67,12 @@ def _kinds(items: tuple[Choice, ...], room: int, depth: int) -> tuple[Cell, ...]
 def _merge(groups: list[tuple[str, tuple[Choice, ...]]], room: int, items: tuple[Choice, ...], depth: int,
            by_words: bool = False):
     """Neighbouring groups packed into at most `room` kinds of about equal size, each named "first to last"."""
-    target = -(-len(items) // room)
-    packed: list[list[tuple[str, tuple[Choice, ...]]]] = []
-    for group in groups:
-        size = sum(len(g[1]) for g in packed[-1]) if packed else 0
-        if packed and (size + len(group[1]) <= target or len(packed) >= room):
-            packed[-1].append(group)
-        else:
-            packed.append([group])
+    # The smallest size of kind that packs the groups, in order, into `room` kinds: kinds of about equal size.
+    packed = [[group] for group in groups]  # groups that fit stay apart: "Video", "Printed", "Online"
+    size = max(len(g[1]) for g in groups)
+    while len(packed) > room:
+        size += 1
+        packed = _pack(groups, size)
     for run in packed:
         first, last = run[0][0], run[-1][0]
         members = tuple(c for _, chosen in run for c in chosen)
@@ -82,6 +80,20 @@ def _merge(groups: list[tuple[str, tuple[Choice, ...]]], room: int, items: tuple
             first, last = _first_word(members[0].label), _first_word(members[-1].label)
         label = first if first == last else f"{first} to {last}"
         yield Kind(label, members, _count(members), depth) if len(members) > 1 else members[0]
+
+
+def _pack(groups: list[tuple[str, tuple[Choice, ...]]], size: int) -> list[list[tuple[str, tuple[Choice, ...]]]]:
+    """Neighbouring groups together while they hold at most `size` items (a bigger group stands alone)."""
+    packed: list[list[tuple[str, tuple[Choice, ...]]]] = []
+    held = 0
+    for group in groups:
+        if packed and held + len(group[1]) <= size:
+            packed[-1].append(group)
+            held += len(group[1])
+        else:
+            packed.append([group])
+            held = len(group[1])
+    return packed
 
 
 def _first_word(label: str) -> str:

@@ -31,7 +31,10 @@ def page_topics(page: Page, average_weekly_pay: float | None = None) -> tuple[To
     """The page's topics in order: a job page's six, or one per section with something to say."""
     if page.target.kind == "occupation":
         return job_topics(page, average_weekly_pay)
-    topics = [_section_topic(s, page.choices) for s in page.sections if not _is_table(s)]
+    sections = [s for s in page.sections if not _is_table(s)]
+    heads = [short_label(s.heading)[0] for s in sections]
+    # "Level 3: like A levels" is "Level 3"; but four "Myth: …" cells would all say "Myth": they keep every word.
+    topics = [_section_topic(s, short=heads.count(head) == 1) for s, head in zip(sections, heads)]
     return tuple(t for t in topics if t.sentences or t.choices or t.qr)
 
 
@@ -70,8 +73,8 @@ def short_label(heading: str) -> tuple[str, str]:
     return heading, heading
 
 
-def _section_topic(section: Section, choices: tuple[Choice, ...]) -> Topic:
-    label, picture = short_label(section.heading)
+def _section_topic(section: Section, short: bool = True) -> Topic:
+    label, picture = short_label(section.heading) if short else (section.heading, section.heading)
     qr = next((b for b in section.blocks if isinstance(b, QrCode)), None)
     sentences = tuple(_sentences(section))
     if not label:  # a section with no heading is named by its first words

@@ -16,28 +16,31 @@ from kiosk.ui.widgets.card import Card
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
 
-BARS = (("Pay", "pay"), ("Hours", "hours"), ("Jobs in the future", "jobs"))  # the table's first three rows
+BARS = (("Pay", "money"), ("Hours", "hours"), ("Jobs in the future", "jobs"))  # the table's first three rows
+BAR_PX = 50  # design pixels: each icon about as big as a word's picture in picture mode
 MOST_ICONS = 10  # the biggest figure shown gets ten icons; jobs in the future are "for every 10 jobs now"
 
 
 class PictographBar(QWidget):
     """A row of the same small icon, `count` times: how big a figure is, without reading a number."""
 
-    def __init__(self, count: int, icon: QPixmap | None, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, count: int, icon: QPixmap | None, theme: Theme, slots: int = MOST_ICONS,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.count = count
+        self._slots = max(slots, count, 1)  # the longest bar of its row fills the card's width
         self._icon = icon
         self._theme = theme
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(theme.px(44))
+        self.setFixedHeight(theme.px(BAR_PX))
 
     def sizeHint(self) -> QSize:
-        return QSize(self._theme.px(400), self._theme.px(44))
+        return QSize(self._theme.px(400), self._theme.px(BAR_PX))
 
     def icon_side(self) -> float:
         """Each icon's size: as tall as the bar, smaller only if the widest bar would not fit the card."""
         gap = self._theme.px(3)
-        return max(4.0, min(float(self.height()), (self.width() - gap * (MOST_ICONS + 4)) / (MOST_ICONS + 4)))
+        return max(4.0, min(float(self.height()), (self.width() - gap * self._slots) / self._slots))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -78,8 +81,9 @@ def compare_cards(renderer: PageRenderer, table: CompareTable) -> tuple[QWidget,
     counts = [icon_counts([_cell(c, r).value for c in shown], share_of_ten=(r == 2)) for r in range(len(BARS))]
     icons = [renderer.picture(word) for _, word in BARS]
     spoken: list[tuple[QWidget, str]] = []
+    slots = [max([MOST_ICONS, *row]) for row in counts]
     for i, column in enumerate(shown):
-        card, said = _card(renderer, column, [counts[r][i] for r in range(len(BARS))], icons)
+        card, said = _card(renderer, column, [counts[r][i] for r in range(len(BARS))], icons, slots)
         row.addWidget(card, 1)
         spoken += said
     return box, spoken
@@ -89,30 +93,34 @@ def _cell(column: CompareColumn, row: int) -> CompareCell:
     return column.cells[row] if row < len(column.cells) else CompareCell(("Not known",))
 
 
-def _card(renderer: PageRenderer, column: CompareColumn, counts: list[int], icons: list[QPixmap | None]):
+def _card(renderer: PageRenderer, column: CompareColumn, counts: list[int], icons: list[QPixmap | None],
+          slots: list[int]):
     """One job: its symbol and name, then a bar and its words for each figure."""
     from kiosk.ui.big_pictures.fact_view import plain_words
 
     t = renderer.theme
     card = Card(t)
     layout = QVBoxLayout(card)
-    pad = t.px(16)
+    pad = t.px(14)
     layout.setContentsMargins(pad, pad, pad, pad)
-    layout.setSpacing(t.px(6))
+    layout.setSpacing(t.px(4))
+    top = QHBoxLayout()  # the job's symbol beside its name: the bars below keep the height
+    top.setSpacing(t.px(12))
     picture = renderer.picture(column.heading)
     if picture is not None:
         symbol = BigPicture(picture)
-        symbol.setFixedHeight(t.px(120))
-        layout.addWidget(symbol)
-    name = plain_words(renderer, column.heading, t.font(30, bold=True))
-    layout.addWidget(name)
+        symbol.setFixedSize(t.px(120), t.px(120))
+        top.addWidget(symbol)
+    name = plain_words(renderer, column.heading, t.font(36, bold=True))
+    top.addWidget(name, 1)
+    layout.addLayout(top)
     spoken = [(name, column.heading)]
     for r, (label, _) in enumerate(BARS):
         cell = _cell(column, r)
-        layout.addSpacing(t.px(8))
-        layout.addWidget(PictographBar(counts[r], icons[r], t))
+        layout.addSpacing(t.px(10))
+        layout.addWidget(PictographBar(counts[r], icons[r], t, slots[r]))
         words = _bar_words(label, cell, r)
-        text = plain_words(renderer, words, t.font(24))
+        text = plain_words(renderer, words, t.font(28))
         layout.addWidget(text)
         spoken.append((text, words))
     layout.addStretch(1)
@@ -120,8 +128,9 @@ def _card(renderer: PageRenderer, column: CompareColumn, counts: list[int], icon
 
 
 def _bar_words(label: str, cell: CompareCell, row: int) -> str:
-    """The figure in words under its bar: "Pay: £977 a week"; for jobs, the trend and what the icons count."""
+    """The figure in words under its bar: "Pay: £977 a week"; for jobs, what the icons count ("For every 10 jobs
+    in 2020, about 12 in 2035.")."""
     lines = cell.lines or ("Not known",)
     if row == 2 and len(lines) > 1 and cell.value is not None:
-        return f"{lines[0]}. {lines[1]}"
+        return lines[1]
     return f"{label}: {lines[0]}"

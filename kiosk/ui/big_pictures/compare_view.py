@@ -11,6 +11,8 @@ from kiosk.ui.big_pictures.cell import BigCell
 from kiosk.ui.big_pictures.cells_grid import CellsGrid
 from kiosk.ui.big_pictures.compare_cards import compare_cards
 
+ROW_PX = 200  # design pixels: the choices' row under the cards
+
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
 
@@ -23,7 +25,9 @@ def compare_view(renderer: PageRenderer, table: CompareTable, cells: list[BigCel
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(t.px(t.gap))
     cards, spoken = compare_cards(renderer, table)
-    layout.addWidget(cards, 3)
-    if cells:
-        layout.addWidget(CellsGrid(cells, t, columns=len(cells)), 1)
+    layout.addWidget(cards, 1)
+    if cells:  # a row of cells tall enough for a picture and its words; the cards have the rest
+        row = CellsGrid(cells, t, columns=len(cells))
+        row.setFixedHeight(t.px(ROW_PX))
+        layout.addWidget(row)
     return box, [*spoken, *((c, c.label) for c in cells)]

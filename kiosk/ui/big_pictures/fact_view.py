@@ -37,14 +37,15 @@ class BigPicture(QWidget):
         painter.end()
 
 
-def sentence_groups(sentences: Sequence[str], renderer: PageRenderer) -> list[tuple[str, ...]]:
-    """The sentences a view at a time: one or two, as many as fit the room in the smallest type."""
+def sentence_groups(sentences: Sequence[str], renderer: PageRenderer, most: int = MOST_SENTENCES
+                    ) -> list[tuple[str, ...]]:
+    """The sentences a view at a time: one or two (`most`), as many as fit the room in the smallest type."""
     t = renderer.theme
     width, height = _text_room(renderer)
     smallest = t.font(SENTENCE_SIZES[-1])
     groups: list[tuple[str, ...]] = []
     for sentence in sentences:
-        if groups and len(groups[-1]) < MOST_SENTENCES and \
+        if groups and len(groups[-1]) < most and \
                 wrapped_height(smallest, "\n\n".join((*groups[-1], sentence)), width) <= height:
             groups[-1] = (*groups[-1], sentence)
         else:

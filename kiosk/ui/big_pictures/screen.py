@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.pages.narrowing import MOST, Kind, narrow, open_kind
 from kiosk.content.pages.page import Choice, CompareTable, Page
-from kiosk.content.pages.topics import Topic, page_topics
+from kiosk.content.pages.topics import Topic, page_topics, split_sentences
 from kiosk.ui.big_pictures.cell import BigCell
+from kiosk.ui.big_pictures.cell_pictures import CellPictures
 from kiosk.ui.big_pictures.cells_grid import CellsGrid
 from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
@@ -121,8 +122,10 @@ class BigPicturesScreen(PageScreen):
             choices = tuple(c for c in choices if c.target.kind != "story")
         if len(topics) == 1 and (topics[0].qr is not None or not page.sections[0].heading):
             return self._fact(topics[0], choices)
-        if not topics and not choices:
-            return self._message(page.empty_message or page.subtitle)
+        if not topics and len(choices) <= 3 and (page.empty_message or len(page.subtitle) > SHORT_SUBTITLE):
+            # A page that is a message (the sheet went to the printer; nothing kept yet): the words, then the ways on.
+            words = page.empty_message or page.subtitle
+            return self._fact(Topic("", "", tuple(split_sentences(words))), choices)
         if topics:
             return self._entries((*topics, *choices))
         return self._entries(narrow(choices))
@@ -135,20 +138,15 @@ class BigPicturesScreen(PageScreen):
             more = rest
         else:
             more = ()
-        self._used: set[int] = set()  # pictures on show: a kind takes a member's picture no other cell has
-        for entry in entries:
-            if isinstance(entry, Choice):
-                picture = self._renderer.picture(entry.label)
-                if picture is not None:
-                    self._used.add(picture.cacheKey())
-        cells = [self._cell(e, more) for e in entries]
+        pictures = CellPictures(self._renderer)  # no two cells of a step share a picture where it can be helped
+        cells = [self._cell(e, more, pictures) for e in entries]
         grid = CellsGrid(cells, self._renderer.theme)
         return grid, [(c, f"{c.label}. {c.detail}" if c.detail else c.label) for c in cells]
 
-    def _cell(self, entry: Entry, more: tuple[Entry, ...]) -> BigCell:
+    def _cell(self, entry: Entry, more: tuple[Entry, ...], pictures: CellPictures) -> BigCell:
         r, t = self._renderer, self._renderer.theme
         if isinstance(entry, Topic):
-            cell = BigCell(entry.label, t, picture=r.picture(entry.picture))
+            cell = BigCell(entry.label, t, picture=pictures.for_text(entry.picture))
             if entry.choices:
                 cell.clicked.connect(lambda _=False, e=entry: self._push(lambda: self._entries(narrow(e.choices))))
             else:
@@ -156,38 +154,22 @@ class BigPicturesScreen(PageScreen):
             return cell
         if isinstance(entry, Kind):
             if entry.in_order and not entry.choices:  # "More" of a page's own cells
-                cell = BigCell("More", t, picture=r.picture("more"))
+                cell = BigCell("More", t, picture=pictures.for_text("more"))
                 cell.clicked.connect(lambda _=False: self._push(lambda: self._entries(more)))
                 return cell
             # A kind shows its first member's picture ("A to C" an accountant); "More" shows more.
-            picture = r.picture("more") if entry.in_order else self._kind_picture(entry)
+            picture = pictures.for_text("more") if entry.in_order else pictures.for_kind(entry)
             cell = BigCell(entry.label, t, entry.detail, picture)
             cell.clicked.connect(lambda _=False, k=entry: self._push(lambda: self._entries(open_kind(k))))
             return cell
         detail, icon = short_detail(entry, r)
-        cell = BigCell(entry.label, t, detail, r.picture(entry.label), detail_icon=icon)
+        cell = BigCell(entry.label, t, detail, pictures.for_choice(entry), detail_icon=icon)
         cell.clicked.connect(lambda _=False, c=entry: self._on_choice(c))
         return cell
 
-    def _kind_picture(self, kind: Kind):
-        """The picture of the kind's first member whose picture no other cell shows (its first member's if all do)."""
-        first = None
-        own = self._renderer.picture(kind.label)  # "Video", "Printed": a kind with a name of its own
-        if own is not None and own.cacheKey() not in self._used:
-            self._used.add(own.cacheKey())
-            return own
-        for choice in kind.choices[:12]:  # a few looks, not the whole list: a page opens in a few milliseconds
-            picture = self._renderer.picture(choice.label)
-            if picture is None:
-                continue
-            first = first or picture
-            if picture.cacheKey() not in self._used:
-                self._used.add(picture.cacheKey())
-                return picture
-        return first
-
     def _cells_row(self, choices: tuple[Choice, ...]) -> list[BigCell]:
-        return [self._cell(c, ()) for c in choices[:MOST - 2]]
+        pictures = CellPictures(self._renderer)
+        return [self._cell(c, (), pictures) for c in choices[:MOST - 2]]
 
     def _open_fact(self, topic: Topic) -> None:
         self._push(lambda: self._fact(topic, ()))
@@ -198,10 +180,11 @@ class BigPicturesScreen(PageScreen):
         from kiosk.ui.big_pictures.fact_view import fact_view, sentence_groups
 
         r, t = self._renderer, self._renderer.theme
-        groups = sentence_groups(topic.sentences, r) or [()]
+        groups = sentence_groups(topic.sentences, r, most=3 if topic.qr else 2) or [()]  # a QR code's steps together
         heading = topic.label if self.can_step_back or start else ""
         view, spoken = fact_view(r, heading, groups[start], r.picture(topic.picture), topic.qr)
-        cells = [self._cell(c, ()) for c in choices[: MOST - 2]]
+        pictures = CellPictures(self._renderer)
+        cells = [self._cell(c, (), pictures) for c in choices[: MOST - 2]]
         if start + 1 < len(groups):
             more = BigCell("More", t, picture=r.picture("more"))
             more.clicked.connect(lambda _=False: self._push(lambda: self._fact(topic, choices, start + 1)))
@@ -218,12 +201,6 @@ class BigPicturesScreen(PageScreen):
         if cells:
             layout.addWidget(CellsGrid(cells, t, columns=len(cells)), 2)
         return box, [*spoken, *((c, c.label) for c in cells)]
-
-    def _message(self, text: str) -> tuple[QWidget, list]:
-        from kiosk.ui.big_pictures.fact_view import fact_view
-
-        return fact_view(self._renderer, "", (text,) if text else (), None)
-
 
 def short_detail(choice: Choice, renderer: PageRenderer):
     """What a pupil chooses by, as a short second line: an event's date ("Tue 3 Dec", with a calendar), a

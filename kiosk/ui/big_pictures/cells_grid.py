@@ -11,6 +11,7 @@ from kiosk.ui.theme import Theme
 
 MOST_CELLS = 6
 COLUMNS = {1: 1, 2: 2, 3: 3, 4: 2, 5: 3, 6: 3}
+ROW_PX = 200  # design pixels: a row of cells under a fact or the compare cards
 MAX_CELL = (600, 470)  # design pixels: one or two cells stay a cell's size, not a wall
 
 

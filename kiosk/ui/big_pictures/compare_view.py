@@ -8,10 +8,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import CompareTable
 from kiosk.ui.big_pictures.cell import BigCell
-from kiosk.ui.big_pictures.cells_grid import CellsGrid
+from kiosk.ui.big_pictures.cells_grid import ROW_PX, CellsGrid
 from kiosk.ui.big_pictures.compare_cards import compare_cards
-
-ROW_PX = 200  # design pixels: the choices' row under the cards
 
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer

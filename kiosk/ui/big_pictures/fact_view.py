@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 SENTENCE_SIZES = (46, 40, 34, 30, 26)  # design pixels, largest first: two short sentences read at arm's length
 MOST_SENTENCES = 2
+FACT_PICTURE_PX = 440  # design pixels: the fact's one big picture
 
 
 class BigPicture(QWidget):
@@ -35,6 +36,17 @@ class BigPicture(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(self.picture_rect().toRect(), self.picture)
         painter.end()
+
+
+def large_picture(renderer: PageRenderer, text: str) -> QPixmap | None:
+    """The renderer's picture for the words (the same one the cell showed), drawn at the fact view's size."""
+    if not renderer.pictures or not text:
+        return None
+    pictured = [token for token in renderer.symbols.tokens(text) if token.symbols]
+    if not pictured:
+        return None
+    token = next((t for t in pictured if t.pos != "descriptor"), pictured[0])  # as PageRenderer.picture chooses
+    return renderer.pixmaps.get(token.symbols[0].path, renderer.theme.px(FACT_PICTURE_PX))
 
 
 def sentence_groups(sentences: Sequence[str], renderer: PageRenderer, most: int = MOST_SENTENCES

@@ -14,7 +14,7 @@ from kiosk.content.pages.page import Choice, CompareTable, Page
 from kiosk.content.pages.topics import Topic, page_topics, split_sentences
 from kiosk.ui.big_pictures.cell import BigCell
 from kiosk.ui.big_pictures.cell_pictures import CellPictures
-from kiosk.ui.big_pictures.cells_grid import CellsGrid
+from kiosk.ui.big_pictures.cells_grid import ROW_PX, CellsGrid
 from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
 
@@ -113,7 +113,7 @@ class BigPicturesScreen(PageScreen):
         page = self.page
         table = next((b for s in page.sections for b in s.blocks if isinstance(b, CompareTable)), None)
         if table is not None:
-            from kiosk.ui.big_pictures.compare_view import compare_view
+            from kiosk.ui.big_pictures.compare_view import compare_view  # only the compare page needs its cards
 
             return compare_view(self._renderer, table, self._cells_row(page.choices))
         topics = page_topics(page, self._average)
@@ -177,12 +177,12 @@ class BigPicturesScreen(PageScreen):
 
     def _fact(self, topic: Topic, choices: tuple[Choice, ...], start: int = 0) -> tuple[QWidget, list]:
         """A fact's picture and one or two sentences, with Back (and More, when it has more to say) under them."""
-        from kiosk.ui.big_pictures.fact_view import fact_view, sentence_groups
+        from kiosk.ui.big_pictures.fact_view import fact_view, large_picture, sentence_groups
 
         r, t = self._renderer, self._renderer.theme
         groups = sentence_groups(topic.sentences, r, most=3 if topic.qr else 2) or [()]  # a QR code's steps together
         heading = topic.label if self.can_step_back or start else ""
-        view, spoken = fact_view(r, heading, groups[start], r.picture(topic.picture), topic.qr)
+        view, spoken = fact_view(r, heading, groups[start], large_picture(r, topic.picture), topic.qr)
         pictures = CellPictures(self._renderer)
         cells = [self._cell(c, (), pictures) for c in choices[: MOST - 2]]
         if start + 1 < len(groups):
@@ -193,13 +193,15 @@ class BigPicturesScreen(PageScreen):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(t.gap))
-        layout.addWidget(view, 3)
+        layout.addWidget(view, 1)
         if self.can_step_back:  # a big Back cell as well as the top bar's Back: the way out is never hidden
             back = BigCell("Back", t, picture=r.picture("go back"))
             back.clicked.connect(self.step_back)
             cells.insert(0, back)
-        if cells:
-            layout.addWidget(CellsGrid(cells, t, columns=len(cells)), 2)
+        if cells:  # a row of cells under the fact; the fact's picture has the rest of the height
+            row = CellsGrid(cells, t, columns=len(cells))
+            row.setFixedHeight(t.px(ROW_PX))
+            layout.addWidget(row)
         return box, [*spoken, *((c, c.label) for c in cells)]
 
 def short_detail(choice: Choice, renderer: PageRenderer):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
@@ -12,6 +13,7 @@ from kiosk.config import Settings
 from kiosk.content.pages.figure_age import figure_age
 from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
+from kiosk.ui.big_pictures.page_steps import PageSteps
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.input_filters import AppInputFilters
 from kiosk.ui.my_list import MyList, TakeHomeActions
@@ -55,8 +57,6 @@ class KioskWindow(QWidget):
         self.reader = reader
         self.settings = settings
         self._load_symbols = load_symbols
-        import time
-
         self._clock = clock or time.monotonic
         self.symbols: Symboliser | None = None
         self.pixmaps: SymbolPixmaps | None = None
@@ -79,6 +79,7 @@ class KioskWindow(QWidget):
         self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
+        self.page_steps = PageSteps(self)  # big pictures: steps within a page, and Back out of them
         self._armed: Choice | None = None  # tap to hear: the choice heard, waiting for its second tap
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.staff: StaffController | None = None  # the staff screen and its hidden way in (attach_staff)
@@ -161,7 +162,7 @@ class KioskWindow(QWidget):
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)
         bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None)
-        bar.back_button.clicked.connect(self.back)
+        bar.back_button.clicked.connect(self.page_steps.back)  # a big-pictures step first, then the page before
         bar.home_button.clicked.connect(self.navigator.home)
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
         if self.staff is not None:
@@ -312,22 +313,6 @@ class KioskWindow(QWidget):
         else:
             self.navigator.go(choice.target)
 
-    def back(self) -> None:
-        """Back: a step out of a big-pictures fact or kind first, then the page before."""
-        step_back = getattr(self.screen_widget, "step_back", None)
-        if step_back is None or not step_back():
-            self.navigator.back()
-
-    def _stepped(self) -> None:
-        """A big-pictures screen changed step: speech stops, Back and switch scanning follow the new cells."""
-        self._armed = None
-        if self.speaker is not None:
-            self.speaker.stop()
-        self._reading.clear()
-        self.back_button.setEnabled(self.navigator.can_go_back or self.screen_widget.can_step_back)
-        if self.scanner is not None:
-            self.scanner.restart()
-
     def redraw(self) -> None:
         """Show the current page again, after something it shows (such as my list) changed."""
         self._show(self.navigator.current)
@@ -356,9 +341,6 @@ class KioskWindow(QWidget):
         self._reading.clear()
         with self.input_filters.paused():
             screen = self._screen_for(target)
-            if hasattr(screen, "stepped"):  # big pictures: steps within the page, and facts read out when opened
-                screen.stepped.connect(self._stepped)
-                screen.speak_now.connect(self.speak_page)
             old = self.stack.currentWidget()
             self.stack.addWidget(screen)
             self.stack.setCurrentWidget(screen)
@@ -382,7 +364,6 @@ class KioskWindow(QWidget):
                                self.today())
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
             import logging  # only when something has gone wrong: not on the way to the first screen
-
             logging.getLogger(__name__).exception("could not show %s", target)
             return sorry_screen(self.renderer, self.choose)
 

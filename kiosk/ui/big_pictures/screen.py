@@ -19,6 +19,7 @@ from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
 
 Entry = Union[Topic, Choice, Kind]
+Opener = Callable[[], tuple[QWidget, list]]  # builds a step: its widget and the parts Speak reads
 DATE = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (\d{1,2}) ([A-Z][a-z]{2})[a-z]* \d{4}")
 SHORT_SUBTITLE = 48  # characters: a longer subtitle is a paragraph, and big pictures leave paragraphs out
 
@@ -63,7 +64,8 @@ class BigPicturesScreen(PageScreen):
             header.addStretch(1)
         layout.addLayout(header)
         self._layout = layout
-        self._steps: list[Callable[[], tuple[QWidget, list]]] = []
+        self._steps: list[tuple[Callable[[], tuple[QWidget, list]], int | None]] = []  # (build, cell tapped)
+        self._openers: dict[int, Callable[[], tuple[QWidget, list]]] = {}  # the step's cells that open steps
         self.step: QWidget | None = None
         self._step_spoken: list = []
         self._average = average_weekly_pay
@@ -80,8 +82,26 @@ class BigPicturesScreen(PageScreen):
         if not self.can_step_back:
             return False
         self._steps.pop()
-        self._show(self._steps[-1])
+        self._show(self._steps[-1][0])
         return True
+
+    @property
+    def path(self) -> tuple[int, ...]:
+        """The cells tapped to reach this step from the page's first (kinds, "More"), to come back to it."""
+        path = []
+        for _, via in self._steps[1:]:
+            if via is None:  # a fact: read out when opened, so not opened again by itself
+                break
+            path.append(via)
+        return tuple(path)
+
+    def resume(self, path: tuple[int, ...]) -> None:
+        """Open the steps a path leads to (Back from a job chosen in a kind returns to that kind)."""
+        for index in path:
+            opener = self._openers.get(index)
+            if opener is None:
+                break
+            self._push(opener, index)
 
     def speech_parts(self) -> list:
         """What Speak reads: the title, then what the step shows (cells, or a fact's sentences)."""
@@ -92,11 +112,12 @@ class BigPicturesScreen(PageScreen):
         """The cells the step shows now."""
         return self.step.findChildren(BigCell) if self.step is not None else []
 
-    def _push(self, build: Callable[[], tuple[QWidget, list]]) -> None:
-        self._steps.append(build)
+    def _push(self, build: Callable[[], tuple[QWidget, list]], via: int | None = None) -> None:
+        self._steps.append((build, via))
         self._show(build)
 
     def _show(self, build: Callable[[], tuple[QWidget, list]]) -> None:
+        self._openers = {}
         widget, spoken = build()
         if self.step is not None:
             self._layout.removeWidget(self.step)
@@ -115,7 +136,7 @@ class BigPicturesScreen(PageScreen):
         if table is not None:
             from kiosk.ui.big_pictures.compare_view import compare_view  # only the compare page needs its cards
 
-            return compare_view(self._renderer, table, self._cells_row(page.choices))
+            return compare_view(self._renderer, table, self._choice_cells(page.choices))
         topics = page_topics(page, self._average)
         choices = page.choices
         if page.target.kind == "occupation":  # its stories are behind "People from our school"
@@ -139,37 +160,40 @@ class BigPicturesScreen(PageScreen):
         else:
             more = ()
         pictures = CellPictures(self._renderer)  # no two cells of a step share a picture where it can be helped
-        cells = [self._cell(e, more, pictures) for e in entries]
+        cells = []
+        for index, entry in enumerate(entries):
+            cell, opens = self._cell(entry, more, pictures)
+            if opens is not None:  # a kind or "More": a step on this page, remembered for Back from a job
+                self._openers[index] = opens
+                cell.clicked.connect(lambda _=False, i=index, build=opens: self._push(build, i))
+            cells.append(cell)
         grid = CellsGrid(cells, self._renderer.theme)
         return grid, [(c, f"{c.label}. {c.detail}" if c.detail else c.label) for c in cells]
 
-    def _cell(self, entry: Entry, more: tuple[Entry, ...], pictures: CellPictures) -> BigCell:
+    def _cell(self, entry: Entry, more: tuple[Entry, ...], pictures: CellPictures) -> tuple[BigCell, Opener | None]:
+        """A cell for an entry, and what it opens when that is a step on this page (None: it acts itself)."""
         r, t = self._renderer, self._renderer.theme
         if isinstance(entry, Topic):
             cell = BigCell(entry.label, t, picture=pictures.for_text(entry.picture))
             if entry.choices:
-                cell.clicked.connect(lambda _=False, e=entry: self._push(lambda: self._entries(narrow(e.choices))))
-            else:
-                cell.clicked.connect(lambda _=False, e=entry: self._open_fact(e))
-            return cell
+                return cell, lambda e=entry: self._entries(narrow(e.choices))
+            cell.clicked.connect(lambda _=False, e=entry: self._open_fact(e))
+            return cell, None
         if isinstance(entry, Kind):
             if entry.in_order and not entry.choices:  # "More" of a page's own cells
-                cell = BigCell("More", t, picture=pictures.for_text("more"))
-                cell.clicked.connect(lambda _=False: self._push(lambda: self._entries(more)))
-                return cell
+                return BigCell("More", t, picture=pictures.for_text("more")), lambda: self._entries(more)
             # A kind shows its first member's picture ("A to C" an accountant); "More" shows more.
             picture = pictures.for_text("more") if entry.in_order else pictures.for_kind(entry)
-            cell = BigCell(entry.label, t, entry.detail, picture)
-            cell.clicked.connect(lambda _=False, k=entry: self._push(lambda: self._entries(open_kind(k))))
-            return cell
+            return BigCell(entry.label, t, entry.detail, picture), lambda k=entry: self._entries(open_kind(k))
         detail, icon = short_detail(entry, r)
         cell = BigCell(entry.label, t, detail, pictures.for_choice(entry), detail_icon=icon)
         cell.clicked.connect(lambda _=False, c=entry: self._on_choice(c))
-        return cell
+        return cell, None
 
-    def _cells_row(self, choices: tuple[Choice, ...]) -> list[BigCell]:
+    def _choice_cells(self, choices: tuple[Choice, ...]) -> list[BigCell]:
+        """A row of cells for a few choices (under compare's cards or a fact)."""
         pictures = CellPictures(self._renderer)
-        return [self._cell(c, (), pictures) for c in choices[:MOST - 2]]
+        return [self._cell(c, (), pictures)[0] for c in choices[:MOST - 2]]
 
     def _open_fact(self, topic: Topic) -> None:
         self._push(lambda: self._fact(topic, ()))
@@ -183,8 +207,7 @@ class BigPicturesScreen(PageScreen):
         groups = sentence_groups(topic.sentences, r, most=3 if topic.qr else 2) or [()]  # a QR code's steps together
         heading = topic.label if self.can_step_back or start else ""
         view, spoken = fact_view(r, heading, groups[start], large_picture(r, topic.picture), topic.qr)
-        pictures = CellPictures(self._renderer)
-        cells = [self._cell(c, (), pictures) for c in choices[: MOST - 2]]
+        cells = self._choice_cells(choices)
         if start + 1 < len(groups):
             more = BigCell("More", t, picture=r.picture("more"))
             more.clicked.connect(lambda _=False: self._push(lambda: self._fact(topic, choices, start + 1)))

@@ -39,6 +39,10 @@ def narrow(choices: tuple[Choice, ...], room: int = MOST) -> tuple[Cell, ...]:
     others = tuple(c for c in choices if c.target.kind != kind)
     if n <= room // 2 or len(others) > room // 2:  # not one long list: the first few, then "More"
         return (*choices[: room - 1], Kind("More", choices[room - 1:], in_order=True))
+    if len(choices) <= 2 * room and not _by_month(items):
+        # A short list (the library's seven shelves) reads better in its own order, the rest behind "More",
+        # than as kinds named by a letter ("K": two things).
+        return (*choices[: room - 1], Kind("More", choices[room - 1:], in_order=True))
     return (*_kinds(items, room - len(others), 0), *others)
 
 

@@ -62,13 +62,14 @@ class CellPictures:
         return True
 
     def _others(self, text: str):
-        """The pictures of the words' other key words, and the other pictures of each, in reading order."""
+        """The pictures of the words' other key words, in reading order ("shrinking" when "jobs" is taken): each
+        word's own first picture only, never another drawing of the same thing made to look different."""
         r = self._renderer
         if not r.pictures:
             return
         size = r.theme.px(220)  # as the renderer draws a big-pictures tile's picture
         for token in r.symbols.tokens(text):
-            for symbol in token.symbols[:3]:
-                picture = r.pixmaps.get(symbol.path, size)
+            if token.symbols:
+                picture = r.pixmaps.get(token.symbols[0].path, size)
                 if picture is not None:
                     yield picture

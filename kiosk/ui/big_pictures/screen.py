@@ -15,6 +15,7 @@ from kiosk.content.pages.topics import Topic, page_topics, split_sentences
 from kiosk.ui.big_pictures.cell import BigCell
 from kiosk.ui.big_pictures.cell_pictures import CellPictures
 from kiosk.ui.big_pictures.cells_grid import ROW_PX, CellsGrid
+from kiosk.ui.big_pictures.fact_view import plain_words
 from kiosk.ui.renderer import PageRenderer
 from kiosk.ui.screens.page_screen import PageScreen
 
@@ -27,7 +28,7 @@ SHORT_SUBTITLE = 48  # characters: a longer subtitle is a paragraph, and big pic
 class BigPicturesScreen(PageScreen):
     """Shows one Page in big pictures: its title, then one step at a time (cells, a fact, or compare cards).
 
-    Back steps out of a fact or a kind before it leaves the page (the window asks `step_back` first)."""
+    Back steps out of a fact or a kind before it leaves the page (PageSteps asks `step_back` first)."""
 
     stepped = Signal()  # the step changed: Back's state, switch scanning and speech follow
     speak_now = Signal()  # a fact was opened: it is read out at once
@@ -43,33 +44,36 @@ class BigPicturesScreen(PageScreen):
         m = t.px(t.margin)
         layout.setContentsMargins(m, t.px(12), m, m)
         layout.setSpacing(t.px(t.gap))
-        from kiosk.ui.big_pictures.fact_view import plain_words
-
-        # The title in words on one line with a short subtitle (a date, a sector) beside it: the cells carry the
-        # pictures, and every pixel of height goes to them. A longer subtitle is a paragraph: left out.
-        header = QHBoxLayout()
-        header.setSpacing(t.px(24))
-        font = t.font(44, bold=True)
-        title = plain_words(renderer, page.title, font)
-        # Its own width on one line where it can have it, so a subtitle beside it never squeezes it onto two.
-        title.setMinimumWidth(min(int(QFontMetricsF(font).horizontalAdvance(page.title)) + t.px(12),
-                                  int(renderer.presentation.width * 0.6)))
-        header.addWidget(title, 0, Qt.AlignmentFlag.AlignBottom)
-        self._spoken = [(title, page.title)]
-        if page.subtitle and len(page.subtitle) <= SHORT_SUBTITLE:
-            subtitle = plain_words(renderer, page.subtitle, t.font(t.heading), t.color("muted"))
-            header.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
-            self._spoken.append((subtitle, page.subtitle))
-        else:
-            header.addStretch(1)
-        layout.addLayout(header)
+        self._spoken: list[tuple[QWidget, str]] = []
+        layout.addLayout(self._header(page))
         self._layout = layout
-        self._steps: list[tuple[Callable[[], tuple[QWidget, list]], int | None]] = []  # (build, cell tapped)
-        self._openers: dict[int, Callable[[], tuple[QWidget, list]]] = {}  # the step's cells that open steps
+        self._steps: list[tuple[Opener, int | None]] = []  # each step's builder, and the cell tapped to open it
+        self._openers: dict[int, Opener] = {}  # the cells of the step on show that open a step
         self.step: QWidget | None = None
         self._step_spoken: list = []
         self._average = average_weekly_pay
         self._push(self._root)
+
+    def _header(self, page: Page) -> QHBoxLayout:
+        """The title in words on one line with a short subtitle (a date, a sector) beside it: the cells carry the
+        pictures, and every pixel of height goes to them. A longer subtitle is a paragraph: left out."""
+        t = self._renderer.theme
+        header = QHBoxLayout()
+        header.setSpacing(t.px(24))
+        font = t.font(44, bold=True)
+        title = plain_words(self._renderer, page.title, font)
+        # Its own width on one line where it can have it, so a subtitle beside it never squeezes it onto two.
+        title.setMinimumWidth(min(int(QFontMetricsF(font).horizontalAdvance(page.title)) + t.px(12),
+                                  int(self._renderer.presentation.width * 0.6)))
+        header.addWidget(title, 0, Qt.AlignmentFlag.AlignBottom)
+        self._spoken = [(title, page.title)]
+        if page.subtitle and len(page.subtitle) <= SHORT_SUBTITLE:
+            subtitle = plain_words(self._renderer, page.subtitle, t.font(t.heading), t.color("muted"))
+            header.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+            self._spoken.append((subtitle, page.subtitle))
+        else:
+            header.addStretch(1)
+        return header
 
     # -- steps -------------------------------------------------------------------------------------------
 
@@ -112,11 +116,11 @@ class BigPicturesScreen(PageScreen):
         """The cells the step shows now."""
         return self.step.findChildren(BigCell) if self.step is not None else []
 
-    def _push(self, build: Callable[[], tuple[QWidget, list]], via: int | None = None) -> None:
+    def _push(self, build: Opener, via: int | None = None) -> None:
         self._steps.append((build, via))
         self._show(build)
 
-    def _show(self, build: Callable[[], tuple[QWidget, list]]) -> None:
+    def _show(self, build: Opener) -> None:
         self._openers = {}
         widget, spoken = build()
         if self.step is not None:

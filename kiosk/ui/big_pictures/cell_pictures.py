@@ -63,13 +63,15 @@ class CellPictures:
 
     def _others(self, text: str):
         """The pictures of the words' other key words, in reading order ("shrinking" when "jobs" is taken): each
-        word's own first picture only, never another drawing of the same thing made to look different."""
+        word's own first picture only, never another drawing of the same thing made to look different, and never a
+        describing word's."""
         r = self._renderer
         if not r.pictures:
             return
         size = r.theme.px(220)  # as the renderer draws a big-pictures tile's picture
         for token in r.symbols.tokens(text):
-            if token.symbols:
+            # A describing word is no stand-in for the thing named: "Big pictures" is not an elephant.
+            if token.symbols and token.pos != "descriptor":
                 picture = r.pixmaps.get(token.symbols[0].path, size)
                 if picture is not None:
                     yield picture

@@ -213,25 +213,38 @@ def _school_steps(window, reader, scroll_to_end):
 
 
 def _compare_steps(window, occupations, showcase: str, mode: str):
-    """The compare picker, then three jobs side by side (in big-picture mode, turned on to the second job)."""
-    from kiosk.content.pages.page import Target
+    """The compare picker, then three jobs side by side; in big pictures first the showcase job's facts (each a
+    cell that opens one big picture), the picker's first kind of jobs, and two jobs as cards."""
+    from kiosk.content.pages.page import HOME, Target
 
     others = [o.id for o in occupations if o.id != showcase][:2]
     three = ",".join([showcase, *others])
 
-    def next_job():
-        from kiosk.ui.widgets.compare_table import CompareJobPager
+    def tap(label: str, then=None):
+        def step():
+            if then is not None:
+                then()
+            cells = getattr(window.screen_widget, "cells", [])
+            cell = next((c for c in cells if c.label == label or label == "" and c.detail.endswith(" jobs")), None)
+            if cell is not None:  # content without this cell shows the step before it again
+                cell.click()
+        return step
 
-        pager = window.screen_widget.findChild(CompareJobPager)
-        if pager is not None:
-            pager.next_button.click()
+    def job():  # the job's page afresh, at its cells (opening the page on show would keep the fact open)
+        window.open(HOME)
+        window.open(Target("occupation", showcase))
 
-    steps = [
-        ("compare-pick", lambda: window.open(Target("compare-pick", showcase))),
-        ("compare", lambda: window.open(Target("compare", three))),
-    ]
+    steps = []
     if mode == "large":
-        steps.append(("compare-next-job", next_job))
+        steps += [("occupation-pay", tap("Pay", job)),
+                  ("occupation-jobs-in-the-future", tap("Jobs in the future", job)),
+                  ("occupation-more", tap("More", job))]
+    steps += [("compare-pick", lambda: window.open(Target("compare-pick", showcase)))]
+    if mode == "large":
+        steps.append(("compare-pick-kind", tap("")))  # the first kind of jobs: a long list narrowed, not paged
+    steps.append(("compare", lambda: window.open(Target("compare", three))))
+    if mode == "large":
+        steps.append(("compare-two-jobs", lambda: window.open(Target("compare", ",".join([showcase, *others[:1]])))))
     return steps
 
 

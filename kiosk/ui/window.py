@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
@@ -12,6 +13,7 @@ from kiosk.config import Settings
 from kiosk.content.pages.figure_age import figure_age
 from kiosk.content.pages.page import Choice, Target
 from kiosk.content.reader import ContentReader
+from kiosk.ui.big_pictures.page_steps import PageSteps
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.input_filters import AppInputFilters
 from kiosk.ui.my_list import MyList, TakeHomeActions
@@ -55,8 +57,6 @@ class KioskWindow(QWidget):
         self.reader = reader
         self.settings = settings
         self._load_symbols = load_symbols
-        import time
-
         self._clock = clock or time.monotonic
         self.symbols: Symboliser | None = None
         self.pixmaps: SymbolPixmaps | None = None
@@ -79,6 +79,7 @@ class KioskWindow(QWidget):
         self.ribbon: PlainLabel | None = None
         self._overlay: IdleOverlay | None = None
         self.idle = idle
+        self.page_steps = PageSteps(self)  # big pictures: steps within a page, and Back out of them
         self._armed: Choice | None = None  # tap to hear: the choice heard, waiting for its second tap
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.staff: StaffController | None = None  # the staff screen and its hidden way in (attach_staff)
@@ -161,7 +162,7 @@ class KioskWindow(QWidget):
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)
         bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None, renderer=self.renderer)
-        bar.back_button.clicked.connect(self.navigator.back)
+        bar.back_button.clicked.connect(self.page_steps.back)  # a big-pictures step first, then the page before
         bar.home_button.clicked.connect(self.navigator.home)
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
         if self.staff is not None:
@@ -363,7 +364,6 @@ class KioskWindow(QWidget):
                                self.today())
         except Exception:  # a kiosk says sorry and carries on; the traceback goes to the log for staff
             import logging  # only when something has gone wrong: not on the way to the first screen
-
             logging.getLogger(__name__).exception("could not show %s", target)
             return sorry_screen(self.renderer, self.choose)
 

@@ -1,5 +1,5 @@
-"""Every kind of page, opened from the home page in words, picture mode and big pictures: time to the page painted,
-p95 per kind.
+"""Every kind of page, opened from the home page in words, picture mode and big pictures: time to the page
+painted, p95 per kind.
 
 The pages are the ones issue 5 added (routes, stories, events, library, compare, subjects, our area, my list, take
 home …) and the ones before them, each opened by tapping from home, as a pupil would get there, then painted.
@@ -36,7 +36,7 @@ def _targets(reader) -> list:
 
 
 def run(data_dir: Path, quick: bool) -> dict[str, object]:
-    """p95 open-to-painted time per page kind, in standard, picture and big-pictures mode."""
+    """p95 open-to-painted time per page kind, in standard, picture mode and big pictures."""
     install_symbols(data_dir)
     reader = open_reader(data_dir / "kiosk.db")
     results: dict[str, dict[str, float]] = {}
@@ -48,7 +48,7 @@ def run(data_dir: Path, quick: bool) -> dict[str, object]:
             per_kind = Counter(target.kind for target in targets)
             # A kind with few pages (there is one "our area" page) opens each of them more often in a round.
             repeats = {kind: -(-least // (n * rounds)) for kind, n in per_kind.items()}
-            for mode in ("standard", "picture", "large"):
+            for mode in ("standard", "picture", "large"):  # large: big pictures, a grid of cells
                 window.set_display(Display(mode=mode))
                 times: dict[str, list[float]] = {}
                 for _ in range(rounds):

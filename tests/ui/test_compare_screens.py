@@ -1,15 +1,16 @@
-"""The compare page renders in every mode: columns in words and pictures, one job at a time in big pictures."""
+"""The compare page renders in every mode: columns in words and pictures, cards side by side in big pictures."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.content.pages.page import Target
 from kiosk.ui.session_display import Display
-from kiosk.ui.widgets.compare_table import CompareJobPager, TrendArrow
+from kiosk.ui.widgets.compare_table import TrendArrow
 from kiosk.ui.widgets.symbol_text import SymbolText
 from kiosk.ui.widgets.tile_grid import TileGrid
 
@@ -30,28 +31,28 @@ def test_jobs_stand_side_by_side(qtbot, make_window, settings, reader, mode) -> 
         assert heading in shown
     assert "£520 a week" in shown and "Not known" in shown
     assert any(t.startswith("Source: Test figures") for t in shown)
-    assert window.screen_widget.findChild(CompareJobPager) is None
     assert [a.trend for a in window.screen_widget.findChildren(TrendArrow)] == ["up", "up", "up"]
     labels = [t.label for t in window.screen_widget.findChild(TileGrid).tiles]
     assert labels[0] == "Remove Nurse"
 
 
-def test_big_pictures_show_one_job_at_a_time(qtbot, make_window, settings, reader) -> None:
+def test_big_pictures_show_the_jobs_as_cards_side_by_side(qtbot, make_window, settings, reader) -> None:
+    from kiosk.ui.big_pictures.compare_cards import PictographBar
+
     window = make_window(settings, reader)
     window.set_display(Display(mode="large"))
     window.open(THREE)
-    pager = window.screen_widget.findChild(CompareJobPager)
-    assert pager is not None and pager.pages.count() == 4
-    assert pager.where.text() == "1 of 4" and not pager.previous_button.isEnabled()
-    qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)
-    assert pager.pages.currentIndex() == 1 and pager.where.text() == "2 of 4"
-    assert pager.headings.currentWidget().text == pager.headings.widget(1).text != pager.headings.widget(0).text
-    assert pager.headings.currentWidget().isVisible()  # the job's name is shown between Previous and Next
-    assert pager.pages.currentWidget().isVisible() and not pager.pages.widget(0).isVisible()
-    for _ in range(2):
-        qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)
-    assert pager.where.text() == "4 of 4" and not pager.next_button.isEnabled()
-    assert len(window.screen_widget.findChild(TileGrid).tiles) <= 6
+    shown = texts(window)  # all three at once: no pager, nothing to scroll
+    for heading in ("Nurse", "Plumber", "Electrician"):
+        assert heading in shown
+    bars = window.screen_widget.findChildren(PictographBar)
+    assert len(bars) == 9 and all(bar.isVisible() for bar in bars)
+    under = [t for t in shown if t.startswith(("Pay:", "Hours:", "For every 10", "About the same", "Jobs in the future:"))
+             or re.match(r"\d+% (more|fewer) jobs", t)]
+    assert len(under) == 9  # every bar has its figure in words under it
+    for bar, words in zip(bars, under):
+        assert (bar.count == 0) == words.endswith("Not known"), words  # a figure not known has no icons
+    assert len(window.screen_widget.cells) <= 6
 
 
 def test_by_touch_from_a_job_to_three_side_by_side(qtbot, make_window, settings, reader) -> None:

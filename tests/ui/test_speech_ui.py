@@ -171,14 +171,13 @@ def test_an_answer_for_an_old_request_is_ignored(qtbot, speech) -> None:
 
 def test_tap_to_hear_then_tap_again_to_choose(qtbot, make_window, data_dir, reader, speech) -> None:
     from kiosk.config import load_settings
-    from kiosk.ui.widgets.tile_grid import TileGrid
 
     controller, worker, _ = speech
     settings = load_settings(data_dir, environ={}, tap_to_hear=True)
     window = make_window(settings, reader)
     window.set_speaker(controller)
     window.set_display(Display(mode="large"))
-    tile = next(t for t in window.screen_widget.findChild(TileGrid).tiles if t.label == "Things I like")
+    tile = next(t for t in window.screen_widget.cells if t.label == "Things I like")  # big pictures: cells
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert worker.requests[-1] == "Things I like" and tile.marked
     assert window.navigator.current == Target("home")

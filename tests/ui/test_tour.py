@@ -28,7 +28,10 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
                "idle-warning"]
     likes = ["things-i-like", "things-i-like-jobs"]
     typing = first + school + likes + ["search", "search-results", "search-nothing-found", "search-same-kind"] + explore
-    no_typing = first + ["compare-next-job"] + school + likes + explore
+    # Big pictures: the showcase job's facts as cells (each opens one big picture), the picker narrowed by kinds,
+    # and compare as cards for three jobs and for two.
+    no_typing = (first[:-2] + ["occupation-pay", "occupation-jobs-in-the-future", "occupation-more", "compare-pick",
+                               "compare-pick-kind", "compare", "compare-two-jobs"] + school + likes + explore)
 
     def numbered(names: list[str]) -> list[str]:
         return [f"{n:02d}-{name}" for n, name in enumerate(names, 1)]
@@ -56,7 +59,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 194 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 198 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))
@@ -98,7 +101,7 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     # One entry per picture written, in the order written: each mode's screens by number, then staff's.
     files = [e["file"] for e in entries]
     pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
-    assert sorted(files) == sorted(pngs) and len(files) == 194
+    assert sorted(files) == sorted(pngs) and len(files) == 198
     folders = list(dict.fromkeys(f.split("/")[0] for f in files))
     assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
     assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))

@@ -87,7 +87,7 @@ def _pay(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) -> 
     return CompareCell(
         _with_mark((f"{w.pounds(latest.value)} a week", f"That is {w.yearly_pay(latest.value)}",
                     f"({where}, {latest.year})"), age.mark(latest.year)),
-        w.source_line(latest.source, latest.year),
+        w.source_line(latest.source, latest.year), value=latest.value,
     )
 
 
@@ -98,7 +98,7 @@ def _earnings(occ: Occupation, region: str, age: FigureAge) -> CompareCell:
         return NOT_KNOWN
     yearly = (f"About {w.pounds(round(e.annual_pay, -2))} a year",) if e.annual_pay is not None else ()
     return CompareCell(_with_mark((f"{w.pounds(e.weekly_pay)} a week", *yearly, f"({e.region}, {e.year})"),
-                                  age.mark(e.year)), w.source_line(e.source, e.year))
+                                  age.mark(e.year)), w.source_line(e.source, e.year), value=e.weekly_pay)
 
 
 def _group_future(region: str, employment: tuple[tuple[int, float], ...], start: int, end: int, source: SourceRef,
@@ -110,7 +110,8 @@ def _group_future(region: str, employment: tuple[tuple[int, float], ...], start:
     percent = 100.0 * (years[end] - years[start]) / years[start]
     lines = (w.trend_words(percent), official.for_every_ten(years[start], years[end], start, end),
              f"({whose}, {region})")
-    return CompareCell(lines, w.source_line(source, f"{start} to {end}"), w.trend(percent))
+    return CompareCell(lines, w.source_line(source, f"{start} to {end}"), w.trend(percent),
+                       10 * years[end] / years[start])
 
 
 def _hours(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) -> CompareCell:
@@ -119,7 +120,7 @@ def _hours(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) -
         return NOT_KNOWN
     latest = hrs[-1]
     return CompareCell(_with_mark((w.hours(latest.value), f"({where}, {latest.year})"), age.mark(latest.year)),
-                       w.source_line(latest.source, latest.year))
+                       w.source_line(latest.source, latest.year), value=latest.value)
 
 
 def _future(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) -> CompareCell:
@@ -131,7 +132,8 @@ def _future(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge) 
     lines = (w.trend_words(percent), w.sentence(w.change_by(percent, last.year)), f"({where}, from {first.year})")
     # An outlook's age is the age of the year it starts from (a projection to 2035 made in 2015 is old).
     return CompareCell(_with_mark(lines, age.mark(first.year)),
-                       w.source_line(last.source, f"{first.year} to {last.year}"), w.trend(percent))
+                       w.source_line(last.source, f"{first.year} to {last.year}"), w.trend(percent),
+                       10 * last.value / first.value)
 
 
 def _routes(occ: Occupation) -> CompareCell:
@@ -154,10 +156,11 @@ def _average_column(uk: Average | None, local: Average | None, age: FigureAge,
         lines = [f"{w.pounds(uk.weekly_pay)} a week", yearly, f"(UK, {uk.year})"]
         if local is not None:
             lines.append(f"{local.region}: {w.pounds(local.weekly_pay)} a week ({local.year})")
-        pay = CompareCell(_with_mark(tuple(lines), age.mark(uk.year)), w.source_line(uk.source, uk.year))
+        pay = CompareCell(_with_mark(tuple(lines), age.mark(uk.year)), w.source_line(uk.source, uk.year),
+                          value=uk.weekly_pay)
         hours = NOT_KNOWN if uk.weekly_hours is None else CompareCell(
             _with_mark((w.hours(uk.weekly_hours), f"(UK, {uk.year})"), age.mark(uk.year)),
-            w.source_line(uk.source, uk.year))
+            w.source_line(uk.source, uk.year), value=uk.weekly_hours)
     different = CompareCell(("Different for every job",))
     future = (_group_future(outlook.region, outlook.employment, outlook.from_year, outlook.to_year, outlook.source,
                             "all jobs") if outlook else NOT_KNOWN)

@@ -83,6 +83,7 @@ class CompareCell(NamedTuple):
     lines: tuple[str, ...]
     source: str = ""
     trend: str = ""  # "up", "down" or "flat" for a change in jobs (drawn as a small arrow); "" for other entries
+    value: float | None = None  # the figure behind the words, for drawing (pay a week, hours, jobs for every 10)
 
 
 class CompareColumn(NamedTuple):
@@ -117,6 +118,7 @@ class Choice(NamedTuple):
     detail: str = ""
     picture: str = ""  # the words whose symbol stands for the choice ("" for the label's own)
     current: bool = False  # the way things are now (the sort or the look chosen): the tile shows it
+    sort: bool = False  # a way to sort the list it stands in, not a thing in the list
 
 
 class Page(NamedTuple):

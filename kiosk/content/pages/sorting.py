@@ -32,7 +32,7 @@ def sort_choices(kind: str, item: str, current: str, default: str = "title") -> 
     """Choices that show the same list sorted each way, the way it is sorted now marked as current (so a pupil
     sees all three ways and which one is on)."""
     return tuple(
-        Choice(label, sorted_target(kind, item, sort, default), detail, picture, current=sort == current)
+        Choice(label, sorted_target(kind, item, sort, default), detail, picture, current=sort == current, sort=True)
         for sort, (label, detail, picture) in SORT_CHOICES.items()
     )
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.pages import build_page, missing_page
 from kiosk.content.pages.figure_age import FigureAge
-from kiosk.content.pages.page import Choice, Target
+from kiosk.content.pages.page import Choice, Page, Target
 from kiosk.content.pages.take_home import in_session
 from kiosk.content.reader import ContentReader
 from kiosk.ui.renderer import PageRenderer
@@ -40,7 +40,20 @@ def make_screen(
     else:
         page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age,
                           today=today)
+    if p.mode == "large":
+        average = (reader.average(region) or reader.average("UK")) if target.kind == "occupation" else None
+        return page_screen(in_session(page, kept), renderer, on_choice, average.weekly_pay if average else None)
     return PageScreen(in_session(page, kept), renderer, on_choice)
+
+
+def page_screen(page: Page, renderer: PageRenderer, on_choice: Callable[[Choice], None],
+                average_weekly_pay: float | None = None) -> QWidget:
+    """A page's screen: in big pictures a grid of cells, in the other modes the renderer's page."""
+    if renderer.presentation.mode == "large":
+        from kiosk.ui.big_pictures.screen import BigPicturesScreen
+
+        return BigPicturesScreen(page, renderer, on_choice, average_weekly_pay)
+    return PageScreen(page, renderer, on_choice)
 
 
 def credits_screen(symbols, reader: ContentReader, renderer: PageRenderer,
@@ -49,9 +62,9 @@ def credits_screen(symbols, reader: ContentReader, renderer: PageRenderer,
     from kiosk.access.credits import credits_page
 
     sets = symbols.library.sets if symbols is not None else []
-    return PageScreen(credits_page(sets, reader.packs()), renderer, on_choice)
+    return page_screen(credits_page(sets, reader.packs()), renderer, on_choice)
 
 
 def sorry_screen(renderer: PageRenderer, on_choice: Callable[[Choice], None]) -> QWidget:
     """What a page that could not be built shows instead: sorry, and the way home."""
-    return PageScreen(missing_page(SORRY), renderer, on_choice)
+    return page_screen(missing_page(SORRY), renderer, on_choice)

@@ -1,4 +1,4 @@
-"""A compare table laid out: jobs as columns in words and picture modes, one job at a time in big-picture mode."""
+"""A compare table laid out: jobs as columns, in words and picture modes."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPolygonF
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import CompareCell, CompareColumn, CompareTable
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.kiosk_button import KioskButton
-from kiosk.ui.widgets.plain_label import PlainLabel
 
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
@@ -45,9 +43,8 @@ class TrendArrow(QWidget):
 
 
 def compare_table_widget(renderer: PageRenderer, table: CompareTable) -> QWidget:
-    """The table for the renderer's presentation; every text goes through the renderer (symbols, speech)."""
-    if renderer.presentation.mode == "large":
-        return _one_at_a_time(renderer, table)
+    """The table, jobs as columns; every text goes through the renderer (symbols, speech). Big pictures shows
+    compare as cards instead (kiosk/ui/big_pictures/compare_cards.py)."""
     return _side_by_side(renderer, table)
 
 
@@ -96,66 +93,6 @@ def _side_by_side(renderer: PageRenderer, table: CompareTable) -> QWidget:
         for c, column in enumerate(table.columns, 1):
             grid.addWidget(_cell(renderer, _nth(column, r - 1)), 2 * r, c, Qt.AlignmentFlag.AlignTop)
     return box
-
-
-def _one_at_a_time(renderer: PageRenderer, table: CompareTable) -> "CompareJobPager":
-    return CompareJobPager(renderer, table)
-
-
-class CompareJobPager(QWidget):
-    """Big-picture mode: one job's facts per screen, with big Previous and Next buttons between the jobs."""
-
-    def __init__(self, renderer: PageRenderer, table: CompareTable, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        t = renderer.theme
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(t.px(t.gap))
-        # The job's name stands between Previous and Next, so its facts start straight under them.
-        self.headings = QStackedWidget()
-        self.pages = QStackedWidget()
-        for column in table.columns:
-            self.headings.addWidget(renderer.text(column.heading, t.font(t.heading, bold=True)))
-            page = QWidget()
-            rows = QVBoxLayout(page)
-            rows.setContentsMargins(0, 0, 0, 0)
-            rows.setSpacing(t.px(t.gap))
-            for r, label in enumerate(table.rows):  # "Pay: £700 a week": the label on the figure's own line
-                rows.addWidget(_cell(renderer, _nth(column, r), label=label))
-            rows.addStretch(1)
-            self.pages.addWidget(page)
-        pager = QHBoxLayout()
-        pager.setSpacing(t.px(t.gap))
-        self.previous_button = KioskButton("◀ Previous job", t, role="tile")
-        self.next_button = KioskButton("Next job ▶", t, role="tile")
-        self.where = PlainLabel("", t.font(t.body), t.color("muted"))
-        for button in (self.previous_button, self.next_button):
-            button.setFixedHeight(t.target(t.button_height))
-            button.setFixedWidth(t.target(300))
-        self.previous_button.clicked.connect(lambda: self.show_job(self.pages.currentIndex() - 1))
-        self.next_button.clicked.connect(lambda: self.show_job(self.pages.currentIndex() + 1))
-        name = QVBoxLayout()
-        name.setSpacing(t.px(4))
-        name.addWidget(self.headings)
-        name.addWidget(self.where)
-        pager.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        pager.addLayout(name, 1)
-        pager.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(pager)
-        layout.addWidget(self.pages)
-        self.show_job(0)
-        if self.pages.count() < 2:
-            for widget in (self.previous_button, self.next_button, self.where):
-                widget.hide()
-
-    def show_job(self, i: int) -> None:
-        """Show the i-th column (clamped), and say which of how many it is."""
-        self.pages.setCurrentIndex(max(0, min(i, self.pages.count() - 1)))
-        current = self.pages.currentIndex()
-        self.headings.setCurrentIndex(current)
-        self.previous_button.setEnabled(current > 0)
-        self.next_button.setEnabled(current < self.pages.count() - 1)
-        self.where.setText(f"{current + 1} of {self.pages.count()}")
 
 
 def _nth(column: CompareColumn, i: int) -> CompareCell:

@@ -73,9 +73,12 @@ def _buttons(root: QWidget | None, window) -> list[KioskButton]:
 
 def _button(button: KioskButton) -> dict[str, Any]:
     symbol = getattr(button, "picture_symbol", None)
+    # A big-pictures cell says where its symbol is drawn: its height against the cell's is a measure of issue 14.
+    box = button.symbol_rect() if hasattr(button, "symbol_rect") else None
     return {"label": button.label, "detail": button.detail, "concept": button.picture_concept or None,
             "symbol": symbol.name if symbol is not None else None, "marked": button.current or button.marked,
-            "width": button.width(), "height": button.height()}
+            "width": button.width(), "height": button.height(),
+            "symbol_height": round(box.height()) if box is not None else None}
 
 
 def _scrolls(area: QAbstractScrollArea) -> bool:

@@ -24,13 +24,17 @@ def test_every_long_list_narrows_to_every_choice_once_in_steps_of_six(sample_rea
         assert sorted(leaves(narrow(page.choices))) == sorted(page.choices), target
 
 
-def test_kinds_are_plain_letters_then_words_and_events_go_by_month() -> None:
+def test_kinds_are_named_by_their_first_and_last_members_and_events_go_by_month() -> None:
     jobs = tuple(Choice(f"{name} {i}", Target("occupation", f"{name}-{i}")) for name in
-                 ("Baker", "Carpenter", "Dentist", "Electrician", "Farmer", "Gardener", "Nurse", "Plumber")
+                 ("Baker", "Carpenter", "Dentist", "Electrician", "Farmer", "Gardener", "Nurse", "Plumber", "Roofer",
+                  "Tiler")
                  for i in range(3))
     first = narrow(jobs)
     assert all(isinstance(k, Kind) for k in first) and len(first) <= MOST
-    assert first[0].label == "B to C" and first[0].detail == "6 jobs"
+    # Not "B to C": the kind's picture is its first member's, so its name starts with that member's words.
+    assert first[0].label == "Baker to Carpenter" and first[0].detail == "6 jobs"
+    few = narrow(jobs[:24])  # a list of up to 24 goes five at a time with "More", never by kinds
+    assert [c.label for c in few][-1] == "More" and not any(isinstance(c, Kind) and not c.in_order for c in few)
     events = tuple(Choice(f"Talk {i}", Target("event", str(i)), f"{day} 2027, 13:00 · Hall")
                    for i, day in enumerate(["Thursday 14 January", "Friday 15 January", "Tuesday 9 February",
                                             "Monday 1 March", "Monday 8 March", "Friday 2 April", "Friday 7 May"]))

@@ -234,3 +234,17 @@ def test_the_big_window_walks_on_a_large_screen_too(qtbot, big_window, sample_re
                    Target("compare", ",".join(o.id for o in sample_reader.occupations()[:3])), Target("rqf")):
         window.open(target)
         assert not problems_on_show(window), target
+
+
+def test_the_look_on_now_is_ticked_and_a_doing_word_never_borrows_its_objects_picture(big_window,
+                                                                                     sample_reader) -> None:
+    window = big_window()
+    window.open(Target("display"))
+    ticked = [c.label for c in cells(window) if c.current]
+    assert ticked == ["Big pictures"]
+    jobs = [o.id for o in sample_reader.occupations()[:3]]
+    window.open(Target("compare", ",".join(jobs)))
+    removes = [c for c in cells(window) if c.label.startswith("Remove ")]
+    assert len(removes) == 3 and removes[0].picture_concept == "remove"
+    # The minus is taken by the first: the others show no picture, never the job's own ("Remove Nurse" as a nurse).
+    assert all(c.picture_symbol is None for c in removes[1:])

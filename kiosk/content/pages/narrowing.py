@@ -9,6 +9,7 @@ from typing import Callable, NamedTuple, Union
 from kiosk.content.pages.page import Choice
 
 MOST = 6  # no step shows more than six cells
+SHORT_LIST = 4 * MOST  # up to this many, five at a time and "More"; longer lists are narrowed by kinds
 DATE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 JOB_KINDS = ("occupation", "compare")  # lists whose items are jobs: a kind says how many jobs it holds
 
@@ -39,9 +40,9 @@ def narrow(choices: tuple[Choice, ...], room: int = MOST) -> tuple[Cell, ...]:
     others = tuple(c for c in choices if c.target.kind != kind)
     if n <= room // 2 or len(others) > room // 2:  # not one long list: the first few, then "More"
         return (*choices[: room - 1], Kind("More", choices[room - 1:], in_order=True))
-    if len(choices) <= 2 * room and not _by_month(items):
-        # A short list (the library's seven shelves) reads better in its own order, the rest behind "More",
-        # than as kinds named by a letter ("K": two things).
+    if len(choices) <= SHORT_LIST and not _by_month(items):
+        # A short list (the library's seven shelves, fourteen sectors) reads better in its own order, a few at a
+        # time with the rest behind "More", than as kinds named by letters a pupil who reads pictures cannot use.
         return (*choices[: room - 1], Kind("More", choices[room - 1:], in_order=True))
     return (*_kinds(items, room - len(others), 0), *others)
 
@@ -61,7 +62,9 @@ def _kinds(items: tuple[Choice, ...], room: int, depth: int) -> tuple[Cell, ...]
     by_words = False
     if not groups or len(groups) < 2:
         groups, depth = _by_letters(items, depth)
-        by_words = depth > 0  # "Am to Ca" means little: past the first letter, a kind is named by its words
+        # "A to C" means little to a pupil who reads pictures, and its picture (its first member's) would say
+        # something else: a kind is named by the words of its first and last members ("Accountant to Artist").
+        by_words = True
     if len(groups) < 2:  # every label alike as far as letters go: in order, a few at a time
         size = -(-len(items) // room)
         groups = [(f"{i + 1} to {min(i + size, len(items))}", items[i: i + size]) for i in range(0, len(items), size)]

@@ -26,6 +26,11 @@ class CellPictures:
         """The symbol of the words' first key word with one; if every one of its symbols is on show, another key
         word's (never a describing word's: "Big pictures" is not an elephant); else none."""
         concept, symbols = self._renderer.picture_options(text)
+        if not symbols:
+            return None
+        # A doing word is the cell's meaning: "Remove Accountant" shown as the accountant would say "Accountant".
+        if self._leads_with_doing_word(text):
+            return self._take(concept, symbols)
         return self._take(concept, symbols) or next(
             (pick for concept, symbols in self._others(text) if (pick := self._take(concept, symbols))), None)
 
@@ -58,6 +63,11 @@ class CellPictures:
             return None
         self._used.add(same_picture(pick))
         return TilePicture(concept, pick)
+
+    def _leads_with_doing_word(self, text: str) -> bool:
+        """Whether the words' pictured key word is a verb ("Remove", "Add")."""
+        pictured = [t for t in self._renderer.symbols.tokens(text) if t.symbols and t.pos != "descriptor"]
+        return bool(pictured) and pictured[0].pos == "verb"
 
     def _others(self, text: str) -> Iterator[tuple[str, tuple]]:
         """The words' other key words with symbols, in reading order ("shrinking" when "jobs" is taken)."""

@@ -196,6 +196,7 @@ class BigPicturesScreen(PageScreen):
             return self._big_cell(entry.label, entry.detail, picture), lambda k=entry: self._entries(open_kind(k))
         detail, icon = short_detail(entry, r)
         cell = self._big_cell(entry.label, detail, pictures.for_choice(entry), icon)
+        cell.set_current(entry.current)  # the look on now, ticked as in picture mode
         cell.clicked.connect(lambda _=False, c=entry: self._on_choice(c))
         return cell, None
 

@@ -77,3 +77,21 @@ def test_other_pages_have_a_topic_per_section_named_in_short_words(sample_reader
     page = build_page(Target("rqf"), sample_reader, easy=True, typing=False)
     topics = page_topics(page)
     assert len(topics) == len(page.sections) and topics[1].label.startswith("Entry level")
+
+
+def test_a_long_list_of_jobs_goes_first_by_sector_then_the_few_in_it(sample_reader) -> None:
+    sectors = ["Health and care", "Construction", "Creative", "Digital", "Education", "Engineering", "Retail",
+               "Transport"]
+    jobs = tuple(Choice(f"Job {s} {i}", Target("occupation", f"{s}-{i}"), group=s)
+                 for s, size in zip(sectors, (9, 8, 7, 6, 5, 4, 3, 2)) for i in range(size))
+    first = narrow(jobs)
+    assert [k.label for k in first] == ["Health and care", "Construction", "Creative", "Digital", "Education",
+                                        "More kinds"]
+    assert first[0].detail == "9 jobs" and all(c.group == "Health and care" for c in first[0].choices)
+    more = open_kind(first[-1])  # the smaller sectors, grouped again
+    assert [k.label for k in more] == ["Engineering", "Retail", "Transport"]
+    assert sorted(leaves(first)) == sorted(jobs)
+    # The kiosk's own A to Z carries each job's sector.
+    page = build_page(Target("a-z"), sample_reader, easy=True, typing=False)
+    jobs_listed = [c for c in page.choices if c.target.kind == "occupation"]
+    assert jobs_listed and all(c.group for c in jobs_listed)

@@ -145,21 +145,27 @@ def job_list(reader: ContentReader, kind: str, key: str, region: str, default: s
     total = reader.occupation_count(region=region, **filters)
     jobs = reader.occupations(region=region, sort=sort, limit=PAGE_SIZE, offset=page.offset, **filters)
     paging = page_choices(kind, sorted_target(kind, item, sort, default).key, page, total)
-    return paging + sorted_list(kind, item, sort, jobs, default, total), page_line(page, total)
+    sectors = {s.id: s.name for s in reader.sectors()}
+    return paging + sorted_list(kind, item, sort, jobs, default, total, sectors), page_line(page, total)
 
 
 def sorted_list(
     kind: str, item: str, sort: str, occupations: list[OccupationSummary], default: str = "title",
-    total: int | None = None,
+    total: int | None = None, sectors: dict[str, str] | None = None,
 ) -> tuple[Choice, ...]:
-    """A job list's choices: ways to sort it differently (when it has jobs to sort), then its jobs."""
+    """A job list's choices: ways to sort it differently (when it has jobs to sort), then its jobs (each with its
+    sector's name, when `sectors` names them, for big pictures to narrow the list by)."""
     if (len(occupations) if total is None else total) < 2:
-        return _occupation_choices(occupations)
-    return sort_choices(kind, item, sort, default) + _occupation_choices(occupations)
+        return occupation_choices(occupations, sectors)
+    return sort_choices(kind, item, sort, default) + occupation_choices(occupations, sectors)
 
 
-def _occupation_choices(occupations: list[OccupationSummary]) -> tuple[Choice, ...]:
-    return tuple(Choice(o.title, Target("occupation", o.id), _summary_line(o)) for o in occupations)
+def occupation_choices(occupations: list[OccupationSummary], sectors: dict[str, str] | None = None,
+                       with_summary: bool = True) -> tuple[Choice, ...]:
+    """Jobs as choices: each with its pay and outlook line, and its sector's name as its group."""
+    names = sectors or {}
+    return tuple(Choice(o.title, Target("occupation", o.id), _summary_line(o) if with_summary else "",
+                        group=names.get(o.sector, "")) for o in occupations)
 
 
 def _summary_line(o: OccupationSummary) -> str:

@@ -55,9 +55,13 @@ def open_kind(kind: Kind) -> tuple[Cell, ...]:
 
 
 def _kinds(items: tuple[Choice, ...], room: int, depth: int) -> tuple[Cell, ...]:
-    """Items in at most `room` kinds: by month, by what they are, else by the letters they start with."""
+    """Items in at most `room` kinds: by their group (a job's sector), by month, by what they are, else by the
+    letters they start with."""
     if len(items) <= room:
         return items
+    by_group = _by_group(items, room)
+    if by_group is not None:
+        return by_group
     groups = (_by_month(items) or _by_category(items, room)) if depth == 0 else None
     by_words = False
     if not groups or len(groups) < 2:
@@ -87,6 +91,23 @@ def _merge(groups: list[tuple[str, tuple[Choice, ...]]], room: int, items: tuple
             first, last = _first_word(members[0].label), _first_word(members[-1].label)
         label = first if first == last else f"{first} to {last}"
         yield Kind(label, members, _count(members), depth) if len(members) > 1 else members[0]
+
+
+def _by_group(items: tuple[Choice, ...], room: int) -> tuple[Kind, ...] | None:
+    """Items by their group, the biggest groups first, each a kind named by its group ("Health and care"); past
+    `room`, the smaller groups together behind "More kinds" (opened, they are grouped again). None when the items
+    are not all of two or more groups."""
+    names = list(dict.fromkeys(c.group for c in items))
+    if "" in names or len(names) < 2:
+        return None
+    members = {name: tuple(c for c in items if c.group == name) for name in names}
+    names.sort(key=lambda name: -len(members[name]))
+    shown = names if len(names) <= room else names[: room - 1]
+    kinds = [Kind(name, members[name], _count(members[name])) for name in shown]
+    rest = tuple(c for name in names[len(shown):] for c in members[name])
+    if rest:
+        kinds.append(Kind("More kinds", rest, _count(rest)))
+    return tuple(kinds)
 
 
 def _pack(groups: list[tuple[str, tuple[Choice, ...]]], size: int) -> list[list[tuple[str, tuple[Choice, ...]]]]:

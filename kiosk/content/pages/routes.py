@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.content.pages import levels
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.alumni import people_section, story_choices
+from kiosk.content.pages.browse import occupation_choices
 from kiosk.content.pages.page import (
     Block, BulletList, Choice, Fact, FactList, Page, Paragraph, Section, Target,
 )
@@ -94,7 +95,8 @@ def route_jobs_page(reader: ContentReader, route_id: str) -> Page | None:
         Target("route-jobs", route.id),
         f"Jobs you can reach through: {route.name}",
         "Tap a job to find out more.",
-        choices=tuple(Choice(o.title, Target("occupation", o.id)) for o in reader.occupations_on_route(route_id)),
+        choices=occupation_choices(reader.occupations_on_route(route_id), {s.id: s.name for s in reader.sectors()},
+                                   with_summary=False),
         empty_message="The kiosk has no jobs linked to this route yet.",
     )
 

@@ -242,6 +242,15 @@ def test_the_look_on_now_is_ticked_and_a_doing_word_never_borrows_its_objects_pi
     window.open(Target("display"))
     ticked = [c.label for c in cells(window) if c.current]
     assert ticked == ["Big pictures"]
+    accent = window.theme.color("accent").rgb()
+
+    def tick_pixels(cell) -> int:  # the tick's badge is drawn in the accent colour at the cell's top right
+        image = cell.grab().toImage()
+        return sum(image.pixel(x, y) == accent for x in range(image.width() * 3 // 4, image.width())
+                   for y in range(0, image.height() // 4))
+
+    by_label = {c.label: c for c in cells(window)}
+    assert tick_pixels(by_label["Big pictures"]) > 100 and tick_pixels(by_label["Words"]) == 0
     jobs = [o.id for o in sample_reader.occupations()[:3]]
     window.open(Target("compare", ",".join(jobs)))
     removes = [c for c in cells(window) if c.label.startswith("Remove ")]

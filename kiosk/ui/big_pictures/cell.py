@@ -66,6 +66,8 @@ class BigCell(KioskButton):
         painter.setBrush(QColor(fill))
         painter.setPen(QPen(QColor(edge), max(2, t.px(3))))
         painter.drawRoundedRect(rect, radius, radius)
+        if self.current:  # the look on now: the same edge and tick as a tile in picture mode
+            self._draw_current(painter, rect, radius, fill)
         if (self.hasFocus() and self._keyboard_focus) or self._marked:
             painter.setPen(QPen(t.color("focus"), max(4, t.px(7))))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -257,3 +257,10 @@ def test_the_look_on_now_is_ticked_and_a_doing_word_never_borrows_its_objects_pi
     assert len(removes) == 3 and removes[0].picture_concept == "remove"
     # The minus is taken by the first: the others show no picture, never the job's own ("Remove Nurse" as a nurse).
     assert all(c.picture_symbol is None for c in removes[1:])
+
+
+def test_big_pictures_never_offers_typing(big_window) -> None:
+    window = big_window()
+    window.open(Target("occupation", "no-such-job"))  # the missing page offers search in the other modes
+    labels = [c.label for c in cells(window)]
+    assert "Start again" in labels and not any("Search" in label for label in labels)

@@ -146,8 +146,9 @@ class BigPicturesScreen(PageScreen):
 
             return compare_view(self._renderer, table, self._choice_cells(page.choices))
         topics = page_topics(page, self._average)
-        # Sorting is a reading task: big pictures narrows a list by kinds instead, so its sort choices stay out.
-        choices = tuple(c for c in page.choices if not c.sort)
+        # Sorting is a reading task (big pictures narrows a list by kinds instead) and search needs typing, which
+        # big pictures does not offer: those choices stay out.
+        choices = tuple(c for c in page.choices if not c.sort and c.target.kind != "search")
         if page.target.kind == "occupation":  # its stories are behind "People from our school"
             choices = tuple(c for c in choices if c.target.kind != "story")
         if len(topics) == 1 and (topics[0].qr is not None or not page.sections[0].heading):

@@ -10,13 +10,13 @@ written for.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.access.lexicon import Lexicon
 from kiosk.access.symbol_library import SymbolLibrary
+from kiosk.access.vocabulary_csv import checked_rows
 
 NO_SYMBOL = "none"
 PARTS = ("tuning", "held-out")
@@ -66,24 +66,17 @@ class GoldScore(NamedTuple):
 
 def read_gold(path: Path, concept_ids: set[str]) -> list[GoldWord]:
     """Read and check the gold list, or raise GoldError naming the line."""
-    if path.stat().st_size > MAX_GOLD_BYTES:
-        raise GoldError(f"{path.name}: larger than {MAX_GOLD_BYTES:,} bytes")
     entries = []
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames != COLUMNS:
-            raise GoldError(f"{path.name}: the columns must be {', '.join(COLUMNS)}, not {reader.fieldnames}")
-        for row in reader:
-            line = reader.line_num
-            text, words, concept, part = (row[c] or "" for c in COLUMNS)
-            if part not in PARTS:
-                raise GoldError(f"{path.name} line {line}: part {part!r} must be one of {', '.join(PARTS)}")
-            found = re.search(rf"(?<![^\W_]){re.escape(words)}(?![^\W_])", text) if words else None
-            if found is None:
-                raise GoldError(f"{path.name} line {line}: the words {words!r} are not in the text")
-            if concept != NO_SYMBOL and not concept.startswith("+") and concept not in concept_ids:
-                raise GoldError(f"{path.name} line {line}: concept {concept!r} is not in concepts.csv")
-            entries.append(GoldWord(text, found.start(), words, concept, part, line))
+    for line, row in checked_rows(path, COLUMNS, MAX_GOLD_BYTES, GoldError):
+        text, words, concept, part = (row[c] for c in COLUMNS)
+        if part not in PARTS:
+            raise GoldError(f"{path.name} line {line}: part {part!r} must be one of {', '.join(PARTS)}")
+        found = re.search(rf"(?<![^\W_]){re.escape(words)}(?![^\W_])", text) if words else None
+        if found is None:
+            raise GoldError(f"{path.name} line {line}: the words {words!r} are not in the text")
+        if concept != NO_SYMBOL and not concept.startswith("+") and concept not in concept_ids:
+            raise GoldError(f"{path.name} line {line}: concept {concept!r} is not in concepts.csv")
+        entries.append(GoldWord(text, found.start(), words, concept, part, line))
     return entries
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.access.inflection import base_forms
 from kiosk.access.senses import NONE, SHORTER, WINDOW, Senses, read_senses
+from kiosk.access.vocabulary_csv import checked_rows
 
 POS = ("people", "verb", "descriptor", "noun", "social", "other")
 MAX_PHRASE_WORDS = 4
@@ -156,33 +156,26 @@ def negating(word: str) -> bool:
 
 def read_concepts(path: Path) -> list[Concept]:
     """Read and check concepts.csv, or raise LexiconError naming the line."""
-    if path.stat().st_size > MAX_LEXICON_BYTES:
-        raise LexiconError(f"{path.name}: larger than {MAX_LEXICON_BYTES:,} bytes")
     concepts, ids = [], set()
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        # review: who might misread a concept's symbol and why it was kept or changed (people read it, not code)
-        expected = ["concept", "phrases", "pos", "keyword", "candidates", "review"]
-        if reader.fieldnames != expected:
-            raise LexiconError(f"{path.name}: the columns must be {', '.join(expected)}, not {reader.fieldnames}")
-        for row in reader:
-            line = reader.line_num
-            cid, pos = (row["concept"] or "").strip(), (row["pos"] or "").strip()
-            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cid):
-                raise LexiconError(f"{path.name} line {line}: concept id {cid!r} must be lower-case words and dashes")
-            if cid in ids:
-                raise LexiconError(f"{path.name} line {line}: concept {cid!r} appears twice")
-            if pos not in POS:
-                raise LexiconError(f"{path.name} line {line}: pos {pos!r} must be one of {', '.join(POS)}")
-            phrases = tuple(" ".join(p.lower().split()) for p in (row["phrases"] or "").split("|") if p.strip())
-            if not phrases or any(len(p.split()) > MAX_PHRASE_WORDS for p in phrases):
-                raise LexiconError(f"{path.name} line {line}: phrases must be 1 to {MAX_PHRASE_WORDS} words each")
-            candidates = tuple(c.strip() for c in (row["candidates"] or "").split("|") if c.strip())
-            bad = [c for c in candidates if not re.fullmatch(r"[a-z]+:\S+", c)]
-            if bad:
-                raise LexiconError(f"{path.name} line {line}: candidates must look like set:name, not {bad[0]!r}")
-            ids.add(cid)
-            concepts.append(Concept(cid, pos, (row["keyword"] or phrases[0]).strip(), candidates, phrases))
+    # review: who might misread a concept's symbol and why it was kept or changed (people read it, not code)
+    expected = ["concept", "phrases", "pos", "keyword", "candidates", "review"]
+    for line, row in checked_rows(path, expected, MAX_LEXICON_BYTES, LexiconError):
+        cid, pos = row["concept"].strip(), row["pos"].strip()
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cid):
+            raise LexiconError(f"{path.name} line {line}: concept id {cid!r} must be lower-case words and dashes")
+        if cid in ids:
+            raise LexiconError(f"{path.name} line {line}: concept {cid!r} appears twice")
+        if pos not in POS:
+            raise LexiconError(f"{path.name} line {line}: pos {pos!r} must be one of {', '.join(POS)}")
+        phrases = tuple(" ".join(p.lower().split()) for p in row["phrases"].split("|") if p.strip())
+        if not phrases or any(len(p.split()) > MAX_PHRASE_WORDS for p in phrases):
+            raise LexiconError(f"{path.name} line {line}: phrases must be 1 to {MAX_PHRASE_WORDS} words each")
+        candidates = tuple(c.strip() for c in row["candidates"].split("|") if c.strip())
+        bad = [c for c in candidates if not re.fullmatch(r"[a-z]+:\S+", c)]
+        if bad:
+            raise LexiconError(f"{path.name} line {line}: candidates must look like set:name, not {bad[0]!r}")
+        ids.add(cid)
+        concepts.append(Concept(cid, pos, (row["keyword"] or phrases[0]).strip(), candidates, phrases))
     return concepts
 
 

@@ -8,10 +8,11 @@ one word are tried in file order; when none applies, the vocabulary's usual matc
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import NamedTuple
+
+from kiosk.access.vocabulary_csv import checked_rows
 
 NONE = "none"  # a rule's concept when every picture would mislead: the word gets no symbol
 SHORTER = "shorter"  # a rule's concept when the words are not the phrase here ("a Level 2 course" is not A level)
@@ -59,24 +60,17 @@ def read_senses(path: Path, concept_ids: set[str]) -> Senses:
     """Read and check senses.csv, or raise SenseError naming the line; an absent file has no rules."""
     if not path.exists():
         return Senses([])
-    if path.stat().st_size > MAX_SENSES_BYTES:
-        raise SenseError(f"{path.name}: larger than {MAX_SENSES_BYTES:,} bytes")
     senses = []
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames != COLUMNS:
-            raise SenseError(f"{path.name}: the columns must be {', '.join(COLUMNS)}, not {reader.fieldnames}")
-        for row in reader:
-            line = reader.line_num
-            concept = (row["concept"] or "").strip()
-            if concept not in (NONE, SHORTER) and concept not in concept_ids:
-                raise SenseError(f"{path.name} line {line}: concept {concept!r} is not in concepts.csv")
-            if not (row["review"] or "").strip():
-                raise SenseError(f"{path.name} line {line}: say in the review column why the rule is there")
-            cues = frozenset(c.strip().lower() for c in (row["when"] or "").split("|") if c.strip())
-            for phrase in (row["words"] or "").split("|"):
-                words = tuple(phrase.lower().split())
-                if not words or any(not re.fullmatch(r"[^\W_]+(?:'[^\W_]+)*", w) for w in words):
-                    raise SenseError(f"{path.name} line {line}: words must be words separated by |, not {phrase!r}")
-                senses.append(Sense(words, concept, cues, line))
+    for line, row in checked_rows(path, COLUMNS, MAX_SENSES_BYTES, SenseError):
+        concept = row["concept"].strip()
+        if concept not in (NONE, SHORTER) and concept not in concept_ids:
+            raise SenseError(f"{path.name} line {line}: concept {concept!r} is not in concepts.csv")
+        if not row["review"].strip():
+            raise SenseError(f"{path.name} line {line}: say in the review column why the rule is there")
+        cues = frozenset(c.strip().lower() for c in row["when"].split("|") if c.strip())
+        for phrase in row["words"].split("|"):
+            words = tuple(phrase.lower().split())
+            if not words or any(not re.fullmatch(r"[^\W_]+(?:'[^\W_]+)*", w) for w in words):
+                raise SenseError(f"{path.name} line {line}: words must be words separated by |, not {phrase!r}")
+            senses.append(Sense(words, concept, cues, line))
     return Senses(senses)

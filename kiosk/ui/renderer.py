@@ -12,7 +12,7 @@ from kiosk.content.pages.page import (
     BarChart, Block, BulletList, Choice, CompareTable, Fact, FactList, Note, Page, Paragraph, QrCode, Section,
 )
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.card import Card
+from kiosk.ui.widgets.card import padded_card
 from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.tile_grid import TileGrid
 from kiosk.ui.widgets.tile_pictures import TilePicture, distinct_pictures
@@ -222,11 +222,7 @@ class PageRenderer:
 
     def section(self, section: Section) -> QWidget:
         t = self.theme
-        card = Card(t)
-        layout = QVBoxLayout(card)
-        pad = t.px(22)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(t.px(12))
+        card, layout = padded_card(t, 22, 12)
         if section.heading:
             layout.addWidget(self.text(section.heading, t.font(t.heading, bold=True)))
         for block in section.blocks:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from kiosk.access.speech import Rendered, Superseded, WordTiming
 from kiosk.content.pages.page import Target

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.theme import Theme
@@ -57,21 +57,9 @@ class BigCell(KioskButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         t = self._theme
-        fill, text, detail, edge = self._colours()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        radius = t.px(18)
-        painter.setBrush(QColor(fill))
-        painter.setPen(QPen(QColor(edge), max(2, t.px(3))))
-        painter.drawRoundedRect(rect, radius, radius)
-        if self.current:  # the look on now: the same edge and tick as a tile in picture mode
-            self._draw_current(painter, rect, radius, fill)
-        if (self.hasFocus() and self._keyboard_focus) or self._marked:
-            painter.setPen(QPen(t.color("focus"), max(4, t.px(7))))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), radius, radius)
+        _, fill, text, detail = self.paint_frame(painter, radius=18, edge=3, ring=7, inset=4)
         symbol = self.symbol_rect()
         if symbol is not None:
             if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground

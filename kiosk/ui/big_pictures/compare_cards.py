@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.content.pages.page import CompareCell, CompareColumn, CompareTable
 from kiosk.ui.big_pictures.fact_view import BigPicture
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.card import Card
+from kiosk.ui.widgets.card import padded_card
 
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
@@ -99,11 +99,7 @@ def _card(renderer: PageRenderer, column: CompareColumn, counts: list[int], icon
     from kiosk.ui.big_pictures.fact_view import plain_words
 
     t = renderer.theme
-    card = Card(t)
-    layout = QVBoxLayout(card)
-    pad = t.px(14)
-    layout.setContentsMargins(pad, pad, pad, pad)
-    layout.setSpacing(t.px(4))
+    card, layout = padded_card(t, 14, 4)
     top = QHBoxLayout()  # the job's symbol beside its name: the bars below keep the height
     top.setSpacing(t.px(12))
     picture = renderer.picture(column.heading)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
 
@@ -25,3 +25,13 @@ class Card(QWidget):
         radius = t.px(14)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), radius, radius)
         painter.end()
+
+
+def padded_card(theme: Theme, pad: float, spacing: float) -> tuple[Card, QVBoxLayout]:
+    """A card with a column laid out inside it, `pad` design pixels from its edge and `spacing` apart."""
+    card = Card(theme)
+    layout = QVBoxLayout(card)
+    margin = theme.px(pad)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.setSpacing(theme.px(spacing))
+    return card, layout

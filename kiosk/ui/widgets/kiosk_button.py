@@ -136,22 +136,8 @@ class KioskButton(QAbstractButton):
         return QSize(side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        t = self._theme
-        fill, text, detail, edge = self._colours()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        radius = t.px(16)
-        painter.setBrush(QColor(fill))
-        painter.setPen(QPen(QColor(edge), max(2, t.px(2))))
-        painter.drawRoundedRect(rect, radius, radius)
-        if self._current:
-            self._draw_current(painter, rect, radius, fill)
-        if (self.hasFocus() and self._keyboard_focus) or self._marked:
-            ring = "focus_on_dark" if self._role == "bar" else "focus"
-            painter.setPen(QPen(t.color(ring), max(3, t.px(5))))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), radius, radius)
+        rect, fill, text, detail = self.paint_frame(painter)
         inner, box = self._rooms(rect)
         if box is not None:
             if QColor(fill).lightness() < 128:  # a light plate keeps dark drawings visible on dark ground
@@ -163,6 +149,27 @@ class KioskButton(QAbstractButton):
             painter.setOpacity(1.0)
         self._draw_text(painter, inner, text, detail)
         painter.end()
+
+    def paint_frame(self, painter: QPainter, radius: float = 16, edge: float = 2, ring: float = 5,
+                    inset: int = 3) -> tuple[QRectF, str, str, str]:
+        """The tile's rounded panel, the current choice's tick and the focus ring (sizes in design pixels); gives
+        the panel's rect and the fill, text and detail colours for what is drawn on it."""
+        t = self._theme
+        fill, text, detail, edge_colour = self._colours()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        corner = t.px(radius)
+        painter.setBrush(QColor(fill))
+        painter.setPen(QPen(QColor(edge_colour), max(2, t.px(edge))))
+        painter.drawRoundedRect(rect, corner, corner)
+        if self._current:
+            self._draw_current(painter, rect, corner, fill)
+        if (self.hasFocus() and self._keyboard_focus) or self._marked:
+            colour = "focus_on_dark" if self._role == "bar" else "focus"
+            painter.setPen(QPen(t.color(colour), max(inset, t.px(ring))))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), corner, corner)
+        return rect, fill, text, detail
 
     def _rooms(self, rect: QRectF) -> tuple[QRectF, QRectF | None]:
         """The room the words have, and the picture's box (None: no picture shown), in a tile's rect."""

@@ -179,3 +179,11 @@ def test_a_phrase_starting_with_the_article_a_still_matches_in_lower_case() -> N
     tokens = {t.text: t.concept.id for t in lexicon.symbolise("They must stop for a break.") if t.concept}
     assert tokens.get("a break") == "break-time"
     assert "A levels" not in {t.text for t in lexicon.symbolise("Each course has a level")}
+
+
+def test_no_phrase_is_claimed_by_two_concepts() -> None:
+    claimed: dict[str, list[str]] = {}
+    for concept in read_concepts(LEXICON_DIR / "concepts.csv"):
+        for phrase in concept.phrases:
+            claimed.setdefault(phrase, []).append(concept.id)
+    assert {p: ids for p, ids in claimed.items() if len(ids) > 1} == {}

@@ -1,9 +1,10 @@
-"""A scrolling area moved by large Up and Down buttons, since a pupil should never need to swipe."""
+"""A scrolling area that follows a finger (drag and flick), with large Up and Down buttons beside it for switch
+users and pupils who cannot drag."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QScroller, QScrollerProperties, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kiosk_button import KioskButton
@@ -20,6 +21,7 @@ class ScrollPanel(QWidget):
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setWidget(content)
+        follow_a_finger(self.area)
         self.up_button = KioskButton("▲ Up", theme, role="tile")
         self.down_button = KioskButton("▼ Down", theme, role="tile")
         for button in (self.up_button, self.down_button):
@@ -53,3 +55,17 @@ class ScrollPanel(QWidget):
         needed = bar.maximum() > bar.minimum()
         self.up_button.setVisible(needed)
         self.down_button.setVisible(needed)
+
+
+def follow_a_finger(area: QScrollArea) -> None:
+    """Let a touch drag the area's content and a flick carry on for a moment (Qt's kinetic scroller), without the
+    elastic overshoot at the ends, which reads on a kiosk as the page coming loose. Only touch drags: a mouse
+    press stays a tap on a word or a tile."""
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    scroller.setScrollerProperties(properties)

@@ -32,6 +32,21 @@ def test_how_it_looks_marks_the_look_on_now() -> None:
 
     assert marked(display_page()) == []
     assert marked(display_page("large")) == ["Big pictures"]
-    assert marked(display_page("standard", high_contrast=True)) == ["Words", "High contrast"]
+    assert marked(display_page("standard", high_contrast=True)) == ["Words", "High contrast: On"]
+    # The contrast choice says whether it is on, in words as well as by its tick.
+    contrast = [c.label for c in display_page("picture").choices if c.target.kind == "contrast"]
+    assert contrast == ["High contrast: Off"]
     pictures = [c.picture for c in display_page().choices]
     assert all(pictures) and len(set(pictures)) == len(pictures)  # each says what it does, no two alike
+
+
+def test_one_place_has_one_name_on_every_way_to_it(sample_reader) -> None:
+    from kiosk.content.pages import build_page
+    from kiosk.content.pages.page import Target
+
+    names = {c.label for typing in (True, False) for c in build_page(Target("home"), sample_reader, easy=True,
+                                                                   typing=typing).choices
+             if c.target == Target("interests")}
+    names |= {c.label for c in build_page(Target("search", "qqq"), sample_reader).choices
+              if c.target == Target("interests")}
+    assert names == {build_page(Target("interests"), sample_reader).title} == {"Things I like doing"}

@@ -177,9 +177,9 @@ def test_tap_to_hear_then_tap_again_to_choose(qtbot, make_window, data_dir, read
     window = make_window(settings, reader)
     window.set_speaker(controller)
     window.set_display(Display(mode="large"))
-    tile = next(t for t in window.screen_widget.cells if t.label == "Things I like")  # big pictures: cells
+    tile = next(t for t in window.screen_widget.cells if t.label == "Things I like doing")  # big pictures: cells
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-    assert worker.requests[-1] == "Things I like" and tile.marked
+    assert worker.requests[-1] == "Things I like doing" and tile.marked
     assert window.navigator.current == Target("home")
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert window.navigator.current == Target("interests")

@@ -36,7 +36,7 @@ def home_page(reader: ContentReader, typing: bool = True, easy: bool = False) ->
         # One screen of six: pupils who rely on pictures should not have to page to find a way in.
         choices = (
             Choice("Jobs by area of work", Target("sectors")),
-            Choice("Things I like", Target("interests")),
+            Choice("Things I like doing", Target("interests")),
             Choice("People at work", Target("a-z")),
             Choice("School subjects", Target("subjects")),
             Choice("After school", Target("routes")),
@@ -49,7 +49,7 @@ def home_page(reader: ContentReader, typing: bool = True, easy: bool = False) ->
 def interests_page(reader: ContentReader) -> Page:
     return Page(
         Target("interests"),
-        "Things I like",
+        "Things I like doing",
         "Tap what you enjoy to see jobs for people who like it.",
         choices=tuple(
             Choice(w.sentence(name), Target("interest", name), w.job_count(n))

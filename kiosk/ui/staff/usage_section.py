@@ -23,7 +23,7 @@ MODE_NAMES = {"standard": "words", "picture": "words and pictures", "large": "bi
 PAGE_NAMES = {
     "home": "Home", "search": "Search", "a-z": "Jobs A to Z", "display": "How it looks", "growing": "Growing jobs",
     "missing": "Page not found", "occupation": "A job's page", "sector": "One kind of work",
-    "sectors": "Kinds of work", "interest": "Jobs for something I like", "interests": "Things I like",
+    "sectors": "Kinds of work", "interest": "Things I like doing: one of them", "interests": "Things I like doing",
     "credits": "Credits", "change-picture": "Change a picture",
 }
 

@@ -135,4 +135,5 @@ def _hard_to_fill_fact(title: str, percent: float, skills: float | None) -> Fact
     detail = "Employers find it hard to find people for these jobs."
     if skills is not None:
         detail = f"{skills:.0f} in 100 are hard to fill because people lack the skills."
-    return Fact(title, f"{percent:.0f} in 100 vacancies are hard to fill", detail)
+    # "Vacancies" is a word a 12-year-old may not know: jobs waiting for a worker says the same thing.
+    return Fact(title, f"{percent:.0f} in 100 jobs waiting for a worker are hard to fill", detail)

@@ -161,7 +161,7 @@ def _future(occ: Occupation, region: str, age: FigureAge) -> tuple[Block, ...]:
         facts.append(
             Fact(
                 "Hard to fill",
-                f"{shortage.hard_to_fill_percent:.0f} in 100 vacancies",
+                f"{shortage.hard_to_fill_percent:.0f} in 100 jobs waiting for a worker",
                 marked("Employers find these jobs hard to fill, so people with the right skills are wanted.",
                        age.mark(shortage.year)),
                 w.source_line(shortage.source, shortage.year),

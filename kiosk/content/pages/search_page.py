@@ -53,4 +53,5 @@ def _matched(how: str) -> str:
         return "For people who like the same things"
     if how == "kind":
         return "The same kind of job"
-    return f"Found in its {how}"
+    # In words a pupil uses: "alternative title" and "description" are the kiosk's own words, not theirs.
+    return {"alternative title": "Another name for this job"}.get(how, "Your words are in what this job is about")

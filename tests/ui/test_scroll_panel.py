@@ -12,6 +12,17 @@ def panel(window) -> ScrollPanel:
     return window.screen_widget.findChild(ScrollPanel)
 
 
+def shown_long_page(qtbot, make_window, settings, sample_reader) -> ScrollPanel:
+    """The nurse's page (far more than a screenful) on a shown window, its Up and Down in place."""
+    window = make_window(settings, sample_reader, size=(1280, 800))
+    window.show()
+    qtbot.waitExposed(window)
+    window.open(Target("occupation", "nurse"))
+    long = panel(window)
+    qtbot.waitUntil(lambda: long.down_button.isVisible())
+    return long
+
+
 def test_a_long_page_has_up_and_down_and_a_short_one_has_neither(qtbot, make_window, settings, sample_reader) -> None:
     window = make_window(settings, sample_reader, size=(1280, 800))
     window.open(Target("occupation", "nurse"))  # far more than a screenful
@@ -32,12 +43,7 @@ def test_a_finger_drags_a_long_page_up_and_the_buttons_stay(qtbot, make_window, 
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    window = make_window(settings, sample_reader, size=(1280, 800))
-    window.show()
-    qtbot.waitExposed(window)
-    window.open(Target("occupation", "nurse"))
-    long = panel(window)
-    qtbot.waitUntil(lambda: long.down_button.isVisible())
+    long = shown_long_page(qtbot, make_window, settings, sample_reader)
     bar = long.area.verticalScrollBar()
     assert bar.value() == 0
     viewport = long.area.viewport()
@@ -59,12 +65,7 @@ def test_a_finger_tap_on_a_word_in_a_scrolling_page_is_still_a_tap(qtbot, make_w
 
     from kiosk.ui.widgets.symbol_text import SymbolText
 
-    window = make_window(settings, sample_reader, size=(1280, 800))
-    window.show()
-    qtbot.waitExposed(window)
-    window.open(Target("occupation", "nurse"))
-    long = panel(window)
-    qtbot.waitUntil(lambda: long.down_button.isVisible())
+    long = shown_long_page(qtbot, make_window, settings, sample_reader)
     text = next(w for w in long.area.widget().findChildren(SymbolText) if w.isVisible() and w.tokens)
     spot = next(QPointF(x, y) for y in range(2, text.height(), 4) for x in range(2, text.width(), 4)
                 if text.cell_at(QPointF(x, y)) >= 0)

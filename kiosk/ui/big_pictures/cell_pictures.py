@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Hashable, Iterator
 
 from kiosk.content.pages.narrowing import Kind
 from kiosk.content.pages.page import Choice
-from kiosk.ui.widgets.tile_pictures import TilePicture, same_picture
+from kiosk.ui.widgets.tile_pictures import TilePicture, unused_picture
 
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
@@ -58,11 +58,7 @@ class CellPictures:
 
     def _take(self, concept: str, symbols) -> TilePicture | None:
         """The concept's best symbol not on show yet, marked as on show; None if there is none."""
-        pick = next((s for s in symbols if same_picture(s) not in self._used), None)
-        if pick is None:
-            return None
-        self._used.add(same_picture(pick))
-        return TilePicture(concept, pick)
+        return unused_picture(concept, symbols, self._used)
 
     def _leads_with_doing_word(self, text: str) -> bool:
         """Whether the words' pictured key word is a verb ("Remove", "Add")."""

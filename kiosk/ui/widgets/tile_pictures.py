@@ -28,16 +28,16 @@ def distinct_pictures(
     Two tiles that look alike cannot be told apart by a pupil who reads the pictures; a missing picture is better
     than one that says the same as its neighbour (or, for a different concept, says the wrong thing)."""
     used: set[Hashable] = set()
-    chosen: list[TilePicture | None] = []
-    for choice in choices:
-        concept, symbols = options(choice)
-        pick = next((s for s in symbols if same_picture(s) not in used), None)
-        if pick is None:
-            chosen.append(None)
-            continue
-        used.add(same_picture(pick))
-        chosen.append(TilePicture(concept, pick))
-    return chosen
+    return [unused_picture(*options(choice), used) for choice in choices]
+
+
+def unused_picture(concept: str, symbols: Sequence[object], used: set[Hashable]) -> TilePicture | None:
+    """The concept's best symbol not in `used` (which it then joins), or None when every one is on show."""
+    pick = next((s for s in symbols if same_picture(s) not in used), None)
+    if pick is None:
+        return None
+    used.add(same_picture(pick))
+    return TilePicture(concept, pick)
 
 
 def same_picture(symbol: object) -> Hashable:

@@ -144,7 +144,7 @@ class TileGrid(QWidget):
                 pixmap = self._pixmap_for(picture.symbol) if picture is not None and self._pixmap_for else None
                 tile.set_content(shown[i].label, shown[i].detail, pixmap,
                                  concept=picture.concept if pixmap is not None else "",
-                                 symbol=picture.path if pixmap is not None else None)
+                                 symbol=picture.path if pixmap is not None else None, key=shown[i].key_detail)
                 tile.set_current(shown[i].current)
                 # A layout only queues the show of a widget added to a visible parent; show it now so
                 # the very next paint after a keystroke or a page turn already has it.

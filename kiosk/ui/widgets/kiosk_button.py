@@ -236,6 +236,8 @@ class KioskButton(QAbstractButton):
             side = min(inner.height(), inner.width() * (0.4 if self._picture_beside else 0.8), self._picture.width())
             # The longest word must fit beside the picture.
             side = min(side, inner.width() - t.px(10) - longest_word(self._label_font, self._shown_label))
+            while self._key and side >= t.px(32) and not self._words_fit(inner.adjusted(side + t.px(10), 0, 0, 0)):
+                side *= 0.85  # a key line is never what makes room for a picture
             return (QRectF(inner.left(), inner.center().y() - side / 2, side, side) if side >= t.px(32) else None,
                     False)
         # A key line is never what makes room for a picture: without the rest of the detail, it stays.
@@ -247,6 +249,11 @@ class KioskButton(QAbstractButton):
         if side < t.px(32):
             return None, True  # no room for a picture worth the name: the words matter more
         return QRectF(inner.center().x() - side / 2, inner.top(), side, side), True
+
+    def _words_fit(self, room: QRectF) -> bool:
+        """Whether the label and key line fit the room whole, in full-size type for the key line."""
+        words = self.text_layout(room)
+        return words.label == self._shown_label and words.detail_font.pixelSize() == self._detail_font.pixelSize()
 
     def _text_height(self, width: float, line: str) -> float:
         """How tall the label (and a detail line under it) stand when wrapped to a width."""

@@ -34,7 +34,8 @@ class TileGrid(QWidget):
         super().__init__(parent)
         self._pager_beside = pager_beside  # Previous and Next either side of the tiles, where height is short
         self._pictures_beside = pictures_beside  # short tiles: each picture beside its words, not above them
-        self._tile_height = tile_height
+        # Bigger text needs taller tiles (fewer to a page): else a title would be cut to one line above its date.
+        self._tile_height = tile_height * theme.text_scale
         self._pictures_for = pictures_for  # one screen of tiles' pictures, no two alike (tile_pictures)
         self._pixmap_for = pixmap_for
         self._max_per_page = max_per_page  # large-symbol mode shows at most six choices at a time

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter)
 WRAP_ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignHCenter)
 TYPE_STEPS = (1.0, 0.9, 0.8, 0.7)  # no smaller than 70%: the type must stay readable at arm's length
+KEY_STEPS = (*TYPE_STEPS, 0.6, 0.5)  # only a key line in a tiny tile goes below 70%, rather than be cut
 _SPACES = re.compile(r"[ \t\n]+")  # where a line may break (a no-break space binds "A levels")
 
 
@@ -87,17 +88,24 @@ def lay_out(label: tuple[QFont, str], detail: tuple[QFont, str], room: QRectF, g
             return _words(label_font, label_text, width, height - line_h, (detail_font, line, line_h))
     if not key:
         return _words(label_font, label_text, width, height, (detail_font, "", 0.0))  # the label matters more
-    # Only in a tiny tile is the key line itself too tall to leave a line of label: then its type steps down too.
+    # Only in a tiny tile is the key line itself too tall to leave a line of label: then its type steps down too,
+    # and where not even that leaves a line, the key line stands alone (the tile's spoken name keeps the label).
     floor = QFont(label_font)
     floor.setPixelSize(max(1, round(label_font.pixelSize() * TYPE_STEPS[-1])))
     one_line = QFontMetricsF(floor).height()
-    key_font = QFont(detail_font)
-    for step in TYPE_STEPS:
-        key_font.setPixelSize(max(1, round(detail_font.pixelSize() * step)))
-        key_h = wrapped_height(key_font, key, width, flags_for(key_font, key, width)) + gap
-        if key_h + one_line <= height:
-            break
-    return _words(label_font, label_text, width, max(0.0, height - key_h), (key_font, key, key_h))
+    for room_for_label in (one_line, 0.0):
+        for step in KEY_STEPS:
+            key_font = QFont(detail_font)
+            key_font.setPixelSize(max(1, round(detail_font.pixelSize() * step)))
+            key_h = wrapped_height(key_font, key, width, flags_for(key_font, key, width)) + gap
+            if key_h + room_for_label <= height:
+                break
+        else:
+            continue
+        break
+    if height - key_h < one_line:
+        return TileWords(label_font, "", WRAP, 0.0, key_h, key, key_font)
+    return _words(label_font, label_text, width, height - key_h, (key_font, key, key_h))
 
 
 def _words(font: QFont, label: str, width: float, height: float, line: tuple[QFont, str, float]) -> TileWords:

@@ -1,4 +1,4 @@
-"""Where a line must not break: a lone capital letter ("A levels", "Q and A", "A to Z") keeps to a word."""
+"""Where a line must not break: a lone letter ("A levels", "Q and A", "A to Z", "a nurse") keeps to a word."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ _TRAIL = ".,:;!?)'\"’”"
 
 def _lone_letter(word: str) -> bool:
     core = word.lstrip("(\"'‘“").rstrip(_TRAIL)
-    return len(core) == 1 and core.isupper()
+    return len(core) == 1 and (core.isupper() or core == "a")  # "a" leads into its word, as "A" does
 
 
 def no_break_gaps(text: str) -> list[tuple[int, int]]:
-    """The spaces (start, end) a line must not break at: after a lone capital letter that leads into a word
-    ("A levels", "A to"), and before one that ends a phrase ("Q and A", "to Z")."""
+    """The spaces (start, end) a line must not break at: after a lone letter that leads into a word ("A levels",
+    "A to", "a nurse"), and before one that ends a phrase ("Q and A", "to Z")."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     gaps: set[tuple[int, int]] = set()
     for i, (start, end) in enumerate(words):

@@ -21,7 +21,7 @@ from tests.helpers.symbols import install_every_concept_symbol
 BIGGEST = len(TEXT_SCALES) - 1
 DISPLAYS = {"words": Display(text_step=BIGGEST), "high-contrast": Display(high_contrast=True, text_step=BIGGEST),
             "picture": Display(mode="picture", text_step=BIGGEST)}
-PAGES = [Target("events"), Target("library", "all"), Target("stories"), Target("occupation", "electrician")]
+PAGES = [Target("events"), Target("library", "all"), Target("stories"), Target("route", "advanced-apprenticeship")]
 LONG_TITLE = "A really very long title for an evening of talks about working in health, care and the NHS"
 
 
@@ -70,7 +70,7 @@ def test_every_key_line_is_shown_whole_on_the_small_screen_with_the_biggest_text
             if not ok:
                 problems.append(why)
     assert not problems, problems
-    assert set(checked) == set(PAGES), checked  # events, resources and stories (on a job's page too) were seen
+    assert set(checked) == set(PAGES), checked  # events, resources and stories (on a route's page too) were seen
 
 
 @pytest.mark.parametrize("display", list(DISPLAYS.values()), ids=list(DISPLAYS))

@@ -78,5 +78,7 @@ def story_choices(stories: Sequence[AlumniStory], about: str = "job") -> tuple[C
     """A tile for each story, to read it in full; its picture shows `about` ("job" or "route"): on a job's page
     the route the person took, on a route's page the job they do."""
     order = (about, "route" if about == "job" else "job")
+    # On a route's page the stories differ by the job each person does: a pupil chooses by it, so it stays. On a
+    # job's page every story is of that job, and the tile's picture (the route taken) is worth more than the line.
     return tuple(Choice(f"{s.first_name}'s story", Target("story", s.id), s.destination, story_picture(s, order),
-                        key_detail=s.destination) for s in stories)
+                        key_detail=s.destination if about == "job" else "") for s in stories)

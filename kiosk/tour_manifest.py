@@ -103,7 +103,8 @@ def _cut_off(root: QWidget | None, window) -> list[str]:
             continue
         if isinstance(widget, KioskButton) and widget.role != "key":
             words, room, _ = widget.shown_words()
-            if words.label != widget.label or words.label_height > room.height() + 0.5:
+            key_lost = widget.key_detail and words.detail not in (widget.key_detail, widget.detail)
+            if words.label != widget.shown_label or words.label_height > room.height() + 0.5 or key_lost:
                 cut.append(widget.label)
         elif isinstance(widget, SymbolText):
             if widget.heightForWidth(widget.width()) > widget.height() + 1:

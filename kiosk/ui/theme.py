@@ -41,6 +41,7 @@ class Palette(NamedTuple):
     primary_edge: str = "#FFD24D"
     disabled: str = "#6B7480"
     bar_disabled: str = "#9DB4CC"
+    hint: str = "#5E6A78"  # a hint in an empty box (grey, and italic where drawn): never taken for typed words
 
 
 # Black ground, white and yellow text: every text pair at least 7:1 (tests/ui/test_theme.py computes it).
@@ -51,6 +52,7 @@ HIGH_CONTRAST = Palette(
     ribbon_text="#000000",
     chart_bar="#FFFFFF", chart_last="#FFFF00", overlay="#000000", overlay_text="#FFFFFF",
     primary="#000000", primary_text="#FFFF00", primary_edge="#FFFF00", disabled="#BDBDBD", bar_disabled="#BDBDBD",
+    hint="#BDBDBD",
 )
 TEXT_SCALES = (1.0, 1.25, 1.5)  # the text size steps a pupil can choose
 
@@ -129,7 +131,7 @@ class Theme:
             QPalette.ColorRole.Base: p.tile, QPalette.ColorRole.Text: p.text,
             QPalette.ColorRole.Button: p.tile, QPalette.ColorRole.ButtonText: p.tile_text,
             QPalette.ColorRole.Highlight: p.focus, QPalette.ColorRole.HighlightedText: p.text,
-            QPalette.ColorRole.PlaceholderText: p.muted,
+            QPalette.ColorRole.PlaceholderText: p.hint,
         }
         palette = QPalette()
         for role, colour in roles.items():

@@ -11,7 +11,7 @@ TEXT_PAIRS = [
     ("text", "window"), ("muted", "window"), ("bar_text", "bar"), ("tile_text", "tile"), ("tile_detail", "tile"),
     ("text", "tile"), ("muted", "tile"), ("accent", "tile"), ("warn", "tile"), ("ribbon_text", "ribbon"),
     ("overlay_text", "overlay"), ("tile_text", "tile_pressed"), ("primary_text", "primary"),
-    ("disabled", "tile"), ("bar_disabled", "bar"),
+    ("disabled", "tile"), ("bar_disabled", "bar"), ("hint", "tile"),
 ]
 # Edges, bars of charts and the focus ring are not text but must stand out (WCAG 1.4.11): 3:1.
 GRAPHIC_PAIRS = [("tile_edge", "window"), ("tile_edge", "tile"), ("chart_bar", "tile"), ("chart_last", "tile"),

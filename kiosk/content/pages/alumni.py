@@ -27,7 +27,7 @@ def stories_page(stories: Sequence[AlumniStory], page: ListPage = ListPage(1), t
 def story_choice(story: AlumniStory) -> Choice:
     """A story's tile: who and when; its picture shows the job the story is about (or, failing that, the route)."""
     return Choice(f"{story.first_name}, left in {story.year_left}", Target("story", story.id), story.destination,
-                  story_picture(story, ("job", "route")))
+                  story_picture(story, ("job", "route")), key_detail=story.destination)
 
 
 def story_picture(story: AlumniStory, order: tuple[str, ...]) -> str:
@@ -78,5 +78,7 @@ def story_choices(stories: Sequence[AlumniStory], about: str = "job") -> tuple[C
     """A tile for each story, to read it in full; its picture shows `about` ("job" or "route"): on a job's page
     the route the person took, on a route's page the job they do."""
     order = (about, "route" if about == "job" else "job")
-    return tuple(Choice(f"{s.first_name}'s story", Target("story", s.id), s.destination, story_picture(s, order))
-                 for s in stories)
+    # On a route's page the stories differ by the job each person does: a pupil chooses by it, so it stays. On a
+    # job's page every story is of that job, and the tile's picture (the route taken) is worth more than the line.
+    return tuple(Choice(f"{s.first_name}'s story", Target("story", s.id), s.destination, story_picture(s, order),
+                        key_detail=s.destination if about == "job" else "") for s in stories)

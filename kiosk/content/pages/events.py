@@ -31,7 +31,7 @@ def events_page(events: list[Event], today: dt.date, page: ListPage = ListPage(1
         " ".join(t for t in ("Open days, taster days, talks and fairs. The soonest is first.",
                              page_line(page, total)) if t),
         choices=page_choices("events", "", page, total)
-        + tuple(Choice(e.title, Target("event", e.id), _line(e)) for e in upcoming),
+        + tuple(Choice(e.title, Target("event", e.id), _line(e), key_detail=_day(e)) for e in upcoming),
         empty_message="There are no events coming up in the kiosk. Ask in the careers office.",
     )
 
@@ -73,11 +73,13 @@ def when(event: Event) -> str:
 
 def _line(event: Event) -> str:
     """The start and place only: a tile has room for a line or two (the event's page gives the end)."""
+    return " · ".join(t for t in (_day(event), event.place) if t)
+
+
+def _day(event: Event) -> str:
+    """When it starts: what a pupil picks an event by, so its tile always shows it."""
     start = _parse(event.starts)
-    parts = [_moment(start) if start else event.starts or "Date not known"]
-    if event.place:
-        parts.append(event.place)
-    return " · ".join(parts)
+    return _moment(start) if start else event.starts or "Date not known"
 
 
 def _parse(text: str) -> dt.datetime | None:

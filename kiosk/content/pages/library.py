@@ -44,7 +44,7 @@ def audience_page(audience: str, resources: Sequence[Resource], page: ListPage =
         title,
         " ".join(t for t in ("Tap one to see what it is and where to find it.", page_line(page, total)) if t),
         choices=page_choices("library", audience, page, total)
-        + tuple(Choice(r.title, Target("resource", r.id), _line(r)) for r in resources),
+        + tuple(Choice(r.title, Target("resource", r.id), _line(r), key_detail=_where(r)) for r in resources),
         empty_message="There is nothing in the library for this yet. Ask in the careers office.",
     )
 
@@ -76,4 +76,13 @@ def _things(n: int) -> str:
 
 def _line(resource: Resource) -> str:
     kind = KINDS.get(resource.kind, ("Other", ""))[0].split(":")[0]
-    return f"{kind} · {resource.shelf}" if resource.shelf and resource.kind in ("printed", "in_house") else kind
+    return f"{kind} · {resource.shelf}" if _shelved(resource) else kind
+
+
+def _where(resource: Resource) -> str:
+    """Where to find it (its shelf, or its kind when it has none: online, a video): its tile always shows it."""
+    return resource.shelf if _shelved(resource) else _line(resource)
+
+
+def _shelved(resource: Resource) -> bool:
+    return bool(resource.shelf) and resource.kind in ("printed", "in_house")

@@ -120,6 +120,8 @@ class Choice(NamedTuple):
     current: bool = False  # the way things are now (the sort or the look chosen): the tile shows it
     sort: bool = False  # a way to sort the list it stands in, not a thing in the list
     group: str = ""  # the kind it is in a long list (a job's sector): big pictures narrows by it first
+    key_detail: str = ""  # the part of `detail` a pupil chooses by (an event's date, a resource's shelf, a
+    # story's job): a tile never drops it, however small the tile or big the text
 
 
 class Page(NamedTuple):

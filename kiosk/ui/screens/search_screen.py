@@ -15,6 +15,7 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.tile_grid import TileGrid
 
 MAX_QUERY = 60
+HINT = "Type a job here, like nurse"
 
 
 class SearchScreen(QWidget):
@@ -36,9 +37,15 @@ class SearchScreen(QWidget):
 
         self.field = QLineEdit()
         self.field.setFrame(False)
-        self.field.setPlaceholderText("Type a job, like nurse")
+        self.field.setPlaceholderText(HINT)
         self.field.setMaxLength(MAX_QUERY)
-        self.field.setFont(t.font(t.heading, bold=True))
+        # The hint is grey, thin and sloping; typed words are dark and bold: a hint is never taken for a search.
+        self._typed_font = t.font(t.heading, bold=True)
+        self._hint_font = t.font(t.heading)
+        self._hint_font.setItalic(True)
+        self.field.setFont(self._hint_font)
+        self.field.textChanged.connect(
+            lambda text: self.field.setFont(self._typed_font if text else self._hint_font))
         self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.field.setMinimumHeight(t.target(88))
         self.field.textChanged.connect(self._search)

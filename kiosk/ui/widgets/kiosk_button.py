@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFocusEvent, QMouseEvent, QPainter, QPainterPa
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.tile_words import WRAP, TileWords, lay_out, longest_word, wrapped_height
+from kiosk.ui.widgets.no_break import bound
+from kiosk.ui.widgets.tile_words import TileWords, flags_for, lay_out, longest_word, wrapped_height
 
 
 class KioskButton(QAbstractButton):
@@ -45,11 +46,14 @@ class KioskButton(QAbstractButton):
         self._pressed_at = self._activated_at = float("-inf")
 
     def set_content(self, label: str, detail: str = "", picture: QPixmap | None = None, *, concept: str = "",
-                    symbol: Path | None = None) -> None:
+                    symbol: Path | None = None, key: str = "") -> None:
         """Show another label, detail and picture (tiles are reused as results change); `concept` and `symbol` say
-        which symbol the picture is (for the tour's manifest and tests: pixels cannot tell two symbols apart)."""
+        which symbol the picture is (for the tour's manifest and tests: pixels cannot tell two symbols apart);
+        `key` is the part of the detail a pupil chooses by, never dropped (an event's date, a resource's shelf)."""
         self._label = label
+        self._shown_label = bound(label)  # "A levels" never breaks after the "A"; speech and search keep the label
         self._detail = detail
+        self._key = key
         self._picture = picture
         self.picture_concept = concept if picture is not None else ""
         self.picture_symbol = symbol if picture is not None else None
@@ -119,6 +123,15 @@ class KioskButton(QAbstractButton):
     @property
     def detail(self) -> str:
         return self._detail
+
+    @property
+    def key_detail(self) -> str:
+        return self._key
+
+    @property
+    def shown_label(self) -> str:
+        """The label as painted: spaces that must not break are no-break spaces."""
+        return self._shown_label
 
     @property
     def picture(self) -> QPixmap | None:
@@ -222,11 +235,14 @@ class KioskButton(QAbstractButton):
         if self._picture_beside or inner.height() <= t.px(120):
             side = min(inner.height(), inner.width() * (0.4 if self._picture_beside else 0.8), self._picture.width())
             # The longest word must fit beside the picture.
-            side = min(side, inner.width() - t.px(10) - longest_word(self._label_font, self._label))
+            side = min(side, inner.width() - t.px(10) - longest_word(self._label_font, self._shown_label))
+            while self._key and side >= t.px(32) and not self._words_fit(inner.adjusted(side + t.px(10), 0, 0, 0)):
+                side *= 0.85  # a key line is never what makes room for a picture
             return (QRectF(inner.left(), inner.center().y() - side / 2, side, side) if side >= t.px(32) else None,
                     False)
-        for with_detail in ((True, False) if self._detail else (False,)):
-            room = inner.height() - self._text_height(inner.width(), with_detail) - t.px(8)
+        # A key line is never what makes room for a picture: without the rest of the detail, it stays.
+        for line in dict.fromkeys((self._detail, self._key)):
+            room = inner.height() - self._text_height(inner.width(), line) - t.px(8)
             side = min(inner.height() * 0.6, inner.width() * 0.8, self._picture.width(), room)
             if side >= inner.height() * 0.3:
                 break
@@ -234,11 +250,17 @@ class KioskButton(QAbstractButton):
             return None, True  # no room for a picture worth the name: the words matter more
         return QRectF(inner.center().x() - side / 2, inner.top(), side, side), True
 
-    def _text_height(self, width: float, with_detail: bool) -> float:
-        """How tall the label (and the detail line under it) stand when wrapped to a width."""
-        height = wrapped_height(self._label_font, self._label, width)
-        if with_detail and self._detail:
-            height += self._theme.px(8) + wrapped_height(self._detail_font, self._detail, width)
+    def _words_fit(self, room: QRectF) -> bool:
+        """Whether the label and key line fit the room whole, in full-size type for the key line."""
+        words = self.text_layout(room)
+        return words.label == self._shown_label and words.detail_font.pixelSize() == self._detail_font.pixelSize()
+
+    def _text_height(self, width: float, line: str) -> float:
+        """How tall the label (and a detail line under it) stand when wrapped to a width."""
+        height = wrapped_height(self._label_font, self._shown_label, width)
+        if line:
+            height += self._theme.px(8) + wrapped_height(self._detail_font, line, width,
+                                                         flags_for(self._detail_font, line, width))
         return height
 
     def _colours(self) -> tuple[str, str, str, str]:
@@ -269,11 +291,13 @@ class KioskButton(QAbstractButton):
         painter.drawText(QRectF(inner.left(), top, inner.width(), words.label_height), words.flags, words.label)
         if words.detail_height:
             gap = self._theme.px(8)
-            painter.setFont(self._detail_font)
+            painter.setFont(words.detail_font)
             painter.setPen(QColor(detail))
             painter.drawText(QRectF(inner.left(), top + words.label_height + gap, inner.width(),
-                                    words.detail_height - gap), WRAP, self._detail)
+                                    words.detail_height - gap),
+                             flags_for(words.detail_font, words.detail, inner.width()), words.detail)
 
     def text_layout(self, inner: QRectF) -> TileWords:
         """How the label and detail fill the room the picture leaves (words are never cut off the tile)."""
-        return lay_out((self._label_font, self._label), (self._detail_font, self._detail), inner, self._theme.px(8))
+        return lay_out((self._label_font, self._shown_label), (self._detail_font, self._detail), inner,
+                       self._theme.px(8), self._key)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.access.tokens import SymbolToken
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.no_break import no_break_gaps
 
 if TYPE_CHECKING:  # drawing plain words (words mode, the first screen) must not load the SVG library
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
@@ -167,6 +168,11 @@ class SymbolText(QWidget):
         advance = _advances(self._bold if self._pictured else self._font, self._metrics)
         self._widths = [max(advance(piece.text), self._symbol_px if pictured else 0.0)
                         for piece, pictured in zip(self.pieces, self._has_symbol)]
+        # A lone capital letter keeps to its word ("A levels", "Q and A"): a row never breaks between them, so
+        # the letter is never alone at the end or the start of a line (the pieces stay apart for highlighting).
+        bound = {start for start, _ in no_break_gaps(text)}
+        self._glued = frozenset(i for i in range(1, len(self.pieces)) if self.pieces[i - 1].end in bound)
+        self._tails = self._glued_tails()
         self._heights: dict[int, float] = {}  # width -> height, for heightForWidth
         self._press: tuple[int, QElapsedTimer] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -224,12 +230,29 @@ class SymbolText(QWidget):
         for i, (natural, has_symbol) in enumerate(zip(self._widths, self._has_symbol)):
             # The common case inline (this runs a dozen times per paragraph per page): the piece fits a line.
             cell_w, cell_h = (natural, line_h) if natural <= width else self._fit(i, width)[:2]
-            if x > 0 and (x + cell_w > width or i in self._breaks):
+            if x > 0 and (i in self._breaks or self._overflows(i, x, cell_w, width, gap)):
                 y += self._row_height(pictured, words_h) + gap
                 x, pictured, words_h = 0.0, False, 0.0
             pictured, words_h = pictured or has_symbol, max(words_h, cell_h)
             x += cell_w + gap
         return y + self._row_height(pictured, words_h)
+
+    def _glued_tails(self) -> dict[int, tuple[float, int]]:
+        """For each piece that starts a glued run, the widths and count of the pieces glued after it."""
+        tails: dict[int, tuple[float, int]] = {}
+        for i in sorted(self._glued, reverse=True):
+            after = tails.pop(i, (0.0, 0))
+            before = tails.get(i - 1, (0.0, 0))
+            tails[i - 1] = (before[0] + self._widths[i] + after[0], before[1] + 1 + after[1])
+        return tails
+
+    def _overflows(self, i: int, x: float, cell_w: float, width: float, gap: float) -> bool:
+        """Whether piece i starts a new row: it, with every piece glued after it, runs past the width (a glued
+        piece moves only if it alone does not fit, so a run wider than the paragraph still wraps)."""
+        if i in self._glued:
+            return x + cell_w > width
+        tail_w, count = self._tails.get(i, (0.0, 0))
+        return x + cell_w + tail_w + count * gap > width
 
     def _fit(self, i: int, width: float) -> tuple[float, float, int]:
         """Piece i's cell width, words height and text flags: one line, or wrapped when wider than the paragraph.
@@ -275,7 +298,7 @@ class SymbolText(QWidget):
         x = 0.0
         for i in range(len(self._widths)):
             cell_w = self._fit(i, width)[0]
-            if x > 0 and (x + cell_w > width or i in self._breaks):
+            if x > 0 and (i in self._breaks or self._overflows(i, x, cell_w, width, gap)):
                 rows.append([])
                 x = 0.0
             rows[-1].append((i, x, cell_w))

@@ -34,7 +34,8 @@ class TileGrid(QWidget):
         super().__init__(parent)
         self._pager_beside = pager_beside  # Previous and Next either side of the tiles, where height is short
         self._pictures_beside = pictures_beside  # short tiles: each picture beside its words, not above them
-        self._tile_height = tile_height
+        # Bigger text needs taller tiles (fewer to a page): else a title would be cut to one line above its date.
+        self._tile_height = tile_height * theme.text_scale
         self._pictures_for = pictures_for  # one screen of tiles' pictures, no two alike (tile_pictures)
         self._pixmap_for = pixmap_for
         self._max_per_page = max_per_page  # large-symbol mode shows at most six choices at a time
@@ -144,7 +145,7 @@ class TileGrid(QWidget):
                 pixmap = self._pixmap_for(picture.symbol) if picture is not None and self._pixmap_for else None
                 tile.set_content(shown[i].label, shown[i].detail, pixmap,
                                  concept=picture.concept if pixmap is not None else "",
-                                 symbol=picture.path if pixmap is not None else None)
+                                 symbol=picture.path if pixmap is not None else None, key=shown[i].key_detail)
                 tile.set_current(shown[i].current)
                 # A layout only queues the show of a widget added to a visible parent; show it now so
                 # the very next paint after a keystroke or a page turn already has it.

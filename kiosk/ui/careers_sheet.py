@@ -133,7 +133,7 @@ def _draw(device: QPagedPaintDevice, entries: Sequence[SheetEntry], kiosk_title:
             for entry in entries:
                 _entry(paper, entry, sizes)
             _footer(paper, footer, sizes)
-        _sources(paper, sheet_sources(entries), notes=pictures is None)
+        _sources(paper, sheet_sources(entries))
         done = True
     finally:
         ended = painter.end()
@@ -170,8 +170,9 @@ def _entry(paper: Paper, entry: SheetEntry, sizes: Sizes) -> None:
     top_height = paper.measure(entry.title, font(sizes.title, bold=True), text_width) + paper.measure(
         entry.kind, font(sizes.body - 1), text_width)
     whole = top_height + sum(row_height(*r) for r in rows) + paper.measure(link, font(sizes.body - 1), text_width)
-    # The whole item on one page when it fits on one; else at least its title with its first fact.
-    paper.keep(max(whole, qr_side if code else 0) if whole <= paper.bottom else
+    # A short item is kept whole on one page; a long one starts here with at least its title and first fact
+    # (moving it whole would leave most of a page blank).
+    paper.keep(max(whole, qr_side if code else 0) if whole <= paper.bottom / 2 else
                top_height + (row_height(*rows[0]) if rows else 0))
     top = paper.y
     paper.y += paper.text(entry.title, font(sizes.title, bold=True), 0, text_width)
@@ -201,13 +202,13 @@ def _footer(paper: Paper, footer: SheetFooter, sizes: Sizes) -> None:
         paper.y += 2 * MM
 
 
-def _sources(paper: Paper, sources: Sequence[str], notes: bool) -> None:
+def _sources(paper: Paper, sources: Sequence[str]) -> None:
     """Room for the pupil's questions when the page has it, then where the figures come from, at the foot."""
     small, bold = font(8), font(8, bold=True)
     lines = [SOURCES_HEADING, *sources] if sources else []
     height = sum(paper.measure(line, bold if i == 0 else small, paper.width) for i, line in enumerate(lines))
     free = paper.room - height - 4 * MM
-    if notes and free >= NOTES_LEAST_MM * MM:
+    if free >= NOTES_LEAST_MM * MM:
         paper.y += 4 * MM
         paper.line(NOTES_HEADING, font(12, bold=True))
         paper.rules(paper.room - height - 6 * MM, 10 * MM)

@@ -15,9 +15,9 @@ from kiosk.ui.sheet_paper import MM, Paper, font
 from kiosk.ui.widgets.qr_code import paint_qr, qr_modules_or_none
 from kiosk.ui.widgets.symbol_text import pieces
 
-SYMBOL_MM = 15  # a symbol a pupil can make out at arm's length, as large-symbol mode's are on screen
-WORDS_PT, TITLE_PT, HEADING_PT = 15, 24, 18
-QR_MM = 40
+SYMBOL_MM = 13  # a symbol a pupil can make out at arm's length, about the size picture mode's are on screen
+WORDS_PT, TITLE_PT, HEADING_PT = 14, 24, 18
+QR_MM = 36
 
 
 class SheetPictures(NamedTuple):
@@ -45,7 +45,8 @@ def draw_symbol_sheet(paper: Paper, entries: Sequence[SheetEntry], footer: Sheet
         rows = [symbol_rows(paper, line, pictures, width) for line in entry.easy if line]
         heights = [sum(h for _, h in r) for r in rows]
         whole = max(paper.measure(entry.title, title_font, width) + sum(heights), qr_side if code else 0)
-        paper.keep(whole if whole <= paper.bottom else paper.measure(entry.title, title_font, width) + heights[0])
+        # As on the words sheet: a short item kept whole, a long one started here with its title and first line.
+        paper.keep(whole if whole <= paper.bottom / 2 else paper.measure(entry.title, title_font, width) + heights[0])
         top = paper.y
         paper.y += paper.text(entry.title, title_font, 0, width)
         if code:

@@ -16,8 +16,9 @@ SAMPLE_NOTICE = ("Sample school content: the events, stories from former student
                  "are made up. Job figures are real, from ONS and DfE.")
 # What a sheet says when staff have not given the school's own words (Settings: careers contact, next steps).
 DEFAULT_CONTACT = "Ask at the careers desk."
-DEFAULT_NEXT_STEPS = ("Scan a code with a phone to read more at home. Talk about these jobs with your family and "
-                      "with your careers adviser.")
+# No "code" or "scan": picture mode would draw computer code and a barcode.
+DEFAULT_NEXT_STEPS = ("At home, point a phone camera at the square beside a job to read more about it. Talk about "
+                      "these jobs with your family and your careers adviser.")
 CONTACT_HEADING, NEXT_STEPS_HEADING = "Who to ask at school", "What to do next"
 SOURCES_HEADING = "Where these figures come from"
 

@@ -54,9 +54,9 @@ def take_home_choice(target: Target) -> Choice:
 
 
 def print_choice(target: Target | None = None) -> Choice:
-    """"Print my careers sheet": my list on one page (with this page's item added, when there is one)."""
+    """"Print my careers sheet": my list on paper (with this page's item added, when there is one)."""
     return Choice("Print my sheet", Target(PRINT_SHEET, target_key(target) if target else ""),
-                  "Your jobs and links on one page")
+                  "Your jobs on paper to take home")
 
 
 def is_http(url: str) -> bool:

@@ -108,7 +108,7 @@ class SettingsSection(QWidget):
                                  "For careers sheets; without a printer they are saved as PDF files."),
             "careers_contact": TextRow(t, "Careers contact", s.careers_contact,
                                        "Printed on every careers sheet: who pupils ask, and where. Blank prints "
-                                       "\"Ask at the careers desk.\"", SHEET_WORDS["careers_contact"]),
+                                       f"\"{DEFAULT_CONTACT}\"", SHEET_WORDS["careers_contact"]),
             "next_steps": TextRow(t, "Next steps", s.next_steps,
                                   "Printed on every careers sheet: what the school suggests next. Blank prints the "
                                   "kiosk's own words.", SHEET_WORDS["next_steps"]),
@@ -122,7 +122,6 @@ class SettingsSection(QWidget):
         box, column = lines_box(t)
         if isinstance(self.rows["speech_voice"], TextRow):
             self.rows["speech_voice"].field.setPlaceholderText("The default English voice")
-        self.rows["careers_contact"].field.setPlaceholderText(DEFAULT_CONTACT)
         # Where pupils' sheets go (a pupil only hears "ask at the careers desk"), under the printer's row.
         self.sheets_note = PlainLabel(sheets_note(s, self._last_sheet()), t.font(t.small),
                                       t.color("text"))

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import time
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
@@ -26,6 +26,9 @@ from kiosk.content.pages.wording import day
 from kiosk.staff.sheet_folder import SheetFolder
 from kiosk.ui.sheet_paper import DPI, MM, Paper, SheetFailed, font
 from kiosk.ui.widgets.qr_code import paint_qr, qr_modules_or_none
+
+if TYPE_CHECKING:  # the words sheet needs no symbols
+    from kiosk.ui.symbol_sheet import SheetPictures
 
 log = logging.getLogger(__name__)
 __all__ = ["DPI", "SheetFailed", "print_sheet", "render_pdf", "print_on"]
@@ -46,7 +49,8 @@ ONE_JOB, SEVERAL = Sizes(18, 12, 40), Sizes(14, 10, 28)  # 28 mm: big enough for
 
 def print_sheet(
     entries: Sequence[SheetEntry], kiosk_title: str, sample: bool, printer: str, folder: SheetFolder,
-    now: dt.datetime | None = None, *, footer: SheetFooter = SheetFooter(), pictures=None,
+    now: dt.datetime | None = None, *, footer: SheetFooter = SheetFooter(),
+    pictures: SheetPictures | None = None,
 ) -> tuple[str, Path | None]:
     """Print the sheet on `printer` when it is set and working, else save it as a PDF in `folder`.
 
@@ -77,7 +81,7 @@ def print_sheet(
 
 
 def render_pdf(entries: Sequence[SheetEntry], kiosk_title: str, sample: bool, now: dt.datetime, *,
-               footer: SheetFooter = SheetFooter(), pictures=None) -> bytes:
+               footer: SheetFooter = SheetFooter(), pictures: SheetPictures | None = None) -> bytes:
     """The sheet as a whole PDF in memory: it reaches the disk only once it is complete."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -95,7 +99,8 @@ def render_pdf(entries: Sequence[SheetEntry], kiosk_title: str, sample: bool, no
 
 
 def print_on(device: QPagedPaintDevice, entries: Sequence[SheetEntry], kiosk_title: str, sample: bool,
-             now: dt.datetime, *, footer: SheetFooter = SheetFooter(), pictures=None) -> None:
+             now: dt.datetime, *, footer: SheetFooter = SheetFooter(),
+             pictures: SheetPictures | None = None) -> None:
     """Send the sheet to a printer; SheetFailed when the printer refuses it or reports an error."""
     _setup(device)
     _draw(device, entries, kiosk_title, sample, now, footer, pictures)
@@ -112,7 +117,7 @@ def _setup(device: QPagedPaintDevice) -> None:
 
 
 def _draw(device: QPagedPaintDevice, entries: Sequence[SheetEntry], kiosk_title: str, sample: bool,
-          now: dt.datetime, footer: SheetFooter, pictures) -> None:
+          now: dt.datetime, footer: SheetFooter, pictures: SheetPictures | None) -> None:
     painter = QPainter()
     if not painter.begin(device):
         raise SheetFailed("could not start drawing on the page")
@@ -174,7 +179,7 @@ def _entry(paper: Paper, entry: SheetEntry, sizes: Sizes) -> None:
     # (moving it whole would leave most of a page blank).
     paper.keep(max(whole, qr_side if code else 0) if whole <= paper.bottom / 2 else
                top_height + (row_height(*rows[0]) if rows else 0))
-    top = paper.y
+    top, page = paper.y, paper.pages
     paper.y += paper.text(entry.title, font(sizes.title, bold=True), 0, text_width)
     paper.y += paper.text(entry.kind, font(sizes.body - 1), 0, text_width)
     if code:
@@ -188,7 +193,9 @@ def _entry(paper: Paper, entry: SheetEntry, sizes: Sizes) -> None:
         else:
             paper.y += paper.text(words, body, 0, text_width)
     paper.line(link, font(sizes.body - 1), 0, text_width)
-    paper.y = max(paper.y, top + qr_side if code and paper.y > top else paper.y) + 6 * MM
+    if code and paper.pages == page:  # the next item starts below the code, not beside it
+        paper.y = max(paper.y, top + qr_side)
+    paper.y += 6 * MM
 
 
 def _footer(paper: Paper, footer: SheetFooter, sizes: Sizes) -> None:

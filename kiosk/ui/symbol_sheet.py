@@ -47,13 +47,15 @@ def draw_symbol_sheet(paper: Paper, entries: Sequence[SheetEntry], footer: Sheet
         whole = max(paper.measure(entry.title, title_font, width) + sum(heights), qr_side if code else 0)
         # As on the words sheet: a short item kept whole, a long one started here with its title and first line.
         paper.keep(whole if whole <= paper.bottom / 2 else paper.measure(entry.title, title_font, width) + heights[0])
-        top = paper.y
+        top, page = paper.y, paper.pages
         paper.y += paper.text(entry.title, title_font, 0, width)
         if code:
             paint_qr(paper.painter, code, paper.width - qr_side, top, qr_side)
         for sentence in rows:
             _draw_rows(paper, sentence, pictures)
-        paper.y = max(paper.y, top + qr_side if code and paper.y > top else paper.y) + 8 * MM
+        if code and paper.pages == page:  # the next item starts below the code, not beside it
+            paper.y = max(paper.y, top + qr_side)
+        paper.y += 8 * MM
     for heading, words in ((NEXT_STEPS_HEADING, footer.next_steps), (CONTACT_HEADING, footer.contact)):
         rows = symbol_rows(paper, words, pictures, paper.width)
         paper.keep(paper.measure(heading, font(HEADING_PT, bold=True), paper.width) + rows[0][1])

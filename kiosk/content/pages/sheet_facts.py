@@ -89,25 +89,34 @@ def hours(occ: Occupation, region: str) -> str:
     return "Not known yet: the kiosk has no hours figures for this job."
 
 
-def outlook(occ: Occupation, region: str) -> str:
-    """How many of these jobs there may be: "For every 10 jobs in 2020, about 12 in 2035", and jobs to fill."""
+def _for_every_ten(occ: Occupation, region: str) -> tuple[str, str] | None:
+    """("For every 10 jobs in 2020, about 12 in 2035.", whose jobs those are), from the job's group projection,
+    else its own outlook figures; None when there are neither."""
     g = official.group_outlook(occ, region)
     if g is not None:
         years = dict(g.employment)
         start, end = years.get(g.from_year), years.get(g.to_year)
         if start and end:
-            words = (f"{official.for_every_ten(start, end, g.from_year, g.to_year)} This is for all the jobs in its "
-                     f"group in {w.in_place(g.region)}.")
-            if g.replacement_demand:
-                words += (f" About {w.people(g.replacement_demand)} jobs to fill by {g.to_year} as people retire "
-                          "or move on.")
-            return words
+            return (official.for_every_ten(start, end, g.from_year, g.to_year),
+                    f"This is for all the jobs in its group in {w.in_place(g.region)}.")
     where, figures = _figures(occ.outlook, region)
     if len(figures) >= 2 and figures[0].value:
         first, last = figures[0], figures[-1]
-        return (f"{official.for_every_ten(first.value, last.value, first.year, last.year)} These figures are for "
-                f"{w.in_place(where)}.")
-    return "Not known yet: the kiosk has no figures about how many of these jobs there will be."
+        return (official.for_every_ten(first.value, last.value, first.year, last.year),
+                f"These figures are for {w.in_place(where)}.")
+    return None
+
+
+def outlook(occ: Occupation, region: str) -> str:
+    """How many of these jobs there may be: "For every 10 jobs in 2020, about 12 in 2035", and jobs to fill."""
+    ten = _for_every_ten(occ, region)
+    if ten is None:
+        return "Not known yet: the kiosk has no figures about how many of these jobs there will be."
+    words = " ".join(ten)
+    g = official.group_outlook(occ, region)
+    if g is not None and g.replacement_demand:
+        words += f" About {w.people(g.replacement_demand)} jobs to fill by {g.to_year} as people retire or move on."
+    return words
 
 
 def how_to_start(occ: Occupation) -> tuple[str, ...]:
@@ -128,9 +137,9 @@ def easy_lines(occ: Occupation, region: str) -> tuple[str, ...]:
         lines.append(f"Pay: {w.yearly_pay(_figures(occ.pay, region)[1][-1].value)}.")
     if e is not None and e.weekly_hours is not None:
         lines.append(f"Work: about {w.hours(e.weekly_hours)}.")
-    future = outlook(occ, region)
-    if future.startswith(("For every", "About the same")):
-        lines.append(future.split(". ")[0].rstrip(".") + ".")
+    ten = _for_every_ten(occ, region)
+    if ten is not None:
+        lines.append(ten[0])
     routes = [r.name for r in occ.routes][:2]
     if routes:
         lines.append(f"Start with: {' or '.join(routes)}.")

@@ -115,8 +115,9 @@ def item_link(item: ListItem) -> tuple[str, str]:
     link = item.url.strip() if is_http(item.url) and not _too_long(item.url) else ""
     if item.kind in ("occupation", "route"):
         if link:
-            on_ncs = site_name(link) == site_name(NCS_SITE)
-            return link, f"The National Careers Service page about {item.title}." if on_ncs else f"More about {item.title}."
+            if site_name(link) == site_name(NCS_SITE):
+                return link, f"The National Careers Service page about {item.title}."
+            return link, f"More about {item.title}."
         return "", f"On the National Careers Service website, search for “{item.title}”."
     if is_http(item.url) and _too_long(item.url):
         return "", (f"Its link is too long to show as a code. Search for “{item.title}” on "

@@ -133,14 +133,15 @@ def take_home_page(target: Target, reader: ContentReader) -> Page:
     """The QR code for a page, large enough to scan, with the link as text and what it leads to."""
     title, link, caption = link_for(target, reader)
     heading = f"Take “{title}” home" if title else "Take this home"
-    if not link:
+    if not link:  # what to look for instead, so the subtitle does not promise a code
         blocks = (Paragraph(f"Sorry, there is no QR code for this. {caption}"),)
+        subtitle = "Write down its name to look it up later."
     else:
         blocks = (QrCode(link, caption), Paragraph("Point a phone camera at the code. Nothing is saved on the kiosk."))
+        subtitle = "Scan it with a phone to open it later."
     # No tiles and no section heading: the whole height for the code, so it shows whole even in big pictures on a
     # small screen (the title and subtitle already say what it is; Back leads on).
-    return Page(Target(TAKE_HOME, target_key(target)), heading, "Scan it with a phone to open it later.",
-                (Section("", blocks),))
+    return Page(Target(TAKE_HOME, target_key(target)), heading, subtitle, (Section("", blocks),))
 
 
 def my_list_page(items: Sequence[ListItem], missing: int = 0) -> Page:

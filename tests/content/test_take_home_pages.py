@@ -74,6 +74,8 @@ def test_take_home_without_a_public_page_says_what_to_search_for_and_gives_no_ho
     assert not [b for s in page.sections for b in s.blocks if isinstance(b, QrCode)]
     assert "On the National Careers Service website, search for “Plumber”." in " ".join(page.text_blocks())
     assert page.subtitle == "Write down its name to look it up later."  # no promise of a code to scan
+    route = build_page(Target("take-home", "route:degree"), take_home_reader)
+    assert "look up “Degree” under courses and training" in " ".join(route.text_blocks())
     for other in ("sector:health", "occupation:astronaut", "route:degree"):
         shown = build_page(Target("take-home", other), take_home_reader)
         assert not [b for s in shown.sections for b in s.blocks if isinstance(b, QrCode)], other

@@ -118,6 +118,8 @@ def item_link(item: ListItem) -> tuple[str, str]:
             if site_name(link) == site_name(NCS_SITE):
                 return link, f"The National Careers Service page about {item.title}."
             return link, f"More about {item.title}."
+        if item.kind == "route":
+            return "", f"On the National Careers Service website, look up “{item.title}” under courses and training."
         return "", f"On the National Careers Service website, search for “{item.title}”."
     if is_http(item.url) and _too_long(item.url):
         return "", (f"Its link is too long to show as a code. Search for “{item.title}” on "

@@ -52,6 +52,8 @@ class Settings(NamedTuple):
     scan_interval_s: float = 2.0  # how long automatic scanning rests on each row or button
     speech_voice: str = ""  # an espeak-ng voice name, such as "en-gb" or "en-gb-x-rp"; "" is the default English voice
     printer: str = ""  # the printer for careers sheets, by name; "" saves them as PDF files instead
+    careers_contact: str = ""  # who pupils ask about their sheet, printed on it; "" prints "Ask at the careers desk."
+    next_steps: str = ""  # what the school suggests doing next, printed on every sheet; "" prints the kiosk's words
     require_signed: bool = False  # accept only packs signed with a trusted publisher's key (see `kiosk pack trust`)
     lmi_base_url: str = ""  # where to sync LMI for All from; "" is the public API (a mirror, or a test double)
     ncs_base_url: str = ""  # where to sync National Careers Service profiles from; "" is the public API
@@ -88,7 +90,8 @@ FILE_KEYS: dict[str, type] = {
     "region": str, "idle_timeout_s": int, "idle_warning_s": int, "default_mode": str, "symbol_size": str,
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
-    "scan_interval_s": float, "speech_voice": str, "printer": str, "require_signed": bool,
+    "scan_interval_s": float, "speech_voice": str, "printer": str, "careers_contact": str, "next_steps": str,
+    "require_signed": bool,
     "lmi_base_url": str, "ncs_base_url": str, "official_ons_base_url": str, "official_dfe_base_url": str,
     "figures_old_after_years": int,
 }

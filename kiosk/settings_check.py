@@ -19,6 +19,8 @@ ENUMS = {"default_mode": ("standard", "picture", "large"), "symbol_size": ("S", 
 RANGES = {"idle_timeout_s": (30, 20 * 60, " seconds"), "screen_inches": (7, 100, ""), "touch_hold_s": (0, 2, ""),
           "touch_debounce_s": (0, 3, ""), "speech_rate": (80, 250, ""), "symbol_speech_rate": (80, 250, ""),
           "figures_old_after_years": (1, 20, ""), "scan_interval_s": (0.5, 10, " seconds")}
+# Words staff write for the printed careers sheet: one line of plain text, short enough to print whole.
+SHEET_WORDS = {"careers_contact": 120, "next_steps": 300}
 ADDRESSES = ("lmi_base_url", "ncs_base_url", "official_ons_base_url", "official_dfe_base_url")
 
 
@@ -38,6 +40,12 @@ def rule_problems(s: Settings) -> list[tuple[str, str]]:
         # The LMI and NCS addresses may be empty (the public API); the publishers' addresses are always given.
         if (value or name.startswith("official_")) and not value.lower().startswith(("http://", "https://")):
             problems.append((name, f"{name} must be an http(s) address, not {_shown(value)}"))
+    for name, most in SHEET_WORDS.items():
+        value = getattr(s, name)
+        if len(value) > most:
+            problems.append((name, f"{name} must be at most {most} characters, not {len(value)}"))
+        elif any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+            problems.append((name, f"{name} must be one line of plain text, without tabs or line breaks"))
     for name, allowed in ENUMS.items():
         if getattr(s, name) not in allowed:
             problems.append((name, f"{name} must be one of {', '.join(allowed)}, not {_shown(getattr(s, name))}"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.config import Settings
 from kiosk.content.folder_write import Folder, open_folder
 from kiosk.tour_area import area_steps
-from kiosk.tour_files import save_screen, sheet_pictures
+from kiosk.tour_files import name_sheet, save_screen, sheet_pictures
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -78,6 +78,7 @@ def _render(settings: Settings, out: Folder, size: tuple[int, int], entries: lis
             if not save_screen(out, f"{folder}/{number:02d}-{name}.png", window, written, entries):
                 return 1
         window.overlay.hide()
+        name_sheet(window.take_home, folder)
     window.reset_session()
     window.set_display(Display())
     try:

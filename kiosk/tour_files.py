@@ -22,6 +22,14 @@ def save_png(folder: Folder, name: str, picture) -> Path:
     return folder.write_bytes(name, bytes(data))
 
 
+def name_sheet(take_home, mode_folder: str) -> None:
+    """The sheet one mode printed, named for its mode ("careers-sheet-picture.pdf"), so each can be found."""
+    sheet = take_home.last_path
+    take_home.last_path = None
+    if sheet is not None and sheet.exists():
+        sheet.replace(sheet.with_name(f"careers-sheet-{mode_folder}.pdf"))
+
+
 def sheet_pictures(folder: Folder) -> list[Path]:
     """Each careers sheet the tour printed, as a picture of the paper (page one, as a printer would show it)."""
     from PySide6.QtCore import QSize

@@ -11,6 +11,7 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.json_lines import decode_line, split_lines
 from kiosk.content.manifest import FORMAT_NAME, FORMAT_VERSION, check_version
 from kiosk.content import library_rules
+from kiosk.content.ncs_profiles import profile_url
 from kiosk.content.pack_file import Pack, write_pack
 from kiosk.content.schema import TABLES, RowError, check_row
 from kiosk.content.source_checks import check_named, check_unique
@@ -183,6 +184,10 @@ def _occupation_rows(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]
     subjects = data.pop("subjects", []) or []
     if not isinstance(subjects, list):
         raise PackRejected(f"subjects must be a list of subject ids, not {subjects!r}")
+    if "ncs_profile" in data:  # the job's own NCS page, named by the profile it was checked against
+        if data.get("url"):
+            raise PackRejected("give url or ncs_profile, not both")
+        data["url"] = profile_url(data.pop("ncs_profile"))
     yield "occupations", data
     for route in routes:
         yield "occupation_routes", {"occupation": occ, "route": route}

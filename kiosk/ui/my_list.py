@@ -62,6 +62,9 @@ class TakeHomeActions:
         self.limits = limits
         self.allowance = PrintAllowance(limits, clock)
         self.now: Callable[[], dt.datetime] = dt.datetime.now  # the wall clock, for sheets' names and ages
+        # Where the last sheet went, in words for staff (their Settings show it; a pupil is never shown a path).
+        self.last_sheet = ""
+        self.last_path: Path | None = None  # the last sheet's PDF (None when it went to the printer)
 
     def new_visit(self) -> None:
         """The idle reset: the next pupil may print their own sheets."""
@@ -81,8 +84,11 @@ class TakeHomeActions:
         window.redraw()  # the same page, now saying whether its item is kept
 
     def print_sheet(self, also: Target | None = None) -> str:
-        """Print (or save as a PDF) the careers sheet of my list, with `also` added; says where it went."""
-        from kiosk.content.pages.careers_sheet import sheet_entries
+        """Print (or save as a PDF) the careers sheet of my list, with `also` added; says what to do next.
+
+        In the picture modes the sheet is the symbol one; the school's contact and next steps come from Settings.
+        """
+        from kiosk.content.pages.careers_sheet import sheet_entries, sheet_footer
         from kiosk.ui.careers_sheet import print_sheet
 
         window = self.window
@@ -96,9 +102,12 @@ class TakeHomeActions:
         if refusal:
             return refusal
         printer, folder = self.sheet_place or (window.settings.printer, window.settings.data_dir / "sheets")
+        settings = window.settings
         try:
-            message, _ = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(), printer,
-                                     SheetFolder(folder, self.limits, self.now), self.now())
+            message, path = print_sheet(entries, "Careers kiosk", window.reader.has_sample_content(), printer,
+                                        SheetFolder(folder, self.limits, self.now), self.now(),
+                                        footer=sheet_footer(settings.careers_contact, settings.next_steps),
+                                        pictures=self._pictures())
         except OSError as e:  # a full or read-only disk: nothing half-written is left; say so, and carry on
             logging.getLogger(__name__).error("could not save the careers sheet: %s", e)
             return "Sorry, your careers sheet could not be printed. Please ask a member of staff."
@@ -107,4 +116,26 @@ class TakeHomeActions:
             return "Sorry, your careers sheet could not be printed. Please ask a member of staff."
         if not self.sheet_place:
             self.allowance.counted()
+        self.last_path = path
+        self.last_sheet = sheet_went(self.now(), printer, path)
         return message
+
+    def _pictures(self):
+        """Picture mode's symbols for the symbol sheet, in the picture modes; None (the words sheet) otherwise."""
+        window = self.window
+        # The picture modes load the symbols as they start, so a sheet asked for in one finds them there.
+        if window.display.mode == "standard":
+            return None
+        if window.symbols is None or window.pixmaps is None or not window.symbols.has_symbols:
+            return None
+        from kiosk.ui.symbol_sheet import SheetPictures
+
+        return SheetPictures(window.symbols.tokens, window.pixmaps.get)
+
+
+def sheet_went(when: dt.datetime, printer: str, path: Path | None) -> str:
+    """Where a sheet went, in words for staff: the printer, or the PDF staff can print (and why, if not printed)."""
+    if path is None:
+        return f"The last careers sheet ({when:%H:%M}) was printed on {printer}."
+    why = f" because the printer “{printer}” did not print it (see the log)" if printer else ""
+    return f"The last careers sheet ({when:%H:%M}) was saved as {path}{why}."

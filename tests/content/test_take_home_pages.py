@@ -12,7 +12,8 @@ from kiosk.content.pages import build_page
 from kiosk.content.pages.careers_sheet import sheet_entries
 from kiosk.content.pages.page import Choice, Page, QrCode, Target
 from kiosk.content.pages.take_home import (
-    NCS_SITE, in_session, is_http, keep_choice, my_list_page, parse_target_key, take_home_choice, target_key,
+    NCS_SITE, in_session, is_http, item_link, keep_choice, my_list_page, parse_target_key, take_home_choice,
+    target_key,
 )
 from kiosk.content.reader import open_reader
 from tests.helpers.packs import make_pack
@@ -53,9 +54,10 @@ def test_in_session_swaps_a_builders_keep_choice_and_adds_what_a_page_lacks() ->
     job = in_session(Page(NURSE, "Nurse"), [])
     assert [c.label for c in job.choices] == ["Add to my list", "Take this home", "Print my sheet"]
     assert job.choices[2].target == Target("print-sheet", "occupation:nurse")
+    # A list of things has no page of its own to take home: its QR code could only be a site's home page.
     sectors = in_session(Page(Target("sectors"), "Sectors", choices=(Choice("Health", Target("sector", "health")),)), [])
-    assert [c.label for c in sectors.choices] == ["Health", "Take this home"]
-    for kind in ("home", "display", "missing", "my-list", "take-home"):
+    assert [c.label for c in sectors.choices] == ["Health"]
+    for kind in ("home", "display", "missing", "my-list", "take-home", "sector", "explore"):
         assert in_session(Page(Target(kind), "x"), []).choices == (), kind
 
 
@@ -67,14 +69,24 @@ def test_take_home_gives_an_occupations_public_page(take_home_reader) -> None:
     assert page.title == "Take “Nurse” home"
 
 
-def test_take_home_without_a_public_page_gives_the_ncs_site_and_what_to_look_for(take_home_reader) -> None:
+def test_take_home_without_a_public_page_says_what_to_search_for_and_gives_no_home_page(take_home_reader) -> None:
     page = build_page(Target("take-home", "occupation:plumber"), take_home_reader)
-    qr = [b for s in page.sections for b in s.blocks if isinstance(b, QrCode)][0]
-    assert qr.data == NCS_SITE and "search for “Plumber”" in qr.caption
-    other = build_page(Target("take-home", "sector:health"), take_home_reader)
-    assert [b.data for s in other.sections for b in s.blocks if isinstance(b, QrCode)] == [NCS_SITE]
-    gone = build_page(Target("take-home", "occupation:astronaut"), take_home_reader)
-    assert [b.data for s in gone.sections for b in s.blocks if isinstance(b, QrCode)] == [NCS_SITE]
+    assert not [b for s in page.sections for b in s.blocks if isinstance(b, QrCode)]
+    assert "On the National Careers Service website, search for “Plumber”." in " ".join(page.text_blocks())
+    assert page.subtitle == "Write down its name to look it up later."  # no promise of a code to scan
+    route = build_page(Target("take-home", "route:degree"), take_home_reader)
+    assert "look up “Degree” under courses and training" in " ".join(route.text_blocks())
+    for other in ("sector:health", "occupation:astronaut", "route:degree"):
+        shown = build_page(Target("take-home", other), take_home_reader)
+        assert not [b for s in shown.sections for b in s.blocks if isinstance(b, QrCode)], other
+        assert NCS_SITE not in " ".join(shown.text_blocks()), other
+
+
+def test_a_job_page_the_content_names_off_the_ncs_site_is_its_qr_code() -> None:
+    link, caption = item_link(ListItem("occupation", "baker", "Baker", "https://example.org/jobs/baker"))
+    assert (link, caption) == ("https://example.org/jobs/baker", "More about Baker.")
+    link, caption = item_link(ListItem("occupation", "baker", "Baker", "https://example.org/" + "x" * 2100))
+    assert link == "" and "search for “Baker”" in caption
 
 
 def test_events_and_resources_get_their_own_link_or_no_qr_code(take_home_reader) -> None:
@@ -116,15 +128,23 @@ def test_an_empty_list_says_how_to_add_to_it(take_home_reader) -> None:
     assert page.choices == () and "Add to my list" in page.empty_message
 
 
-def test_sheet_entries_give_facts_with_source_and_date_and_the_link(take_home_reader) -> None:
+def test_sheet_entries_give_a_jobs_facts_its_sources_and_its_own_link(take_home_reader) -> None:
     entries = sheet_entries([NURSE, PLUMBER, FAIR, LEAFLET, Target("event", "gone")], take_home_reader)
     assert [e.title for e in entries] == ["Nurse", "Plumber", "Jobs fair", "Apprenticeships leaflet"]
     nurse = entries[0]
     assert nurse.link == "https://nationalcareers.service.gov.uk/job-profiles/nurse"
-    assert any(line.startswith("Pay: £520 a week") and "Source: Test figures, figures for 2024" in line
-               for line in nurse.lines), nurse.lines
-    assert entries[1].link == NCS_SITE
+    facts = dict(nurse.facts)
+    assert list(facts) == ["What it is", "Pay", "Hours", "Jobs in the future", "How to start"]
+    assert facts["What it is"] == take_home_reader.occupation("nurse").summary
+    assert facts["Pay"] == "About £27,000 a year for full-time work (UK, 2024)."  # £520 a week, as on screen
+    assert facts["Hours"] == "About 37.5 hours a week for full-time work (UK, 2024)."
+    assert facts["Jobs in the future"].startswith("For every 10 jobs in ")
+    assert "• Degree" in facts["How to start"]
+    assert nurse.sources and all(s.startswith("Source: Test figures") for s in nurse.sources)
+    assert not any("Source" in words for words in facts.values())  # sources once, at the sheet's foot
+    assert entries[1].link == "" and "search for “Plumber”" in entries[1].link_note
     assert entries[3].link == "" and "no web link" in entries[3].link_note
+    assert entries[2].lines == ("Starts: 3 December 2026", "Where: Main hall")
 
 
 def test_take_home_pages_read_any_text(take_home_reader) -> None:

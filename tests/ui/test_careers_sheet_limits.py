@@ -14,9 +14,11 @@ from kiosk.config import load_settings
 from kiosk.content.pack_store import PackStore
 from kiosk.content.pages.careers_sheet import SheetEntry
 from kiosk.content.pages.page import Target
+from kiosk.content.pages.take_home import SHEET_READY
 from kiosk.content.reader import open_reader
 from kiosk.staff.sheet_folder import SheetFolder, SheetLimits
 from kiosk.ui.careers_sheet import print_sheet
+from kiosk.ui.my_list import sheet_went
 from kiosk.ui.widgets.symbol_text import SymbolText
 from tests.helpers.packs import make_pack
 from tests.helpers.take_home import take_home_tables
@@ -71,10 +73,13 @@ def test_the_done_page_says_where_to_collect_the_sheet_in_words_not_a_path(qtbot
     window = open_window(make_window, data, reader)
     tap(qtbot, tile(window, "Print my sheet"))
     assert sheets_in(data) == ["careers-sheet-20261207-120500.pdf"]
-    qtbot.waitUntil(lambda: "12:05" in shown_words(window))
+    qtbot.waitUntil(lambda: "careers desk" in shown_words(window))
     words = shown_words(window)
-    assert "Ask a member of staff for the sheet from 12:05" in words
+    assert SHEET_READY in words and "12:05" not in words  # no time that reads like a file's name
     assert_no_path(words, data)
+    # Staff see where it went, on their screen (Settings, under the printer).
+    assert window.take_home.last_sheet == (f"The last careers sheet (12:05) was saved as "
+                                           f"{data / 'sheets' / 'careers-sheet-20261207-120500.pdf'}.")
 
 
 def test_a_visit_prints_a_few_sheets_then_is_asked_to_see_staff(qtbot, make_window, data, reader, clock) -> None:
@@ -108,7 +113,7 @@ def test_a_tap_storm_across_visits_is_slowed_to_a_few_sheets_a_minute(qtbot, mak
     assert len(sheets_in(data)) == SheetLimits().per_minute
     assert "Wait a minute and try again" in made[-1]
     clock.advance(60)
-    assert "ready for staff" in window.take_home.print_sheet(NURSE)
+    assert window.take_home.print_sheet(NURSE) == SHEET_READY
 
 
 def test_the_folder_keeps_within_its_limits_and_removes_old_sheets_first(qapp, tmp_path) -> None:
@@ -128,7 +133,7 @@ def test_the_folder_keeps_within_its_limits_and_removes_old_sheets_first(qapp, t
     assert not [n for n in names if n.endswith(".part")]
     cutoff = (NOON - dt.timedelta(days=14)).timestamp()
     assert all((folder / n).stat().st_mtime >= cutoff for n in names)  # two weeks old: gone
-    assert str(folder) not in message and "12:05" in message
+    assert message == SHEET_READY
 
 
 def test_the_folder_never_grows_past_its_size_limit(qapp, tmp_path) -> None:
@@ -148,7 +153,7 @@ def test_a_link_too_long_for_a_qr_code_still_prints_the_sheet(qtbot, make_window
     assert sheets_in(data) == ["careers-sheet-20261207-120500.pdf"]
     text = pdf_text(data / "sheets" / "careers-sheet-20261207-120500.pdf")
     assert "Very long link" in text and "too long" in text and "example.org" in text and "Nurse" in text
-    qtbot.waitUntil(lambda: "ready for staff" in shown_words(window))
+    qtbot.waitUntil(lambda: SHEET_READY in shown_words(window))
     assert_no_path(shown_words(window), data)
 
 
@@ -157,7 +162,7 @@ def test_a_link_no_qr_code_can_hold_is_printed_as_its_site(qapp, tmp_path) -> No
     entries = [SheetEntry("Very long link", "Careers library", (), LONG_LINK, ""),
                SheetEntry("Fair", "Event", (), "https://example.org/fair", "")]
     message, path = print_sheet(entries, "Careers kiosk", False, "", SheetFolder(tmp_path / "sheets"), NOON)
-    assert path is not None and pdf_pages(path) == 1 and "ready for staff" in message
+    assert path is not None and pdf_pages(path) == 1 and message == SHEET_READY
     text = pdf_text(path)
     assert "too long to print as a code" in text and "example.org" in text and "example.org/fair" in text
 
@@ -189,7 +194,7 @@ def test_a_painter_error_leaves_no_partial_sheet(qtbot, make_window, data, reade
 
 
 @pytest.mark.qt_log_level_fail("CRITICAL")  # Qt warns that the broken printer cannot open its output
-def test_a_printer_that_fails_is_reported_and_the_sheet_saved_instead(qapp, tmp_path, monkeypatch) -> None:
+def test_a_printer_that_fails_is_reported_and_the_sheet_saved_instead(qapp, tmp_path, monkeypatch, caplog) -> None:
     from PySide6 import QtPrintSupport
 
     class FoundPrinter:
@@ -210,13 +215,18 @@ def test_a_printer_that_fails_is_reported_and_the_sheet_saved_instead(qapp, tmp_
     monkeypatch.setattr(QtPrintSupport, "QPrinter", BrokenPrinter)
     message, path = print_sheet([SheetEntry("Nurse", "Job", (), "", "No link.")], "Careers kiosk", False,
                                 "Office printer", SheetFolder(tmp_path / "sheets"), NOON)
-    assert "is printing" not in message and "did not take it" in message
-    assert path is not None and path.exists() and str(tmp_path) not in message
+    assert message == SHEET_READY  # staff print the saved sheet: the pupil's next step is the same
+    assert path is not None and path.exists()
+    assert any("the printer 'Office printer' failed" in r.getMessage() for r in caplog.records)
+    assert sheet_went(NOON, "Office printer", path) == (f"The last careers sheet (12:05) was saved as {path} because "
+                                                        "the printer “Office printer” did not print it (see the log).")
 
 
-def test_a_printer_that_is_missing_says_so_without_a_path(qapp, tmp_path) -> None:
+def test_a_printer_that_is_missing_is_logged_and_the_pupil_told_only_where_to_ask(qapp, tmp_path, caplog) -> None:
     message, path = print_sheet([SheetEntry("Nurse", "Job", (), "", "No link.")], "Careers kiosk", False,
                                 "no-such-printer", SheetFolder(tmp_path / "sheets"), NOON)
-    assert path is not None and path.exists() and "“no-such-printer” is not there" in message
-    assert str(tmp_path) not in message and ".pdf" not in message
+    assert path is not None and path.exists() and message == SHEET_READY
+    assert any("'no-such-printer' is not there" in r.getMessage() for r in caplog.records)
+    assert sheet_went(NOON, "", path) == f"The last careers sheet (12:05) was saved as {path}."
+    assert sheet_went(NOON, "Office printer", None) == "The last careers sheet (12:05) was printed on Office printer."
 

@@ -191,3 +191,33 @@ def test_settings_the_kiosk_could_not_use_are_shown_to_staff(qtbot, make_window,
     assert load_settings(data_dir, environ={}).region == "London"  # the usable setting is kept ...
     assert "colour" in (data_dir / "settings.toml.old").read_text()  # ... and the old file too
     window.staff.close()
+
+
+def test_the_careers_contact_is_typed_saved_and_printed_and_staff_see_where_sheets_went(
+        qtbot, make_window, settings, reader, clock) -> None:
+    import datetime as dt
+
+    from kiosk.content.pages.page import Target
+    from tests.ui.test_take_home import pdf_text
+
+    window, _ = staff_window(make_window, settings, reader, clock)
+    screen, form = settings_form(qtbot, window, clock)
+    folder = settings.data_dir / "sheets"
+    assert form.sheets_note.text() == (f"Careers sheets are saved as PDF files in {folder}, for staff to print. "
+                                       "No sheet yet since the kiosk started.")
+    contact = form.rows["careers_contact"]
+    # No placeholder that could be taken for typed words: the note says what a blank field prints.
+    assert contact.field.placeholderText() == "" and contact.field.maxLength() == 120
+    assert contact.note.text().endswith('Blank prints "Ask at the careers desk."')
+    type_on_the_keyboard(qtbot, form, contact.field, "room 12")
+    tap(qtbot, form.save_button)
+    assert form.result.text() == "Saved. Careers contact applies for the next printed sheet."
+    assert load_settings(settings.data_dir, environ={}).careers_contact == "room 12"
+    window.take_home.now = lambda: dt.datetime(2026, 12, 7, 12, 5)
+    window.my_list.add(Target("occupation", "nurse"))
+    window.take_home.print_sheet()
+    assert "Who to ask at school room 12" in " ".join(pdf_text(window.take_home.last_path).split())
+    screen.show_section("Content")
+    screen.show_section("Settings")
+    assert form.sheets_note.text().endswith(f"The last careers sheet (12:05) was saved as {window.take_home.last_path}.")
+    window.staff.close()

@@ -160,12 +160,17 @@ def test_print_my_careers_sheet_saves_a_one_page_pdf(qtbot, make_window, home_da
     sheets = list((home_data / "sheets").glob("*.pdf"))
     assert len(sheets) == 1 and pdf_pages(sheets[0]) == 1
     page = window.screen_widget.page
-    assert page.title == "Your careers sheet" and "ready for staff to print" in page.subtitle
-    assert sheets[0].name not in page.subtitle and str(home_data) not in page.subtitle
+    assert page.title == "Your careers sheet" and page.subtitle == "Your sheet is ready — ask at the careers desk."
     text = pdf_text(sheets[0])
-    for words in ("Jobs fair", "Apprenticeships leaflet", "Plumber", "Nurse", "Pay: £520 a week",
-                  "Source: Test figures", "nationalcareers.service.gov.uk/job-profiles/nurse"):
+    for words in ("Jobs fair", "Apprenticeships leaflet", "Plumber", "Nurse", "What it is", "Pay",
+                  "About £27,000 a year for full-time work", "Hours", "About 37.5 hours a week", "Jobs in the future",
+                  "For every 10 jobs", "How to start", "nationalcareers.service.gov.uk/job-profiles/nurse",
+                  "search for “Plumber”", "What to do next", "Who to ask at school", "Ask at the careers desk.",
+                  "Where these figures come from", "Source: Test figures"):
         assert words in text, words
+    # Each source once, at the foot, though two jobs' figures come from it.
+    assert text.count("Source: Test figures, figures for 2024,") == 1
+    assert text.count("Source: Test figures, figures for 2024 to 2035,") == 1
     assert "Sample content" not in text
     assert window.my_list.items == (Target("event", "jobs-fair"), Target("resource", "leaflet"), PLUMBER)
     assert any("careers sheet saved" in r.getMessage() for r in caplog.records)
@@ -174,15 +179,20 @@ def test_print_my_careers_sheet_saves_a_one_page_pdf(qtbot, make_window, home_da
 PLUMBER = Target("occupation", "plumber")
 
 
-def test_a_long_list_still_prints_one_page_and_says_what_did_not_fit(qapp, tmp_path, home_reader) -> None:
+def test_a_long_list_flows_onto_more_pages_with_every_item_whole(qapp, tmp_path, home_reader) -> None:
     from kiosk.content.pages.careers_sheet import SheetEntry
 
-    entries = [SheetEntry(f"Job {i} " + "long title " * 10, "Job", ("Pay: about £500 a week. Source: x.",) * 3,
-                          f"https://example.org/{i}", "") for i in range(20)]
+    entries = [SheetEntry(f"Job {i} " + "long title " * 10, "Job", (), f"https://example.org/{i}", "",
+                          facts=(("Pay", f"About £{i},000 a year for full-time work. " * 3),
+                                 ("How to start", "• An apprenticeship\n• A degree")),
+                          sources=("Source: x",)) for i in range(20)]
     message, path = print_sheet(entries, "Careers kiosk", True, "", SheetFolder(tmp_path / "sheets"))
-    assert path is not None and pdf_pages(path) == 1 and "ready for staff to print" in message
+    assert path is not None and pdf_pages(path) > 1 and message == "Your sheet is ready — ask at the careers desk."
     text = pdf_text(path)
-    assert "Sample school content" in text and "more on your list" in text and "Job 0" in text
+    assert "Sample school content" in text and "more on your list" not in text
+    for i in range(20):  # every item, with its last words: nothing cut at a page's end
+        assert f"Job {i} long title" in text and f"About £{i},000 a year" in text and f"example.org/{i}" in text
+    assert text.count("A degree") == 20 and text.count("Source: x") == 1 and "Who to ask at school" in text
 
 
 def test_an_empty_list_prints_nothing_and_says_so(qtbot, make_window, home_data, home_reader) -> None:

@@ -64,6 +64,8 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))
     assert len(papers) == len(sorted((out / "sheets").glob("*.pdf"))) == 4
+    assert [p.name for p in papers] == [f"careers-sheet-{mode}.png" for mode in  # each named for its mode
+                                        ("high-contrast", "large-symbols", "picture", "standard")]
     for paper in papers:
         image = QImage(str(paper))
         assert abs(image.height() / image.width() - 297 / 210) < 0.01

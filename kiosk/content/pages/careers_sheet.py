@@ -1,28 +1,51 @@
-"""What the printed careers sheet says about each kept item: plain lines, each figure with its source and date."""
+"""What the printed careers sheet says: each kept item in plain words, the school's careers contact and next
+steps, and where the figures come from (once, at the foot)."""
 
 from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-from kiosk.content.pages.occupation import occupation_page
-from kiosk.content.pages.page import BarChart, FactList, Target
-from kiosk.content.pages.take_home import KIND_WORDS, item_link
+from kiosk.content.pages.page import Target
+from kiosk.content.pages.sheet_facts import job_facts
+from kiosk.content.pages.take_home import KIND_WORDS, detail, item_link
 from kiosk.content.reader import ContentReader
 
 SHEET_TITLE = "My careers sheet"
 # While the sample is installed: what on the kiosk is made up, and what is real.
 SAMPLE_NOTICE = ("Sample school content: the events, stories from former students, careers library and local providers "
                  "are made up. Job figures are real, from ONS and DfE.")
+# What a sheet says when staff have not given the school's own words (Settings: careers contact, next steps).
+DEFAULT_CONTACT = "Ask at the careers desk."
+# No "code" or "scan": picture mode would draw computer code and a barcode.
+DEFAULT_NEXT_STEPS = ("At home, point a phone camera at the square beside a job to read more about it. Talk about "
+                      "these jobs with your family and your careers adviser.")
+CONTACT_HEADING, NEXT_STEPS_HEADING = "Who to ask at school", "What to do next"
+SOURCES_HEADING = "Where these figures come from"
 
 
 class SheetEntry(NamedTuple):
-    """One kept item on the sheet: its title, what kind of thing it is, its key facts, and its link."""
+    """One kept item on the sheet: its title, what kind of thing it is, its details, and its link."""
 
     title: str
     kind: str
-    lines: tuple[str, ...]
+    lines: tuple[str, ...]  # plain details of an event, resource or route
     link: str  # "" when there is no http(s) link (then `link_note` says why)
     link_note: str
+    facts: tuple[tuple[str, str], ...] = ()  # a job's (heading, words): what it is, pay, hours, future, how to start
+    easy: tuple[str, ...] = ()  # short sentences for the symbol sheet (picture and big-pictures modes)
+    sources: tuple[str, ...] = ()  # where its figures come from, gathered at the sheet's foot
+
+
+class SheetFooter(NamedTuple):
+    """The school's own words at the end of every sheet (staff settings), never empty."""
+
+    contact: str = DEFAULT_CONTACT
+    next_steps: str = DEFAULT_NEXT_STEPS
+
+
+def sheet_footer(contact: str = "", next_steps: str = "") -> SheetFooter:
+    """The footer from the staff's settings, with the kiosk's own words where a setting is empty."""
+    return SheetFooter(contact.strip() or DEFAULT_CONTACT, next_steps.strip() or DEFAULT_NEXT_STEPS)
 
 
 def sheet_entries(targets: Sequence[Target], reader: ContentReader, region: str = "UK") -> list[SheetEntry]:
@@ -32,24 +55,18 @@ def sheet_entries(targets: Sequence[Target], reader: ContentReader, region: str 
         item = reader.list_item(target.kind, target.key)
         if item is None:
             continue
-        lines = [f"{label}: {value.replace('_', ' ')}" for label, value in item.details]
-        if item.kind == "occupation":
-            lines = _occupation_facts(target.key, reader, region)
         link, note = item_link(item)
-        entries.append(SheetEntry(item.title, KIND_WORDS.get(item.kind, ""), tuple(lines), link, note))
+        lines = tuple(f"{label}: {detail(label, value)}" for label, value in item.details)
+        entry = SheetEntry(item.title, KIND_WORDS.get(item.kind, ""), lines, link, note,
+                           easy=(KIND_WORDS.get(item.kind, ""), *lines))
+        occ = reader.occupation(target.key) if item.kind == "occupation" else None
+        if occ is not None:
+            facts = job_facts(occ, region)
+            entry = entry._replace(facts=facts.facts, easy=facts.easy, sources=facts.sources)
+        entries.append(entry)
     return entries
 
 
-def _occupation_facts(occupation_id: str, reader: ContentReader, region: str) -> list[str]:
-    occ = reader.occupation(occupation_id)
-    if occ is None:
-        return []
-    lines = []
-    for section in occupation_page(occ, region).sections:  # the same facts, in the same words, as on screen
-        for block in section.blocks:
-            if isinstance(block, FactList):
-                lines += [f"{f.label}: {f.value}. {f.source}".strip().rstrip(".") + "." if f.source
-                          else f"{f.label}: {f.value}. {f.detail}" for f in block.facts]
-            elif isinstance(block, BarChart):
-                lines.append(f"{block.headline} {block.source}.")
-    return lines
+def sheet_sources(entries: Sequence[SheetEntry]) -> tuple[str, ...]:
+    """Every source the sheet's figures come from, each once, in the order first met."""
+    return tuple(dict.fromkeys(line for entry in entries for line in entry.sources))

@@ -21,8 +21,8 @@ NCS_SITE = "https://nationalcareers.service.gov.uk/"
 KEEPABLE = ("occupation", "route", "event", "resource")  # what a pupil can put on "my list"
 MY_LIST = Target("my-list")
 KEEP, UNKEEP, TAKE_HOME, PRINT_SHEET, SHEET_DONE = "keep", "unkeep", "take-home", "print-sheet", "sheet"
-# Pages that do not get "Take this home": the way in and out of the kiosk, and the take-home pages themselves.
-NO_TAKE_HOME = frozenset({"home", "display", "missing", "search", "credits", MY_LIST.kind, TAKE_HOME, SHEET_DONE})
+# What a pupil is told once the sheet is printed or saved for staff: where to get it, never a file or a printer.
+SHEET_READY = "Your sheet is ready — ask at the careers desk."
 KIND_WORDS = {"occupation": "Job", "route": "Route after school", "event": "Event", "resource": "Careers library"}
 _KEEP_LABELS = ("Add to my list", "On my list ✓ — remove")
 # The largest QR code holds 2,331 bytes at the medium error correction the kiosk uses; a longer link gets none.
@@ -54,9 +54,9 @@ def take_home_choice(target: Target) -> Choice:
 
 
 def print_choice(target: Target | None = None) -> Choice:
-    """"Print my careers sheet": my list on one page (with this page's item added, when there is one)."""
+    """"Print my careers sheet": my list on paper (with this page's item added, when there is one)."""
     return Choice("Print my sheet", Target(PRINT_SHEET, target_key(target) if target else ""),
-                  "Your jobs and links on one page")
+                  "Your jobs on paper to take home")
 
 
 def is_http(url: str) -> bool:
@@ -92,7 +92,9 @@ def in_session(page: Page, kept: Collection[Target]) -> Page:
                                                               "kept to take home"))
     if target.kind in KEEPABLE and not kinds & {KEEP, UNKEEP}:
         choices.append(keep_choice(target, target in kept))
-    if target.kind not in NO_TAKE_HOME and TAKE_HOME not in kinds:
+    # Only a page about one thing has a page of its own to take home (a list of jobs would only get a site's
+    # home page).
+    if target.kind in KEEPABLE and TAKE_HOME not in kinds:
         choices.append(take_home_choice(target))
     if target.kind == "occupation" and PRINT_SHEET not in kinds:
         choices.append(print_choice(target))
@@ -102,24 +104,28 @@ def in_session(page: Page, kept: Collection[Target]) -> Page:
 def link_for(target: Target, reader: ContentReader) -> tuple[str, str, str]:
     """(title, link, what to look for) for a page's QR code; the link is "" when there is none to give."""
     item = reader.list_item(target.kind, target.key) if target.kind in KEEPABLE else None
-    if item is None:
-        return "", NCS_SITE, "The National Careers Service: jobs, courses and advice for every route after school."
+    if item is None:  # never a service's home page: a code that leads nowhere in particular helps no one
+        return "", "", "This page has no web page of its own to take home."
     return item.title, *item_link(item)
 
 
 def item_link(item: ListItem) -> tuple[str, str]:
-    """(link, what it leads to) for a kept item; the link is "" (and the words say why) when it has none."""
-    if item.kind == "occupation":
-        if is_http(item.url) and not _too_long(item.url):
-            return item.url, f"The National Careers Service page about {item.title}."
-        return NCS_SITE, f"On the National Careers Service site, search for “{item.title}”."
-    if item.kind == "route":
-        return NCS_SITE, f"On the National Careers Service site, look up “{item.title}” under routes and courses."
+    """(link, what it leads to) for a kept item: its own public page; "" (and what to search for) when the
+    content names none, since a code for a site's home page would leave the pupil to find the job again."""
+    link = item.url.strip() if is_http(item.url) and not _too_long(item.url) else ""
+    if item.kind in ("occupation", "route"):
+        if link:
+            if site_name(link) == site_name(NCS_SITE):
+                return link, f"The National Careers Service page about {item.title}."
+            return link, f"More about {item.title}."
+        if item.kind == "route":
+            return "", f"On the National Careers Service website, look up “{item.title}” under courses and training."
+        return "", f"On the National Careers Service website, search for “{item.title}”."
     if is_http(item.url) and _too_long(item.url):
         return "", (f"Its link is too long to show as a code. Search for “{item.title}” on "
                     f"{site_name(item.url)}.")
-    if is_http(item.url):
-        return item.url, f"More about {item.title}."
+    if link:
+        return link, f"More about {item.title}."
     if item.url:
         return "", "Its link is not a web address a phone can open, so there is no QR code for it."
     return "", "There is no web link for this. Ask a member of staff, or write down its name."
@@ -129,14 +135,15 @@ def take_home_page(target: Target, reader: ContentReader) -> Page:
     """The QR code for a page, large enough to scan, with the link as text and what it leads to."""
     title, link, caption = link_for(target, reader)
     heading = f"Take “{title}” home" if title else "Take this home"
-    if not link:
+    if not link:  # what to look for instead, so the subtitle does not promise a code
         blocks = (Paragraph(f"Sorry, there is no QR code for this. {caption}"),)
+        subtitle = "Write down its name to look it up later."
     else:
         blocks = (QrCode(link, caption), Paragraph("Point a phone camera at the code. Nothing is saved on the kiosk."))
+        subtitle = "Scan it with a phone to open it later."
     # No tiles and no section heading: the whole height for the code, so it shows whole even in big pictures on a
     # small screen (the title and subtitle already say what it is; Back leads on).
-    return Page(Target(TAKE_HOME, target_key(target)), heading, "Scan it with a phone to open it later.",
-                (Section("", blocks),))
+    return Page(Target(TAKE_HOME, target_key(target)), heading, subtitle, (Section("", blocks),))
 
 
 def my_list_page(items: Sequence[ListItem], missing: int = 0) -> Page:
@@ -146,7 +153,7 @@ def my_list_page(items: Sequence[ListItem], missing: int = 0) -> Page:
         target = Target(item.kind, item.id)
         link, caption = item_link(item)
         lines = [Paragraph(KIND_WORDS.get(item.kind, "Kept"))]
-        lines += [Paragraph(f"{label}: {_detail(label, value)}") for label, value in item.details]
+        lines += [Paragraph(f"{label}: {detail(label, value)}") for label, value in item.details]
         lines.append(Note(f"Link: {link}") if link else Note(caption))
         sections.append(Section(item.title, tuple(lines)))
         choices.append(Choice(f"Open {item.title}", target, KIND_WORDS.get(item.kind, "")))
@@ -166,10 +173,11 @@ def my_list_page(items: Sequence[ListItem], missing: int = 0) -> Page:
 
 
 def sheet_done_page(where: str) -> Page:
-    """Where the careers sheet went: the printer, or the file staff can collect."""
+    """What happens next with the careers sheet (SHEET_READY), or why there is none: never a file or printer."""
     return Page(Target(SHEET_DONE, where), "Your careers sheet", where,
                 choices=(Choice("My list", MY_LIST, "Everything you kept"),))
 
 
-def _detail(label: str, value: str) -> str:
+def detail(label: str, value: str) -> str:
+    """A kept item's detail as a pupil reads it: a date in words, "careers_fair" as "careers fair"."""
     return w.day(value) if label in ("Starts", "Ends") else value.replace("_", " ")

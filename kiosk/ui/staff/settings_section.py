@@ -1,5 +1,5 @@
-"""The staff screen's Settings section: region, how visits start, idle time, speech, screen size, printer and the
-National Careers Service API key."""
+"""The staff screen's Settings section: region, how visits start, idle time, speech, screen size, printer, the
+careers sheet's contact and next steps (and where the last sheet went), and the National Careers Service API key."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Settings, SettingsError
+from kiosk.content.pages.careers_sheet import DEFAULT_CONTACT
+from kiosk.settings_check import SHEET_WORDS
 from kiosk.staff.ncs_key import NcsKeyError, check_ncs_key
 from kiosk.ui.staff.form_rows import ChoiceRow, NumberRow, TextRow
 from kiosk.ui.staff.key_row import NcsKeyRow
@@ -26,12 +28,14 @@ SAVE_AS_PDF = "Save as PDF"
 APPLIES = {
     "region": "now", "default_mode": "from the next visit", "idle_timeout_s": "now", "speech_voice": "now",
     "speech_rate": "now", "screen_inches": "now", "printer": "for the next printed sheet",
-    "figures_old_after_years": "from the next page opened",
+    "figures_old_after_years": "from the next page opened", "careers_contact": "for the next printed sheet",
+    "next_steps": "for the next printed sheet",
 }
 NAMES = {
     "region": "Region", "default_mode": "How each visit starts", "idle_timeout_s": "Idle time",
     "speech_voice": "Speech voice", "speech_rate": "Speech rate", "screen_inches": "Screen size",
-    "printer": "Printer", "figures_old_after_years": "Old figures",
+    "printer": "Printer", "figures_old_after_years": "Old figures", "careers_contact": "Careers contact",
+    "next_steps": "Next steps",
 }
 NO_FIGURES = "(no figures for it yet)"  # after a region the settings name but the content's figures do not
 
@@ -66,6 +70,14 @@ def printer_names() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
+def sheets_note(settings: Settings, last: str) -> str:
+    """Where pupils' careers sheets go, and where the last one went, in words for staff."""
+    folder = settings.data_dir / "sheets"
+    went = f"Careers sheets print on {settings.printer}; if it fails they are saved in {folder}." if settings.printer \
+        else f"Careers sheets are saved as PDF files in {folder}, for staff to print."
+    return f"{went} {last or 'No sheet yet since the kiosk started.'}"
+
+
 class SettingsSection(QWidget):
     """A form of the settings staff change most, with Save; the message says when each change applies."""
 
@@ -94,6 +106,12 @@ class SettingsSection(QWidget):
                                        "The diagonal: every button is sized to at least 20 mm on it."),
             "printer": ChoiceRow(t, "Printer", [("", SAVE_AS_PDF), *[(n, n) for n in printer_names()]], s.printer,
                                  "For careers sheets; without a printer they are saved as PDF files."),
+            "careers_contact": TextRow(t, "Careers contact", s.careers_contact,
+                                       "Printed on every careers sheet: who pupils ask, and where. Blank prints "
+                                       f"\"{DEFAULT_CONTACT}\"", SHEET_WORDS["careers_contact"]),
+            "next_steps": TextRow(t, "Next steps", s.next_steps,
+                                  "Printed on every careers sheet: what the school suggests next. Blank prints the "
+                                  "kiosk's own words.", SHEET_WORDS["next_steps"]),
             "figures_old_after_years": NumberRow(t, "Old figures", s.figures_old_after_years, 1, 20, 1, "years",
                                                  "Figures older than this are marked \"may be out of date\"."),
         }
@@ -104,12 +122,17 @@ class SettingsSection(QWidget):
         box, column = lines_box(t)
         if isinstance(self.rows["speech_voice"], TextRow):
             self.rows["speech_voice"].field.setPlaceholderText("The default English voice")
+        # Where pupils' sheets go (a pupil only hears "ask at the careers desk"), under the printer's row.
+        self.sheets_note = PlainLabel(sheets_note(s, self._last_sheet()), t.font(t.small),
+                                      t.color("text"))
         self.ncs_key = NcsKeyRow(t, staff.services.ncs_key_source())
         self.ncs_key.remove_button.clicked.connect(self.remove_ncs_key)
         # Above the form, scrolling with it: a window whose least size grew would have to be laid out again.
         self.problems = PlainLabel(problems_text(s), t.font(t.body), t.color("text"))
         self.problems.setVisible(bool(s.settings_problems))
-        for row in [self.problems, *self.rows.values(), self.ncs_key]:
+        rows = [*self.rows.values()]
+        rows.insert(rows.index(self.rows["printer"]) + 1, self.sheets_note)
+        for row in [self.problems, *rows, self.ncs_key]:
             column.insertWidget(column.count() - 1, row)
             if isinstance(row, TextRow):
                 row.tapped.connect(self._type_into)
@@ -196,8 +219,13 @@ class SettingsSection(QWidget):
         """Offer the regions the content names now (an import or sync may have brought more); the rest of the
         form stays as staff left it."""
         self._show_problems()
+        self.sheets_note.setText(sheets_note(self._staff.services.settings, self._last_sheet()))
         region = self.rows["region"]
         region.set_options(region_options(self._known_regions(), self._staff.services.settings.region, region.value))
+
+    def _last_sheet(self) -> str:
+        take_home = getattr(self._staff.window, "take_home", None)  # a staff screen without pupils has none
+        return getattr(take_home, "last_sheet", "")
 
     def _known_regions(self) -> list[str] | None:
         try:

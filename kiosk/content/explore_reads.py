@@ -8,7 +8,7 @@ from typing import Callable
 from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.model import (
-    GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
+    GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, RouteKind, SkillShortage, SourceRef, Subject,
 )
 
 # The order a pupil meets the routes in: school and college first, then work-based, then university.
@@ -31,16 +31,31 @@ def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Su
     return [Subject(*row) for row in rows]
 
 
-def route_kinds(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """The kinds of route the installed routes have, each with how many jobs they lead to, in pupil order."""
+def route_kinds(conn: sqlite3.Connection) -> list[RouteKind]:
+    """The kinds of route the installed routes have, in pupil order, each with how many jobs it leads to: through
+    its own routes and the routes they lead to next (ROUTES_OF_KIND), and through its own alone."""
+    reach: dict[str, dict[str, set[str]]] = {}  # kind -> kind of the route a job is reached through -> jobs
     rows = conn.execute(
-        f"""SELECT r.kind, count(DISTINCT o.id) FROM routes r
-           LEFT JOIN occupation_routes x ON x.route = r.id LEFT JOIN occupations o ON o.id = x.occupation
-             AND {NOT_GROUPED}
-           GROUP BY r.kind"""
-    ).fetchall()
+        f"""WITH opened(kind, through, route) AS (
+                SELECT kind, kind, id FROM routes
+                UNION SELECT r.kind, n.kind, n.id FROM routes r JOIN route_links l ON l.route = r.id
+                  JOIN routes n ON n.id = l.leads_to)
+            SELECT DISTINCT p.kind, p.through, o.id FROM opened p JOIN occupation_routes x ON x.route = p.route
+              JOIN occupations o ON o.id = x.occupation AND {NOT_GROUPED}"""
+    )
+    for kind, through, occupation in rows:
+        reach.setdefault(kind, {}).setdefault(through, set()).add(occupation)
+    kinds = [k for (k,) in conn.execute("SELECT DISTINCT kind FROM routes")]
     rank = {kind: n for n, kind in enumerate(ROUTE_KIND_ORDER)}
-    return sorted(((kind, count) for kind, count in rows), key=lambda r: (rank.get(r[0], len(rank)), r[0]))
+    return [_route_kind(kind, reach.get(kind, {})) for kind in sorted(kinds, key=lambda k: (rank.get(k, len(rank)), k))]
+
+
+def _route_kind(kind: str, through: dict[str, set[str]]) -> RouteKind:
+    direct = through.get(kind, set())
+    jobs = set().union(*through.values()) if through else set()
+    added = {k: len(v - direct) for k, v in through.items() if k != kind and v - direct}
+    after = tuple(sorted(added, key=lambda k: (-added[k], k))[:2])
+    return RouteKind(kind, len(jobs), len(direct), after)
 
 
 def _region_or_uk(conn: sqlite3.Connection, sql_exists: str, region: str) -> str:

@@ -59,6 +59,7 @@ def route_page(reader: ContentReader, route_id: str, easy: bool = False) -> Page
         Section("The facts", (facts,)),
         Section("Where you can do it near here", _providers(reader, route_id)),
         Section("Jobs it can lead to", _jobs_text(len(jobs))),
+        *_next_steps(reader.next_routes(route_id)),
         people_section("People from our school who went this way", stories),
     ]
     # The jobs have a page of their own: a long list of tiles here would leave little room for the words.
@@ -78,6 +79,14 @@ def _providers(reader: ContentReader, route_id: str) -> tuple[Block, ...]:
         kind = PROVIDER_KINDS.get(p.kind, "provider")
         items.append(f"{p.name} ({kind}, {p.town})" if p.town else f"{p.name} ({kind}, town not known)")
     return (BulletList(tuple(items)),)
+
+
+def _next_steps(after: list) -> tuple[Section, ...]:
+    """Where people often go after this route: the other half of what it leads to (A levels lead on to degrees)."""
+    if not after:
+        return ()
+    return (Section("What you can do next", (Paragraph("After this, many people go on to:"),
+                                             BulletList(tuple(r.name for r in after)))),)
 
 
 def _jobs_text(n: int) -> tuple[Block, ...]:

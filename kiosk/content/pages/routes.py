@@ -65,8 +65,16 @@ def route_page(reader: ContentReader, route_id: str, easy: bool = False) -> Page
     # The jobs have a page of their own: a long list of tiles here would leave little room for the words.
     choices = [Choice("Jobs it can lead to", Target("route-jobs", route.id), w.job_count(len(jobs)))] if jobs else []
     choices += [*story_choices(stories, about="job"), Choice("What the levels mean", RQF, "Entry level up to level 8")]
-    return Page(Target("route", route.id), route.name, levels.level_words(route.rqf_level), tuple(sections),
+    return Page(Target("route", route.id), route.name, _level_line(route.name, route.rqf_level), tuple(sections),
                 tuple(choices))
+
+
+def _level_line(name: str, level: int | None) -> str:
+    """The route's level and what it compares with, unless that only names the route again ("A levels": "Level 3",
+    not "Level 3, like A levels")."""
+    if w.names_again(name, levels.compare(level)):
+        return levels.level_name(level)
+    return levels.level_words(level)
 
 
 def _providers(reader: ContentReader, route_id: str) -> tuple[Block, ...]:

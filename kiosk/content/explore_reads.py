@@ -33,21 +33,23 @@ def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Su
 
 def route_kinds(conn: sqlite3.Connection) -> list[RouteKind]:
     """The kinds of route the installed routes have, in pupil order, each with how many jobs it leads to: through
-    its own routes and the routes they lead to next (ROUTES_OF_KIND), and through its own alone."""
+    its own routes and the routes they lead to next (as ROUTES_OF_KIND lists them), and through its own alone."""
+    # A few thousand links at most: read once and joined here, rather than a join per kind and next step in SQL.
+    jobs: dict[str, set[str]] = {}
+    for route, occupation in conn.execute(
+        f"""SELECT x.route, x.occupation FROM occupation_routes x JOIN occupations o ON o.id = x.occupation
+            WHERE {NOT_GROUPED}"""
+    ):
+        jobs.setdefault(route, set()).add(occupation)
+    kinds = dict(conn.execute("SELECT id, kind FROM routes").fetchall())
     reach: dict[str, dict[str, set[str]]] = {}  # kind -> kind of the route a job is reached through -> jobs
-    rows = conn.execute(
-        f"""WITH opened(kind, through, route) AS (
-                SELECT kind, kind, id FROM routes
-                UNION SELECT r.kind, n.kind, n.id FROM routes r JOIN route_links l ON l.route = r.id
-                  JOIN routes n ON n.id = l.leads_to)
-            SELECT DISTINCT p.kind, p.through, o.id FROM opened p JOIN occupation_routes x ON x.route = p.route
-              JOIN occupations o ON o.id = x.occupation AND {NOT_GROUPED}"""
-    )
-    for kind, through, occupation in rows:
-        reach.setdefault(kind, {}).setdefault(through, set()).add(occupation)
-    kinds = [k for (k,) in conn.execute("SELECT DISTINCT kind FROM routes")]
+    for route, kind in kinds.items():
+        reach.setdefault(kind, {}).setdefault(kind, set()).update(jobs.get(route, ()))
+    for route, after in conn.execute("SELECT route, leads_to FROM route_links"):
+        if route in kinds and after in kinds:
+            reach[kinds[route]].setdefault(kinds[after], set()).update(jobs.get(after, ()))
     rank = {kind: n for n, kind in enumerate(ROUTE_KIND_ORDER)}
-    return [_route_kind(kind, reach.get(kind, {})) for kind in sorted(kinds, key=lambda k: (rank.get(k, len(rank)), k))]
+    return [_route_kind(kind, reach[kind]) for kind in sorted(reach, key=lambda k: (rank.get(k, len(rank)), k))]
 
 
 def _route_kind(kind: str, through: dict[str, set[str]]) -> RouteKind:

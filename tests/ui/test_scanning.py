@@ -63,7 +63,7 @@ def test_one_switch_automatic_scanning(qtbot, make_window, data_dir, reader, clo
     scanner = window.scanner
     assert scanner.timer.isActive() and scanner.timer.interval() == 750  # the first row rests longer
     scanner.advance()  # what the timer does
-    assert labels(window) == ["Things I like doing", "Routes after school", "Jobs in our area"]
+    assert labels(window) == ["Things I like doing", "Routes after school", "Jobs in the UK"]  # the place its figures describe
     assert scanner.timer.interval() == 500
     press(window, Qt.Key.Key_Space)  # the switch: into the row
     assert labels(window) == ["Things I like doing"]

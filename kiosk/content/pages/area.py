@@ -10,10 +10,8 @@ def local_place(reader: ContentReader, region: str) -> str:
     """The place "Jobs in …" and the growing jobs describe for a kiosk set to `region`: the region when it has
     figures, else the UK, else England (DfE projects England and its areas, not the UK); the region itself when
     nothing has figures. Job lists take growth from the same places in the same order (job_list_reads)."""
-    for found in (reader.group_changes(region, limit=1), reader.job_changes(region, limit=1)):
-        if found:
-            return found[0].region
-    return region
+    found = reader.group_changes(region, limit=1) or reader.job_changes(region, limit=1)  # the second only if need be
+    return found[0].region if found else region
 
 
 def jobs_in(place: str) -> str:

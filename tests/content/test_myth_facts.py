@@ -12,6 +12,7 @@ from typing import Callable
 import pytest
 
 from kiosk.config import ASSETS_DIR
+from kiosk.content.pack_source import read_source
 
 MYTHS = tomllib.loads((ASSETS_DIR / "sample" / "myths.toml").read_text(encoding="utf-8"))["myth"]
 MAKING = ("dfe-food-drink-and-tobacco", "dfe-engineering", "dfe-rest-of-manufacturing")  # DfE's manufacturing
@@ -126,3 +127,8 @@ def test_the_jobs_named_without_a_degree_have_no_degree_route_in_the_library() -
         entry = next((ASSETS_DIR / "library" / "occupations").glob(f"{soc}-*.toml"))
         routes = set(tomllib.loads(entry.read_text(encoding="utf-8"))["routes"])
         assert routes and not routes & degree_routes, soc
+
+
+def test_a_review_stays_in_the_source_file_and_never_reaches_a_pack() -> None:
+    _, tables = read_source(ASSETS_DIR / "sample")
+    assert len(tables["myths"]) == len(MYTHS) and not any("review" in row for row in tables["myths"])

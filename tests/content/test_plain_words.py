@@ -8,6 +8,7 @@ import re
 from kiosk.access.coverage import every_page_target
 from kiosk.content.pages import build_page
 from kiosk.content.pages.page import Target
+from kiosk.content.pages.wording import names_again
 
 # Whole words: "Occupational therapist" is a job's name, "occupations" is the statisticians' word for jobs.
 JARGON = re.compile(r"\b(vacanc\w*|Found in its|alternative title|sectors?|modelled on the shape|projections?|"
@@ -80,3 +81,12 @@ def test_a_job_found_by_another_of_its_names_says_so_plainly(sample_reader) -> N
     page = build_page(Target("search", "staff"), sample_reader)
     assert next(c.detail for c in page.choices if c.target == Target("occupation", hit.id)) == \
         "Another name for this job"
+
+
+def test_a_jobs_other_names_that_only_repeat_its_title_are_left_out(sample_reader) -> None:
+    assert names_again("Train driver", "Trainee train driver") and names_again("A levels", "like A levels")
+    assert not names_again("T levels", "like A levels") and not names_again("Train driver", "Tram driver")
+    occ = sample_reader.occupation("train-driver")
+    assert "Trainee train driver" in occ.alt_titles  # the content has it; the subtitle does not repeat it
+    subtitle = build_page(Target("occupation", "train-driver"), sample_reader).subtitle
+    assert "Tram driver" in subtitle and "Trainee train driver" not in subtitle

@@ -81,7 +81,7 @@ def sectors_page(reader: ContentReader) -> Page:
     return Page(
         Target("sectors"),
         KINDS_OF_WORK,
-        f"Jobs put into {len(sectors)} groups, from health to building. Tap one to see its jobs.",
+        f"{len(sectors)} groups of jobs, from health to building. Tap one to see its jobs.",
         choices=tuple(
             Choice(s.name, Target("sector", s.id), w.job_count(s.occupation_count))
             for s in sectors

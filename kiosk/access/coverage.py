@@ -37,7 +37,7 @@ def every_page_target(reader: ContentReader) -> list[Target]:
                 Target("stories"), Target("events"), Target("library"), Target("compare-pick"), Target("my-list"),
                 Target("myths")]
     targets += [Target("subject", s.id) for s in reader.subjects()]
-    targets += [Target("route-kind", kind) for kind, _ in reader.route_kinds()]
+    targets += [Target("route-kind", k.kind) for k in reader.route_kinds()]
     for route in reader.routes():
         targets += [Target("route", route.id), Target("route-jobs", route.id)]
     targets += [Target("story", story.id) for story in reader.alumni()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x4B494F53  # "KIOS": marks a file as this kiosk's content database
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 PAGE_SIZE = 4096
 
 BOOKKEEPING = """
@@ -104,7 +104,7 @@ def table_ddl() -> str:
 # tests/content/test_db_schema.py keeps the two in step.
 PACK_TABLES = frozenset({
     "sectors", "occupations", "pay", "hours", "outlook", "replacement_demand", "skill_shortages", "routes",
-    "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni", "subjects",
+    "route_links", "occupation_routes", "providers", "provider_routes", "resources", "events", "alumni", "subjects",
     "occupation_subjects", "industries", "industry_outlook", "averages", "myths",
     "soc_groups", "areas", "earnings", "employment", "group_outlook", "group_change", "group_gender",
     "group_qualifications", "soc2010_titles", "soc2010_groups",

@@ -8,7 +8,7 @@ from typing import Callable
 from kiosk.content.job_list_reads import NOT_GROUPED
 from kiosk.content.list_bounds import MOST_IN_A_LIST
 from kiosk.content.model import (
-    GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, SkillShortage, SourceRef, Subject,
+    GroupChange, HardToFill, IndustryOutlook, JobChange, Myth, RouteKind, SkillShortage, SourceRef, Subject,
 )
 
 # The order a pupil meets the routes in: school and college first, then work-based, then university.
@@ -31,16 +31,33 @@ def subjects(conn: sqlite3.Connection, subject_id: str | None = None) -> list[Su
     return [Subject(*row) for row in rows]
 
 
-def route_kinds(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """The kinds of route the installed routes have, each with how many jobs they lead to, in pupil order."""
-    rows = conn.execute(
-        f"""SELECT r.kind, count(DISTINCT o.id) FROM routes r
-           LEFT JOIN occupation_routes x ON x.route = r.id LEFT JOIN occupations o ON o.id = x.occupation
-             AND {NOT_GROUPED}
-           GROUP BY r.kind"""
-    ).fetchall()
+def route_kinds(conn: sqlite3.Connection) -> list[RouteKind]:
+    """The kinds of route the installed routes have, in pupil order, each with how many jobs it leads to: through
+    its own routes and the routes they lead to next (as ROUTES_OF_KIND lists them), and through its own alone."""
+    # A few thousand links at most: read once and joined here, rather than a join per kind and next step in SQL.
+    jobs: dict[str, set[str]] = {}
+    for route, occupation in conn.execute(
+        f"""SELECT x.route, x.occupation FROM occupation_routes x JOIN occupations o ON o.id = x.occupation
+            WHERE {NOT_GROUPED}"""
+    ):
+        jobs.setdefault(route, set()).add(occupation)
+    kinds = dict(conn.execute("SELECT id, kind FROM routes").fetchall())
+    reach: dict[str, dict[str, set[str]]] = {}  # kind -> kind of the route a job is reached through -> jobs
+    for route, kind in kinds.items():
+        reach.setdefault(kind, {}).setdefault(kind, set()).update(jobs.get(route, ()))
+    for route, after in conn.execute("SELECT route, leads_to FROM route_links"):
+        if route in kinds and after in kinds:
+            reach[kinds[route]].setdefault(kinds[after], set()).update(jobs.get(after, ()))
     rank = {kind: n for n, kind in enumerate(ROUTE_KIND_ORDER)}
-    return sorted(((kind, count) for kind, count in rows), key=lambda r: (rank.get(r[0], len(rank)), r[0]))
+    return [_route_kind(kind, reach[kind]) for kind in sorted(reach, key=lambda k: (rank.get(k, len(rank)), k))]
+
+
+def _route_kind(kind: str, through: dict[str, set[str]]) -> RouteKind:
+    direct = through.get(kind, set())
+    jobs = set().union(*through.values()) if through else set()
+    added = {k: len(v - direct) for k, v in through.items() if k != kind and v - direct}
+    after = tuple(sorted(added, key=lambda k: (-added[k], k))[:2])
+    return RouteKind(kind, len(jobs), len(direct), after)
 
 
 def _region_or_uk(conn: sqlite3.Connection, sql_exists: str, region: str) -> str:

@@ -9,6 +9,10 @@ from kiosk.content.model import OccupationSummary
 
 # A library entry whose unit group holds an everyday job is left out of lists: the everyday job opens it.
 NOT_GROUPED = "o.id NOT IN (SELECT occupation FROM grouped_entries)"
+# The routes a kind of route opens: its own, and the ones they lead to next (A levels open degrees and higher
+# apprenticeships), so a route that is mostly a step to further study is counted through where it leads.
+ROUTES_OF_KIND = """SELECT id FROM routes WHERE kind = :kind
+                    UNION SELECT l.leads_to FROM route_links l JOIN routes k ON k.id = l.route WHERE k.kind = :kind"""
 SORTS = {
     "title": "o.title COLLATE NOCASE",
     "pay": "pay IS NULL, pay DESC, o.title COLLATE NOCASE",
@@ -51,8 +55,8 @@ def _occupations_sql(sector: str | None, interest: str | None, subject: str | No
         where = "WHERE EXISTS (SELECT 1 FROM occupation_subjects x WHERE x.occupation = o.id AND x.subject = :subject)"
         params = {"subject": subject}
     elif route_kind:
-        where = """WHERE EXISTS (SELECT 1 FROM occupation_routes x JOIN routes r ON r.id = x.route
-                                 WHERE x.occupation = o.id AND r.kind = :kind)"""
+        where = f"""WHERE EXISTS (SELECT 1 FROM occupation_routes x
+                                  WHERE x.occupation = o.id AND x.route IN ({ROUTES_OF_KIND}))"""
         params = {"kind": route_kind}
     where += f" AND {NOT_GROUPED}"  # a group's page behind an everyday job is reached through that job
     growth = "coalesce(s.growth_percent, uk.growth_percent, en.growth_percent)"

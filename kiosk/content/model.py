@@ -274,6 +274,17 @@ class ListItem(NamedTuple):
     details: tuple[tuple[str, str], ...] = ()
 
 
+class RouteKind(NamedTuple):
+    """A kind of route with the jobs it leads to: `jobs` counts those reached through the routes it leads to next
+    (A levels to a degree), `direct` only its own; `after` the kinds of next route that add the most jobs (two at
+    most, most first)."""
+
+    kind: str
+    jobs: int
+    direct: int
+    after: tuple[str, ...] = ()
+
+
 class Subject(NamedTuple):
     """A school subject a pupil may like, with how many jobs it helps with."""
 

@@ -82,6 +82,13 @@ def read_source(folder: str | Path, *, now: dt.datetime | None = None) -> tuple[
                 entry = dict(entry)
                 for route in entry.pop("routes", []) or []:
                     add("provider_routes", {"provider": entry.get("id"), "route": route}, where)
+            if table == "routes" and isinstance(entry, dict):
+                entry = dict(entry)
+                for after in entry.pop("leads_to", []) or []:
+                    add("route_links", {"route": entry.get("id"), "leads_to": after}, where)
+            if table == "myths" and isinstance(entry, dict):
+                entry = dict(entry)
+                entry.pop("review", None)  # why the fact answers the myth: for whoever checks it, not for pupils
             if table == "industries" and isinstance(entry, dict):
                 entry = dict(entry)
                 for row in _industry_outlook(entry.get("id"), entry.pop("outlook", None), where):

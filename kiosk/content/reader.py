@@ -15,7 +15,7 @@ from kiosk.content.catalogue_reads import CatalogueEntry, catalogue as read_cata
 from kiosk.content.model import (
     AlumniStory, Average, Earnings, Employment, Event, Figure, GroupChange, GroupOutlook, HardToFill,
     IndustryOutlook, JobChange, ListItem, Myth, Occupation, OccupationSummary, PackInfo, Provider,
-    ReplacementDemand, Resource, Route, SearchHit, Sector, SkillShortage, SourceRef, Subject,
+    ReplacementDemand, Resource, Route, RouteKind, SearchHit, Sector, SkillShortage, SourceRef, Subject,
 )
 from kiosk.content import job_list_reads as job_lists
 from kiosk.content.job_list_reads import NOT_GROUPED
@@ -273,6 +273,10 @@ class ContentReader:
         ).fetchone()
         return _route(row) if row else None
 
+    def next_routes(self, route_id: str) -> list[Route]:
+        """The routes people often take after this one (A levels: a degree, a degree apprenticeship…)."""
+        return [r for rid in school.next_route_ids(self._conn, route_id) if (r := self.route(rid)) is not None]
+
     def providers_for(self, route_id: str) -> list[Provider]:
         return school.providers_for(self._conn, route_id)
 
@@ -343,8 +347,8 @@ class ContentReader:
         found = explore.subjects(self._conn, subject_id)
         return found[0] if found else None
 
-    def route_kinds(self) -> list[tuple[str, int]]:
-        """The kinds of route after school ("apprenticeship"…), each with how many jobs they lead to."""
+    def route_kinds(self) -> list[RouteKind]:
+        """The kinds of route after school, each with its jobs counted through the routes it leads to next."""
         return explore.route_kinds(self._conn)
 
     def job_changes(self, region: str = "UK", *, shrinking: bool = False, limit: int = 5) -> list[JobChange]:

@@ -128,6 +128,11 @@ TABLES: dict[str, Table] = {
             key=("id",),
         ),
         Table(
+            "route_links",  # a route and one it can lead to next (A levels to a degree), from routes.toml's leads_to
+            (Column("route", slug, refers_to="routes"), Column("leads_to", slug, refers_to="routes")),
+            key=("route", "leads_to"),
+        ),
+        Table(
             "occupation_routes",
             (Column("occupation", slug, refers_to="occupations"), Column("route", slug, refers_to="routes")),
             key=("occupation", "route"),

@@ -37,6 +37,16 @@ def providers_for(conn: sqlite3.Connection, route_id: str) -> list[Provider]:
     return [Provider(*row) for row in rows]
 
 
+def next_route_ids(conn: sqlite3.Connection, route_id: str) -> list[str]:
+    """The routes a route leads to next (routes.toml's leads_to), lowest level first, then by name."""
+    rows = conn.execute(
+        """SELECT r.id FROM route_links l JOIN routes r ON r.id = l.leads_to WHERE l.route = ?
+           ORDER BY r.rqf_level, r.name COLLATE NOCASE LIMIT ?""",
+        (route_id, MOST_IN_A_LIST),
+    )
+    return [rid for (rid,) in rows]
+
+
 def occupations_on_route(conn: sqlite3.Connection, route_id: str) -> list[OccupationSummary]:
     """The occupations a route can lead to, A to Z (only those whose occupation is installed)."""
     rows = conn.execute(

@@ -9,7 +9,7 @@ from kiosk.content.schema import TABLES
 
 # Link rows an occupation or provider file writes as a list: the field the file holds them in.
 LIST_FIELDS = {("occupation_routes", "route"): "routes", ("occupation_subjects", "subject"): "subjects",
-               ("provider_routes", "route"): "routes"}
+               ("provider_routes", "route"): "routes", ("route_links", "leads_to"): "leads_to"}
 
 
 def check_unique(tables: dict[str, list[dict[str, Any]]], places: dict[str, list[str]]) -> None:

@@ -169,13 +169,16 @@ def figure_sections(page: Page) -> dict[str, tuple]:
 
 def test_jobs_in_our_area_uses_the_areas_figures_and_says_where_it_falls_back(sample_reader: ContentReader) -> None:
     page = build_page(Target("local"), sample_reader, region="Greater London")
-    assert page.subtitle.startswith("What is growing and shrinking in Greater London")
+    assert page.title == "Jobs in Greater London"  # the place the figures describe, said in the title
+    assert page.subtitle.startswith("What is growing and shrinking, what is hard to fill")
     sections = figure_sections(page)
     assert list(sections) == ["Jobs growing the most", "Jobs shrinking the most", "Industries growing",
                               "Industries shrinking", "Jobs that are hard to fill"]
     growing = next(b for b in sections["Jobs growing the most"] if isinstance(b, FactList)).facts
     london = sample_reader.group_changes("Greater London", limit=3)
-    assert [f.label for f in growing] == [g.title for g in london] and len(growing) == 3
+    # ONS's "occupations" reads "jobs" for a pupil; the groups are the same, in the same order.
+    assert [f.label for f in growing] == [g.title.replace("occupations", "jobs") for g in london] and len(growing) == 3
+    assert "Customer service jobs" in [f.label for f in growing]
     assert growing[0].value.startswith("For every 10 jobs in 2020, about 1") and growing[0].value.endswith("in 2035")
     shrinking = next(b for b in sections["Jobs shrinking the most"] if isinstance(b, FactList)).facts
     assert all(int(f.value.split("about ")[1].split()[0]) <= 10 for f in shrinking)
@@ -198,12 +201,28 @@ def test_jobs_in_our_area_uses_the_areas_figures_and_says_where_it_falls_back(sa
 
 def test_a_place_without_its_own_figures_says_whose_they_are(sample_reader: ContentReader) -> None:
     page = build_page(Target("local"), sample_reader, region="Wales")
-    assert page.subtitle.startswith("The kiosk has no figures for Wales yet, so these are for England.")
+    assert page.title == "Jobs in England"
+    assert page.subtitle.startswith("The kiosk has no figures for Wales yet.")
     for heading, blocks in figure_sections(page).items():
         if heading != "Jobs that are hard to fill":
             assert any(b.text.endswith("(England)") for b in blocks if isinstance(b, Note)), heading
     uk = build_page(Target("local"), sample_reader, region="UK")  # DfE projects England, not the UK: it says so
-    assert uk.subtitle.startswith("The kiosk has no figures for the UK yet, so these are for England.")
+    assert uk.title == "Jobs in England"
+    assert uk.subtitle.startswith("The kiosk has no figures for Scotland, Wales or Northern Ireland yet.")
+    assert "figures for the UK" not in " ".join(uk.text_blocks())  # said once, as the nations it leaves out
+
+
+@pytest.mark.parametrize("region, place", [("UK", "England"), ("Greater London", "Greater London"),
+                                           ("Wales", "England")])
+def test_every_way_to_local_figures_names_their_place(sample_reader: ContentReader, region: str, place: str) -> None:
+    home = {c.target: c.label for c in build_page(Target("home"), sample_reader, region=region).choices}
+    assert home[Target("local")] == f"Jobs in {place}" and home[Target("growing")] == f"Growing jobs in {place}"
+    local = build_page(Target("local"), sample_reader, region=region)
+    assert local.title == f"Jobs in {place}"
+    assert {c.target: c.label for c in local.choices}[Target("growing")] == f"Growing jobs in {place}"
+    assert build_page(Target("growing"), sample_reader, region=region).title == f"Growing jobs in {place}"
+    myths = build_page(Target("myths"), sample_reader, region=region)
+    assert {c.target: c.label for c in myths.choices}[Target("local")] == f"Jobs in {place}"
 
 
 def test_jobs_in_our_area_with_little_content_still_says_something_plain(tmp_path: Path) -> None:
@@ -229,7 +248,8 @@ def test_jobs_in_our_area_with_little_content_still_says_something_plain(tmp_pat
     empty = reader_for(tmp_path / "empty", {"sectors": [{"id": "s", "name": "S"}]})
     try:
         page = build_page(Target("local"), empty, region="London")
-        assert page.subtitle.startswith("The kiosk has no figures for London yet")
+        assert page.title == "Jobs in London"
+        assert page.subtitle == "The kiosk has no figures about growing and shrinking jobs here yet."
         assert all(isinstance(s.blocks[0], Paragraph) for s in page.sections)
         assert page.choices  # never an empty screen: a way on
     finally:

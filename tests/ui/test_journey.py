@@ -29,7 +29,7 @@ def test_explore_by_sector_to_an_occupation_and_back(qtbot, make_window, setting
     window = make_window(settings, reader)
     assert window.screen_widget.page.title == HOME_QUESTION
     assert not window.back_button.isEnabled()
-    tap(qtbot, tile(window, "Explore jobs by sector"))
+    tap(qtbot, tile(window, "Kinds of work"))
     assert window.screen_widget.page.target == Target("sectors")
     tap(qtbot, tile(window, "Health"))
     tap(qtbot, tile(window, "Nurse"))

@@ -46,8 +46,8 @@ def test_two_switches_reach_a_job_and_hear_it(qtbot, make_window, data_dir, read
     window = make_window(settings, reader)
     worker, player = FakeWorker(), FakePlayer()
     window.set_speaker(SpeechController(worker, player, "gmw/en", 130, 50))
-    assert labels(window) == ["Search for a job", "Explore jobs by sector", "School subjects I like"]  # the first row
-    step_to(window, clock, "Explore jobs by sector")
+    assert labels(window) == ["Search for a job", "Kinds of work", "School subjects I like"]  # the first row
+    step_to(window, clock, "Kinds of work")
     assert window.navigator.current == Target("sectors")
     step_to(window, clock, "Health")
     step_to(window, clock, "Nurse")
@@ -63,7 +63,7 @@ def test_one_switch_automatic_scanning(qtbot, make_window, data_dir, reader, clo
     scanner = window.scanner
     assert scanner.timer.isActive() and scanner.timer.interval() == 750  # the first row rests longer
     scanner.advance()  # what the timer does
-    assert labels(window) == ["Things I like doing", "Routes after school", "Jobs in our area"]
+    assert labels(window) == ["Things I like doing", "Routes after school", "Jobs in the UK"]  # the place its figures describe
     assert scanner.timer.interval() == 500
     press(window, Qt.Key.Key_Space)  # the switch: into the row
     assert labels(window) == ["Things I like doing"]
@@ -94,7 +94,7 @@ def test_held_and_bouncing_switches_count_once(qtbot, make_window, data_dir, rea
     settings = load_settings(data_dir, environ={}, scan_mode="step")
     window = make_window(settings, reader)
     press(window, Qt.Key.Key_Space, repeat=True)  # auto-repeat from a held switch
-    assert labels(window) == ["Search for a job", "Explore jobs by sector", "School subjects I like"]
+    assert labels(window) == ["Search for a job", "Kinds of work", "School subjects I like"]
     press(window, Qt.Key.Key_Return)
     press(window, Qt.Key.Key_Return)  # a bounce, 0 ms later: ignored
     assert labels(window) == ["Search for a job"]
@@ -147,7 +147,7 @@ def test_one_switch_alone_reaches_a_job_and_hears_it(qtbot, make_window, data_di
         clock.advance(1)
         press(window, Qt.Key.Key_Space)
 
-    choose("Explore jobs by sector")
+    choose("Kinds of work")
     choose("Trades")
     choose("Plumber")
     assert window.navigator.current == Target("occupation", "plumber")

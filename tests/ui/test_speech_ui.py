@@ -85,6 +85,7 @@ def test_speak_reads_the_page_and_follows_it_word_by_word(qtbot, make_window, se
     title, subtitle = window.screen_widget.findChildren(SymbolText)[:2]
     heard(controller, player, 0)
     assert title.highlighted == 0  # "Nurse", the word itself, in words mode too
+    # The subtitle is "Health · Also called: Ward sister" ("Staff nurse" only says the title again, so it is left out).
     heard(controller, player, 900)  # the fourth word heard: "Also", the third word of the subtitle
     assert title.highlighted == -1 and subtitle.highlighted == 2
     assert subtitle.tokens[2].text == "Also"

@@ -28,7 +28,7 @@ def tile(window, label: str):
 def test_a_finger_can_walk_from_home_to_an_occupation(qtbot, make_window, settings, reader) -> None:
     window = make_window(settings, reader)
     device = touchscreen()
-    touch_tap(window, tile(window, "Explore jobs by sector"), device)
+    touch_tap(window, tile(window, "Kinds of work"), device)
     qtbot.waitUntil(lambda: window.navigator.current == Target("sectors"))
     touch_tap(window, tile(window, "Trades"), device)
     qtbot.waitUntil(lambda: window.navigator.current == Target("sector", "trades"))
@@ -41,7 +41,7 @@ def test_a_finger_can_walk_from_home_to_an_occupation(qtbot, make_window, settin
 def test_sliding_off_a_tile_cancels_the_tap(qtbot, make_window, settings, reader) -> None:
     window = make_window(settings, reader)
     device = touchscreen()
-    start = tile(window, "Explore jobs by sector")
+    start = tile(window, "Kinds of work")
     inside = start.mapTo(window, start.rect().center())
     outside = inside + QPoint(0, start.height() * 3)
     QTest.touchEvent(window, device).press(0, inside, window).commit()

@@ -23,9 +23,9 @@ def touch(window, button, clock, held_s: float) -> None:
 
 def test_a_touch_must_be_held(qtbot, make_window, data_dir, reader, clock) -> None:
     window = make_window(load_settings(data_dir, environ={}, touch_hold_s=0.5), reader)
-    touch(window, tile(window, "Explore jobs by sector"), clock, 0.2)
+    touch(window, tile(window, "Kinds of work"), clock, 0.2)
     assert window.navigator.current == Target("home")
-    touch(window, tile(window, "Explore jobs by sector"), clock, 0.6)
+    touch(window, tile(window, "Kinds of work"), clock, 0.6)
     assert window.navigator.current == Target("sectors")
 
 
@@ -43,7 +43,7 @@ def test_repeated_taps_are_ignored_within_the_debounce(qtbot, make_window, data_
 
 def test_off_by_default(qtbot, make_window, settings, reader, clock) -> None:
     window = make_window(settings, reader)
-    touch(window, tile(window, "Explore jobs by sector"), clock, 0.0)
+    touch(window, tile(window, "Kinds of work"), clock, 0.0)
     assert window.navigator.current == Target("sectors")
 
 

@@ -38,7 +38,7 @@ def build_page(
     """
     kind, key = target.kind, target.key
     if kind == "home":
-        return home_page(reader, typing, easy)
+        return home_page(reader, typing, easy, region)
     if kind == "interests":
         return interests_page(reader)
     if kind == "interest":

@@ -4,38 +4,43 @@ from __future__ import annotations
 
 from kiosk.content.model import OccupationSummary
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.area import growing_in, jobs_in, local_place
 from kiosk.content.pages.page import SEARCH, Choice, Page, Target
 from kiosk.content.pages.paging import PAGE_SIZE, page_choices, page_line, split_page
 from kiosk.content.pages.sorting import sort_choices, sorted_by, sorted_target, split_sort
 from kiosk.content.reader import ContentReader
 
 
+# "Sector" is a word a 12-year-old may not know; and "area" already means a place ("Jobs in our area").
+KINDS_OF_WORK = "Kinds of work"
 HOME_QUESTION = "What do you want to find out about jobs?"  # in symbols: find out, job
 
 
-def home_page(reader: ContentReader, typing: bool = True, easy: bool = False) -> Page:
+def home_page(reader: ContentReader, typing: bool = True, easy: bool = False, region: str = "UK") -> Page:
     """The first screen: every way in, most asked-for first. Without typing (large-symbol mode), search gives way
-    to browsing by picture, and the words are short. Only the symbol modes (`easy`) have pictures to tap."""
+    to browsing by picture, and the words are short. Only the symbol modes (`easy`) have pictures to tap. The tiles
+    for local figures name the place they describe ("Jobs in England")."""
     counts = reader.counts()
     if typing:
         choices: tuple[Choice, ...] = (
             Choice("Search for a job", SEARCH, "Type the name of a job"),
-            Choice("Explore jobs by sector", Target("sectors"), f"{counts['sectors']} areas of work, from health to building"),
+            Choice(KINDS_OF_WORK, Target("sectors"), f"{counts['sectors']} groups of jobs, from health to building"),
             Choice("School subjects I like", Target("subjects"), "Jobs that use the subjects you enjoy"),
             Choice("Things I like doing", Target("interests"), "Jobs for people like you"),
             Choice("Routes after school", Target("routes"), "A levels, T levels, apprenticeships, college, work"),
-            Choice("Jobs in our area", Target("local"), "What is growing, what is hard to fill, and myths busted"),
+            Choice(jobs_in(local_place(reader, region)), Target("local"),
+                   "What is growing, what is hard to fill, and myths busted"),
             Choice("Compare jobs", Target("compare-pick"), "Up to three jobs side by side: pay, hours, the future"),
             Choice("People from our school", Target("stories"), "Where our former students are now"),
             Choice("Open days and events", Target("events"), "Open days, taster days, talks and fairs"),
             Choice("Careers library", Target("library"), "Books, leaflets, films and websites in school"),
-            Choice("Jobs that are growing", Target("growing"), "Where there will be more jobs in future"),
+            Choice(growing_in(local_place(reader, region)), Target("growing"), "Where there will be more jobs in future"),
             Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
         )
     else:
         # One screen of six: pupils who rely on pictures should not have to page to find a way in.
         choices = (
-            Choice("Jobs by area of work", Target("sectors")),
+            Choice(KINDS_OF_WORK, Target("sectors")),
             Choice("Things I like doing", Target("interests")),
             Choice("People at work", Target("a-z")),
             Choice("School subjects", Target("subjects")),
@@ -72,15 +77,16 @@ def interest_page(reader: ContentReader, key: str, region: str) -> Page:
 
 
 def sectors_page(reader: ContentReader) -> Page:
+    sectors = reader.sectors()
     return Page(
         Target("sectors"),
-        "Explore jobs by sector",
-        "A sector is an area of work. Tap one to see its jobs.",
+        KINDS_OF_WORK,
+        f"{len(sectors)} groups of jobs, from health to building. Tap one to see its jobs.",
         choices=tuple(
             Choice(s.name, Target("sector", s.id), w.job_count(s.occupation_count))
-            for s in reader.sectors()
+            for s in sectors
         ),
-        empty_message="There are no sectors in the kiosk yet.",
+        empty_message="The kiosk has no kinds of work yet.",
     )
 
 
@@ -88,14 +94,14 @@ def sector_page(reader: ContentReader, key: str, region: str) -> Page:
     sector_id, sort = split_sort(split_page(key)[0])
     sector = reader.sector(sector_id)
     if sector is None:
-        return missing_page("That area of work is not in the kiosk any more.")
+        return missing_page("That kind of work is not in the kiosk any more.")
     choices, line = job_list(reader, "sector", key, region, sector=sector_id)
     return Page(
         Target("sector", key),
         sector.name,
         " ".join(t for t in (sector.description, sorted_by(sort), line) if t),
         choices=choices,
-        empty_message="There are no jobs in this area in the kiosk yet.",
+        empty_message="There are no jobs of this kind in the kiosk yet.",
     )
 
 
@@ -104,7 +110,7 @@ def growing_page(reader: ContentReader, region: str, key: str = "") -> Page:
     choices, line = job_list(reader, "growing", key, region, default="growth", min_growth=w.FLAT_BAND_PERCENT)
     return Page(
         Target("growing", key),
-        "Jobs that are growing",
+        growing_in(local_place(reader, region)),
         " ".join(t for t in ("These jobs are expected to have more workers in future.", sorted_by(sort), line) if t),
         choices=choices,
         empty_message="The kiosk has no figures yet about which jobs are growing.",

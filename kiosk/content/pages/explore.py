@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.content.model import RouteKind
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.browse import job_list, missing_page
 from kiosk.content.pages.levels import route_kind
@@ -49,9 +50,9 @@ def route_kinds_page(reader: ContentReader) -> Page:
         "Jobs by route after school",
         "Tap a way to carry on learning or training to see the jobs it can lead to.",
         choices=tuple(
-            Choice(route_kind(kind).label, Target("route-kind", kind), w.job_count(n))
-            for kind, n in reader.route_kinds()
-            if n
+            Choice(route_kind(k.kind).label, Target("route-kind", k.kind), _reach(k))
+            for k in reader.route_kinds()
+            if k.jobs
         ),
         empty_message="The kiosk has no routes after school that lead to jobs yet.",
     )
@@ -60,7 +61,8 @@ def route_kinds_page(reader: ContentReader) -> Page:
 def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
     """The jobs a kind of route leads to, sorted by name, pay or growth."""
     kind, sort = split_sort(split_page(key)[0])
-    if kind not in dict(reader.route_kinds()):
+    found = next((k for k in reader.route_kinds() if k.kind == kind), None)
+    if found is None:
         return missing_page("The kiosk has no routes of that kind any more.")
     words = route_kind(kind)
     through, about = words.through, words.about
@@ -68,7 +70,27 @@ def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
     return Page(
         Target("route-kind", key),
         f"Jobs you can reach through {through}",
-        " ".join(t for t in (about, sorted_by(sort), line) if t),
+        " ".join(t for t in (about, _after_line(found), sorted_by(sort), line) if t),
         choices=choices,
         empty_message="The kiosk has no jobs linked to this kind of route yet.",
     )
+
+
+def _reach(k: RouteKind) -> str:
+    """A route kind's tile line: how many jobs, and, when jobs are reached through the next step, which step:
+    "298 jobs, most after an apprenticeship or a degree" (A levels lead on to more than they name themselves)."""
+    if not k.after:
+        return w.job_count(k.jobs)
+    how_many = "most" if k.jobs - k.direct > k.direct else "some"
+    return f"{w.job_count(k.jobs)}, {how_many} after {_steps(k)}"
+
+
+def _after_line(k: RouteKind) -> str:
+    """What the list counts, said once on the page: the jobs of the next step are in it too."""
+    if not k.after:
+        return ""
+    return f"The list also has jobs you can do after taking the next step, such as {_steps(k)}."
+
+
+def _steps(k: RouteKind) -> str:
+    return " or ".join(route_kind(after).through for after in k.after)

@@ -1,4 +1,4 @@
-""""Jobs in our area": the jobs and industries growing and shrinking in the kiosk's region, the jobs employers find
+""""Jobs in our area" (its title names the place: "Jobs in England"): the jobs and industries growing and shrinking in the kiosk's region, the jobs employers find
 hard to fill, and myth-busters, every figure with its source and the years it describes."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from typing import Sequence
 
 from kiosk.content.model import GroupChange, IndustryOutlook, JobChange, SourceRef
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.area import growing_in, jobs_in, local_place
 from kiosk.content.pages.official_figures import for_every_ten
 from kiosk.content.pages.page import Block, Choice, Fact, FactList, Note, Page, Paragraph, Section, Target
 from kiosk.content.reader import ContentReader
@@ -52,19 +53,26 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
     ]
     myths = reader.myths(region)
     sections += _myth_sections(myths[:MYTHS_SHOWN])
-    subtitle = f"What is growing and shrinking in {w.in_place(region)}, and facts that bust myths about jobs."
+    # The title names the place the figures describe; the subtitle never repeats it, and says once when that
+    # place is not the one the kiosk is set to.
+    place = note_region if note_region in shown else local_place(reader, region)
+    subtitle = "What is growing and shrinking, what is hard to fill, and facts that bust myths about jobs."
     if not shown:
-        subtitle = f"The kiosk has no figures for {w.in_place(region)} yet: no figures about growing and shrinking jobs."
+        subtitle = "The kiosk has no figures about growing and shrinking jobs here yet."
+    elif elsewhere and region == "UK" and place == "England":
+        subtitle = (f"The kiosk has no figures for Scotland, Wales or Northern Ireland yet. "
+                    f"What is growing and shrinking, and facts that bust myths about jobs.")
     elif elsewhere:
-        subtitle = (f"The kiosk has no figures for {w.in_place(region)} yet, so these are for {w.in_place(note_region)}. "
-                    f"What is growing and shrinking there, and facts that bust myths about jobs.")
+        subtitle = (f"The kiosk has no figures for {w.in_place(region)} yet. "
+                    f"What is growing and shrinking, and facts that bust myths about jobs.")
     return Page(
         Target("local"),
-        "Jobs in our area",
+        jobs_in(place),
         subtitle,
         sections=tuple(sections),
         choices=(
-            Choice("Jobs that are growing", Target("growing"), "All the jobs expected to have more workers"),
+            Choice(growing_in(local_place(reader, region)), Target("growing"),
+                   "All the jobs expected to have more workers"),
             *((Choice("More myths busted", Target("myths"), f"All {len(myths)} myth-busters"),)
               if len(myths) > MYTHS_SHOWN else ()),
         ),
@@ -76,7 +84,8 @@ def myths_page(reader: ContentReader, region: str) -> Page:
     myths = reader.myths(region)
     return Page(Target("myths"), "Myths about jobs, busted", "Things people often say, and what the figures show.",
                 sections=tuple(_myth_sections(myths)),
-                choices=(Choice("Jobs in our area", Target("local"), "What is growing near here"),),
+                choices=(Choice(jobs_in(local_place(reader, region)), Target("local"),
+                                "What is growing and shrinking, and what is hard to fill"),),
                 empty_message="The kiosk has no myth-busters yet.")
 
 
@@ -119,7 +128,7 @@ def _job_fact(c: JobChange) -> Fact:
 
 def _group_fact(g: GroupChange) -> Fact:
     change = for_every_ten(g.first_employment, g.last_employment, g.first_year, g.last_year).rstrip(".")
-    return Fact(g.title, change, f"{w.people(g.first_employment)} people in {g.first_year}, about "
+    return Fact(w.plain_group(g.title), change, f"{w.people(g.first_employment)} people in {g.first_year}, about "
                                  f"{w.people(g.last_employment)} by {g.last_year}")
 
 

@@ -29,7 +29,9 @@ def occupation_page(
     subtitle = occ.sector.name if occ.sector else ""
     # Other names help a reader of words; ONS's name for the group is given with the figures, not here. In the
     # picture modes a list of names would be a row of unrelated pictures, so the sector stands alone.
-    others = [t for t in occ.alt_titles if t.casefold() != occ.unit_title.casefold()][:4]
+    # A name that only repeats the title ("Trainee train driver" for "Train driver") says nothing new.
+    others = [t for t in occ.alt_titles
+              if t.casefold() != occ.unit_title.casefold() and not w.names_again(occ.title, t)][:4]
     if others and not easy:
         also = ", ".join(others)
         subtitle = f"{subtitle} · Also called: {also}" if subtitle else f"Also called: {also}"

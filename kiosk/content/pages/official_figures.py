@@ -104,7 +104,7 @@ def future(g: GroupOutlook) -> tuple[Block, ...]:
     years = dict(g.employment)
     start, end = years.get(g.from_year), years.get(g.to_year)
     blocks: list[Block] = [Paragraph(f"These figures are for the group of jobs this one belongs to: "
-                                     f"{g.title or 'its occupation group'}.")]
+                                     f"{w.plain_group(g.title) if g.title else 'its group'}.")]
     source = w.source_line(g.source, f"{g.from_year} to {g.to_year}")
     if start and end:
         percent = 100.0 * (end - start) / start

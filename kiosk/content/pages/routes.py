@@ -59,13 +59,22 @@ def route_page(reader: ContentReader, route_id: str, easy: bool = False) -> Page
         Section("The facts", (facts,)),
         Section("Where you can do it near here", _providers(reader, route_id)),
         Section("Jobs it can lead to", _jobs_text(len(jobs))),
+        *_next_steps(reader.next_routes(route_id)),
         people_section("People from our school who went this way", stories),
     ]
     # The jobs have a page of their own: a long list of tiles here would leave little room for the words.
     choices = [Choice("Jobs it can lead to", Target("route-jobs", route.id), w.job_count(len(jobs)))] if jobs else []
     choices += [*story_choices(stories, about="job"), Choice("What the levels mean", RQF, "Entry level up to level 8")]
-    return Page(Target("route", route.id), route.name, levels.level_words(route.rqf_level), tuple(sections),
+    return Page(Target("route", route.id), route.name, _level_line(route.name, route.rqf_level), tuple(sections),
                 tuple(choices))
+
+
+def _level_line(name: str, level: int | None) -> str:
+    """The route's level and what it compares with, unless that only names the route again ("A levels": "Level 3",
+    not "Level 3, like A levels")."""
+    if w.names_again(name, levels.compare(level)):
+        return levels.level_name(level)
+    return levels.level_words(level)
 
 
 def _providers(reader: ContentReader, route_id: str) -> tuple[Block, ...]:
@@ -78,6 +87,14 @@ def _providers(reader: ContentReader, route_id: str) -> tuple[Block, ...]:
         kind = PROVIDER_KINDS.get(p.kind, "provider")
         items.append(f"{p.name} ({kind}, {p.town})" if p.town else f"{p.name} ({kind}, town not known)")
     return (BulletList(tuple(items)),)
+
+
+def _next_steps(after: list) -> tuple[Section, ...]:
+    """Where people often go after this route: the other half of what it leads to (A levels lead on to degrees)."""
+    if not after:
+        return ()
+    return (Section("What you can do next", (Paragraph("After this, many people go on to:"),
+                                             BulletList(tuple(r.name for r in after)))),)
 
 
 def _jobs_text(n: int) -> tuple[Block, ...]:

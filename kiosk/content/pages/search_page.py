@@ -8,7 +8,7 @@ from kiosk.content.reader import ContentReader
 
 RESULTS = 24
 BROWSE = (
-    Choice("Explore jobs by sector", Target("sectors"), "Look through jobs by area of work"),
+    Choice("Kinds of work", Target("sectors"), "Look through jobs in groups, from health to building"),
     Choice("Things I like doing", Target("interests"), "Jobs for people who like what you like"),
     Choice("All jobs A to Z", Target("a-z"), "Every job in the kiosk"),
 )

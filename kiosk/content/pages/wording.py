@@ -87,9 +87,35 @@ def source_line(source: SourceRef, year: int | str | None = None) -> str:
 
 def group_name(title: str) -> str:
     """A unit group's title inside a sentence: "Vehicle technicians" becomes "vehicle technicians", "IT
-    engineers" stays, and ONS's "n.e.c." (not elsewhere classified) is dropped."""
-    name = re.sub(r"\s*\bn\.?e\.?c\.?$", "", title.strip(), flags=re.IGNORECASE)
+    engineers" stays, ONS's "n.e.c." (not elsewhere classified) is dropped and "occupations" reads "jobs"."""
+    name = plain_group(re.sub(r"\s*\bn\.?e\.?c\.?$", "", title.strip(), flags=re.IGNORECASE))
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def plain_group(title: str) -> str:
+    """A group of jobs' official title in a pupil's words: ONS's "occupations" is "jobs" ("Customer service
+    occupations" becomes "Customer service jobs")."""
+    return re.sub(r"\boccupations\b", "jobs", re.sub(r"\bOccupations\b", "Jobs", title))
+
+
+_SMALL_WORDS = frozenset("a an and the of in on at to for by with or is are that what you your our i it its my from "
+                         "this these be can do".split())
+
+
+_A_T_LEVELS = re.compile(r"\b([AT]) levels?\b")  # "A levels" is one name, not the small word "a" and "levels"
+
+
+def key_words(text: str) -> set[str]:
+    """The words that carry a name's meaning, singular: "Train drivers" → {"train", "driver"}."""
+    text = _A_T_LEVELS.sub(lambda m: f"{m.group(1)}-levels", text).lower()
+    return {word.removesuffix("s") for word in re.findall(r"[a-z0-9'-]+", text)} - _SMALL_WORDS
+
+
+def names_again(title: str, other: str) -> bool:
+    """Whether `other` only says `title` again, perhaps with more words ("Trainee train driver" for "Train
+    driver"): a subtitle that does is no help to a reader."""
+    keys = key_words(title)
+    return bool(keys) and keys <= key_words(other)
 
 
 def sentence(text: str) -> str:

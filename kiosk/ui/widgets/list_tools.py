@@ -1,0 +1,148 @@
+"""Above a long job list, outside its tiles: one "Sort by" control (A to Z | Pay | Growth) and, while the list is
+in A to Z order and runs to more than one screen, a strip of letters that turn to the jobs starting with each."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QWidget
+
+from kiosk.content.pages.page import Choice
+from kiosk.content.pages.sorting import A_TO_Z, sorted_by
+from kiosk.ui.widgets.plain_label import PlainLabel
+from kiosk.ui.widgets.segment_button import SegmentButton
+from kiosk.ui.widgets.tile_grid import TileGrid
+
+if TYPE_CHECKING:
+    from kiosk.ui.renderer import PageRenderer
+
+LETTER_ROWS = 2  # 26 letters at the smallest target size are wider than a 1920-pixel screen in one row
+SORT_HEIGHT = 88  # design pixels: as tall as Previous and Next
+
+
+def first_letter(title: str) -> str:
+    """The letter A to Z a title is filed under ("Écologist" under E), or "" (a title that starts with a number)."""
+    for character in unicodedata.normalize("NFKD", title):
+        if character.isalnum():
+            letter = character.upper()
+            return letter if letter in string.ascii_uppercase else ""
+    return ""
+
+
+class SortBar(QWidget):
+    """"Sort by" and one segment per way to sort the list, the way it is sorted now filled in and ticked."""
+
+    def __init__(self, renderer: PageRenderer, sorts: Sequence[Choice], on_choice: Callable[[Choice], None]) -> None:
+        super().__init__()
+        t = renderer.theme
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(t.px(8))
+        caption = PlainLabel("Sort by", t.font(t.body, bold=True))
+        caption.setWordWrap(False)
+        row.addWidget(caption)
+        row.addSpacing(t.px(8))
+        pictures = renderer.tile_pictures(sorts) if renderer.pictures else [None] * len(sorts)
+        self.segments: list[SegmentButton] = []
+        for choice, picture in zip(sorts, pictures):
+            segment = SegmentButton(choice.label, t)
+            pixmap = renderer.tile_pixmap(picture.symbol) if picture is not None else None
+            segment.set_content(choice.label, "", pixmap, concept=picture.concept if pixmap else "",
+                                symbol=picture.path if pixmap else None)
+            segment.set_picture_beside(True)
+            segment.set_current(choice.current)
+            segment.clicked.connect(lambda _=False, c=choice: on_choice(c))
+            self.segments.append(segment)
+            row.addWidget(segment)
+        # Each segment wide enough for its picture, its words on one line and, for the one in use, the tick (only
+        # there: narrow enough for the letters to fit beside the control in picture mode too).
+        height = t.target(SORT_HEIGHT)
+        picture_room = height * 0.75 + t.px(10) if renderer.pictures else 0
+        for segment in self.segments:
+            tick = segment.tick_room() if segment.current else 0
+            width = segment.words_width() + tick + picture_room + t.px(44)
+            segment.setFixedSize(max(int(width), t.min_target), height)
+        # Read out as the tiles are, the one in use saying so (the screen shows it by the filled segment).
+        self.spoken = [(s, f"{sorted_by(c.sort) if c.current else c.label}. {c.detail}.")
+                       for s, c in zip(self.segments, sorts)]
+
+
+class LetterStrip(QWidget):
+    """A button per letter A to Z: a tap turns the list's tiles to the first job starting with it; letters no job
+    starts with are greyed out; the letters of the jobs on show are filled in."""
+
+    def __init__(self, renderer: PageRenderer, grid: TileGrid) -> None:
+        super().__init__()
+        t = renderer.theme
+        self._grid = grid
+        self.first: dict[str, int] = {}  # letter -> where its first job stands among the grid's choices
+        for index, choice in enumerate(grid.choices):
+            if choice.target.kind == "occupation":
+                self.first.setdefault(first_letter(choice.label), index)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(t.px(6))
+        side = t.target(72)
+        per_row = -(-len(string.ascii_uppercase) // LETTER_ROWS)
+        self.buttons: dict[str, SegmentButton] = {}
+        for n, letter in enumerate(string.ascii_uppercase):
+            button = SegmentButton(letter, t, tick=False)
+            button.setFixedSize(side, side)
+            button.setAccessibleName(f"Jobs starting with {letter}")
+            button.setEnabled(letter in self.first)
+            button.clicked.connect(lambda _=False, at=letter: self.jump(at))
+            layout.addWidget(button, n // per_row, n % per_row)
+            self.buttons[letter] = button
+        grid.changed.connect(self._follow)
+        self._follow()
+
+    def jump(self, letter: str) -> None:
+        """Show the screen of tiles holding the first job starting with `letter`."""
+        if letter in self.first:
+            self._grid.show_choice(self.first[letter])
+
+    def _follow(self) -> None:
+        """Fill in the letters on show; hide the strip while every job fits on one screen."""
+        shown = {first_letter(tile.label) for tile in self._grid.tiles}
+        for letter, button in self.buttons.items():
+            button.set_current(letter in shown)
+        # Showing the strip only ever shortens the tiles (more screens) and hiding it lengthens them (fewer), so
+        # this settles at once and never flickers.
+        self.setVisible(self._grid.page_count > 1)
+
+
+class ListTools(QWidget):
+    """The sort control and the letter strip side by side where the width allows, else one above the other."""
+
+    def __init__(self, renderer: PageRenderer, sorts: Sequence[Choice], grid: TileGrid,
+                 on_choice: Callable[[Choice], None]) -> None:
+        super().__init__()
+        t = renderer.theme
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(t.px(t.gap))
+        self.sort_bar = SortBar(renderer, sorts, on_choice)
+        self._layout.addWidget(self.sort_bar, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._layout.addStretch(1)
+        in_order = any(c.current and c.sort == A_TO_Z for c in sorts)
+        self.letters = LetterStrip(renderer, grid) if in_order else None
+        if self.letters is not None:
+            self._layout.addWidget(self.letters, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.spoken = self.sort_bar.spoken  # the letters are not read out: 26 letters would drown the page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.letters is None:
+            return
+        need = self.sort_bar.sizeHint().width() + self._layout.spacing() + self.letters.sizeHint().width()
+        across = event.size().width() >= need
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+            # Beside the sort control the letters keep to the right; under it they line up with it on the left.
+            side = Qt.AlignmentFlag.AlignRight if across else Qt.AlignmentFlag.AlignLeft
+            self._layout.setAlignment(self.letters, side | Qt.AlignmentFlag.AlignTop)

@@ -91,21 +91,20 @@ class LetterStrip(QWidget):
         self.buttons: dict[str, SegmentButton] = {}
         for n, letter in enumerate(string.ascii_uppercase):
             button = SegmentButton(letter, t, tick=False)
+            layout.addWidget(button, n // per_row, n % per_row)  # first: sizing a parentless widget sizes a window
             button.setFixedSize(side, side)
             button.setAccessibleName(f"Jobs starting with {letter}")
             button.setEnabled(letter in self.first)
             button.clicked.connect(lambda _=False, at=letter: self.jump(at))
-            layout.addWidget(button, n // per_row, n % per_row)
             self.buttons[letter] = button
-        grid.changed.connect(self._follow)
-        self._follow()
+        grid.changed.connect(self.follow)
 
     def jump(self, letter: str) -> None:
         """Show the screen of tiles holding the first job starting with `letter`."""
         if letter in self.first:
             self._grid.show_choice(self.first[letter])
 
-    def _follow(self) -> None:
+    def follow(self) -> None:
         """Fill in the letters on show; hide the strip while every job fits on one screen."""
         shown = {first_letter(tile.label) for tile in self._grid.tiles}
         for letter, button in self.buttons.items():
@@ -132,6 +131,7 @@ class ListTools(QWidget):
         self.letters = LetterStrip(renderer, grid) if in_order else None
         if self.letters is not None:
             self._layout.addWidget(self.letters, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.letters.follow()  # once it has a parent: shown alone, it would open as a window of its own
         self.spoken = self.sort_bar.spoken  # the letters are not read out: 26 letters would drown the page
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -20,7 +20,7 @@ from kiosk.ui.widgets.tile_grid import TileGrid
 if TYPE_CHECKING:
     from kiosk.ui.renderer import PageRenderer
 
-LETTER_ROWS = 2  # 26 letters at the smallest target size are wider than a 1920-pixel screen in one row
+LETTER_ROWS = (2, 3)  # 26 letters at the smallest target size are wider than a 1920-pixel screen in one row
 SORT_HEIGHT = 88  # design pixels: as tall as Previous and Next
 
 
@@ -83,21 +83,37 @@ class LetterStrip(QWidget):
         for index, choice in enumerate(grid.choices):
             if choice.target.kind == "occupation":
                 self.first.setdefault(first_letter(choice.label), index)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(t.px(6))
-        side = t.target(72)
-        per_row = -(-len(string.ascii_uppercase) // LETTER_ROWS)
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(t.px(6))
+        self._side = t.target(72)
         self.buttons: dict[str, SegmentButton] = {}
         for n, letter in enumerate(string.ascii_uppercase):
             button = SegmentButton(letter, t, tick=False)
-            layout.addWidget(button, n // per_row, n % per_row)  # first: sizing a parentless widget sizes a window
-            button.setFixedSize(side, side)
+            self._layout.addWidget(button, 0, n)  # first: sizing a parentless widget would size a window
+            button.setFixedSize(self._side, self._side)
             button.setAccessibleName(f"Jobs starting with {letter}")
             button.setEnabled(letter in self.first)
             button.clicked.connect(lambda _=False, at=letter: self.jump(at))
             self.buttons[letter] = button
+        self.rows = 0
+        self.arrange(LETTER_ROWS[0])
         grid.changed.connect(self.follow)
+
+    def width_in(self, rows: int) -> int:
+        """How wide the strip stands with its letters in `rows` rows."""
+        per_row = -(-len(self.buttons) // rows)
+        return per_row * self._side + (per_row - 1) * self._layout.spacing()
+
+    def arrange(self, rows: int) -> None:
+        """Lay the letters out in `rows` rows, in order."""
+        if rows == self.rows:
+            return
+        self.rows = rows
+        per_row = -(-len(self.buttons) // rows)
+        for n, button in enumerate(self.buttons.values()):
+            self._layout.removeWidget(button)
+            self._layout.addWidget(button, n // per_row, n % per_row)
 
     def jump(self, letter: str) -> None:
         """Show the screen of tiles holding the first job starting with `letter`."""
@@ -138,8 +154,11 @@ class ListTools(QWidget):
         super().resizeEvent(event)
         if self.letters is None:
             return
-        need = self.sort_bar.sizeHint().width() + self._layout.spacing() + self.letters.sizeHint().width()
-        across = event.size().width() >= need
+        # Beside the sort control in two rows, else in three (a narrow screen), else under it in two.
+        room = event.size().width() - self.sort_bar.sizeHint().width() - self._layout.spacing()
+        rows = next((r for r in LETTER_ROWS if self.letters.width_in(r) <= room), None)
+        across = rows is not None
+        self.letters.arrange(rows or LETTER_ROWS[0])
         direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
         if self._layout.direction() != direction:
             self._layout.setDirection(direction)

@@ -63,7 +63,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 198 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 205 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))
@@ -126,11 +126,19 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     assert min(min(t["width"], t["height"]) for t in every) == min(smallest["width"], smallest["height"])
     looks = {t["label"]: t["marked"] for t in at["picture/02-how-it-looks.png"]["tiles"]}
     assert looks["Words and pictures"] and not looks["Words"] and not looks["Big pictures"]
-    # A job list says how it is sorted and which letters its strip offers (none: these five jobs fit one screen);
-    # home with a job kept has My list's count in the top bar.
+    # A job list says how it is sorted and which letters its strip offers (the first letters of its jobs); home
+    # with a job kept has My list's count in the top bar.
+    from kiosk.content.reader import open_reader
+    from kiosk.ui.widgets.list_tools import first_letter
+
+    r = open_reader(data_dir / "kiosk.db")
+    try:
+        starts = "".join(sorted({first_letter(o.title) for o in r.occupations(limit=480)} - {""}))
+    finally:
+        r.close()
     named = {f"{e['file'].split('/')[0]}/{e['file'].split('-', 1)[1]}": e for e in entries}
     a_to_z = named["standard/jobs-a-to-z.png"]
-    assert a_to_z["sort"] == "A to Z" and a_to_z["letters"] is None
+    assert a_to_z["sort"] == "A to Z" and a_to_z["letters"] == starts and len(starts) > 10
     assert named["standard/home.png"]["sort"] is None
     assert "My list (1)" in {t["label"] for t in named["picture/home-with-my-list.png"]["controls"]}
     for entry in entries:  # no screen shows two tiles alike

@@ -1,5 +1,4 @@
-"""Browsing 400+ jobs (issue 15, part 5): one sort control above a list, a letter strip on A to Z lists, My list in
-the top bar with its count, and home that never grows a page when something is kept."""
+"""Browsing 400+ jobs (issue 15): the sort control, the letter strip, My list's count, and home that never grows."""
 
 from __future__ import annotations
 

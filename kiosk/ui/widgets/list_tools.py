@@ -1,5 +1,4 @@
-"""Above a long job list, outside its tiles: one "Sort by" control (A to Z | Pay | Growth) and, while the list is
-in A to Z order and runs to more than one screen, a strip of letters that turn to the jobs starting with each."""
+"""Above a job list, outside its tiles: the "Sort by" control and, on a long A to Z list, the letter strip."""
 
 from __future__ import annotations
 
@@ -72,8 +71,9 @@ class SortBar(QWidget):
 
 
 class LetterStrip(QWidget):
-    """A button per letter A to Z: a tap turns the list's tiles to the first job starting with it; letters no job
-    starts with are greyed out; the letters of the jobs on show are filled in."""
+    """A button per letter that turns the tiles to the first job starting with it (greyed out: no such job)."""
+
+    # The letters of the jobs on show are filled in, so a pupil sees where in the list they are.
 
     def __init__(self, renderer: PageRenderer, grid: TileGrid) -> None:
         super().__init__()

@@ -12,8 +12,9 @@ TICK_PX = 26  # design pixels: the tick before the words of the segment in use
 
 
 class SegmentButton(KioskButton):
-    """A tile-like button whose current state is a filled segment (the tile's colours swapped, so it reads in
-    high contrast as well as in the school's colours) and, with `tick`, a tick before its words."""
+    """A tile-like button shown filled (and, with `tick`, ticked) while it is the choice in use."""
+
+    # Filled means the tile's colours swapped, so the state reads in high contrast as well as in the school's.
 
     def __init__(self, label: str, theme: Theme, tick: bool = True) -> None:
         super().__init__(label, theme, role="tile")

@@ -107,6 +107,10 @@ def test_picture_mode_keeps_the_sort_symbols_and_the_letters(qtbot, make_window,
     window.open(Target("a-z"))
     strip = window.screen_widget.findChild(LetterStrip)
     qtbot.waitUntil(lambda: strip.isVisible())
+    # Beside the sort control (in three rows on this narrow screen), so the tall picture tiles keep two rows.
+    sort_bar = window.screen_widget.findChild(SortBar)
+    assert strip.mapTo(window, strip.rect().topLeft()).y() == sort_bar.mapTo(window, sort_bar.rect().topLeft()).y()
+    assert len(window.screen_widget.findChild(TileGrid).tiles) >= 6
     tap(qtbot, strip.buttons["P"])
     assert any(first_letter(label) == "P" for label in jobs_on_show(window))
 

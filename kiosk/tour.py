@@ -160,6 +160,7 @@ def tour_steps(window, reader, mode: str):
     steps += [
         ("growing-jobs", lambda: (window.apply_settings(here), window.open(Target("growing")))),
         ("jobs-a-to-z", lambda: window.open(Target("a-z"))),
+        *([("jobs-a-to-z-letter", _tap_letter(window, "M"))] if mode != "large" else []),  # big pictures narrows
         *_take_home_steps(window, showcase),
         ("missing-page", lambda: window.open(Target("occupation", "no-such-job"))),
         ("idle-warning", lambda: (window.open(HOME), window.overlay.show_countdown(27))),
@@ -181,7 +182,19 @@ def _take_home_steps(window, showcase: str):
         window.take_home.act(Target(PRINT_SHEET, ""))  # as the pupil's tap: the sheet, then where it went
 
     return [("take-this-home", lambda: window.open(Target("take-home", f"occupation:{showcase}"))),
-            ("my-list", my_list), ("careers-sheet-printed", printed)]
+            ("my-list", my_list), ("home-with-my-list", lambda: window.open(Target("home"))),
+            ("careers-sheet-printed", printed)]
+
+
+def _tap_letter(window, letter: str):
+    """A step that taps a letter of the A to Z list's letter strip (the list as it was if there is none)."""
+    def step():
+        from kiosk.ui.widgets.list_tools import LetterStrip
+
+        strip = window.screen_widget.findChild(LetterStrip)
+        if strip is not None and strip.buttons[letter].isEnabled():
+            strip.buttons[letter].click()
+    return step
 
 
 def _school_steps(window, reader, scroll_to_end):

@@ -28,6 +28,7 @@ def screen_entry(window, file: str, staff: bool = False) -> dict[str, Any]:
         "high_contrast": window.display.high_contrast,
         "page": None if staff else {"kind": target.kind, "key": target.key},
         "tiles": [_button(b) for b in tiles],
+        **_list_tools(page, window),
         "controls": [_button(b) for b in controls],
         "scrolls": any(_scrolls(area) for root in (page, bar) if root is not None
                        for area in root.findChildren(QAbstractScrollArea) if area.isVisibleTo(window)),
@@ -79,6 +80,18 @@ def _button(button: KioskButton) -> dict[str, Any]:
             "symbol": symbol.name if symbol is not None else None, "marked": button.current or button.marked,
             "width": button.width(), "height": button.height(),
             "symbol_height": round(box.height()) if box is not None else None}
+
+
+def _list_tools(page: QWidget | None, window) -> dict[str, Any]:
+    """Above a job list: the sort in use (its segment's label) and the letters a pupil can tap, in the strip as
+    shown ("" for none); None for each where the page has none. The segments and letters are among the tiles too."""
+    from kiosk.ui.widgets.list_tools import LetterStrip, SortBar
+
+    bar = page.findChild(SortBar) if page is not None else None
+    strip = page.findChild(LetterStrip) if page is not None else None
+    shown = strip is not None and strip.isVisibleTo(window)
+    return {"sort": next((s.label for s in bar.segments if s.current), None) if bar is not None else None,
+            "letters": "".join(x for x, b in strip.buttons.items() if b.isEnabled()) if shown else None}
 
 
 def _scrolls(area: QAbstractScrollArea) -> bool:

@@ -155,16 +155,27 @@ class PageRenderer:
 
             layout.addWidget(ScrollPanel(self.sections(page.sections), t), 1)
         if page.choices:
+            # Ways to sort the list are one control above its tiles, not tiles that look like jobs.
+            sorts = tuple(c for c in page.choices if c.sort)
+            grid = self.choices(tuple(c for c in page.choices if not c.sort), on_choice,
+                                under_text=bool(page.sections), taken=sorts)
+            if sorts:
+                from kiosk.ui.widgets.list_tools import ListTools  # only job lists have them
+
+                tools = ListTools(self, sorts, grid, on_choice)
+                self._spoken.extend(tools.spoken)
+                layout.addWidget(tools)
             # Under a page of text the tiles take only the rows they need; the text has the rest of the height.
-            layout.addWidget(self.choices(page.choices, on_choice, under_text=bool(page.sections)),
-                             0 if page.sections else 1)
+            layout.addWidget(grid, 0 if page.sections else 1)
         elif page.empty_message and not page.sections:
             layout.addWidget(self.text(page.empty_message, t.font(t.heading), t.color("muted")))
             layout.addStretch(1)
         return box
 
     def choices(self, choices: tuple[Choice, ...], on_choice: Callable[[Choice], None],
-                under_text: bool = False) -> TileGrid:
+                under_text: bool = False, taken: tuple[Choice, ...] = ()) -> TileGrid:
+        """The tiles for choices; `taken` are choices shown with pictures beside the tiles (the sort control), whose
+        pictures no tile repeats."""
         t, mode = self.theme, self.presentation.mode
         few = len(choices) <= 4  # a handful of choices get big tiles, two to a row
         if mode == "large":
@@ -181,9 +192,12 @@ class PageRenderer:
                 height = max(height, 200)  # room for a picture above the words, and still two rows at 1080
         # Under text, tiles with pictures stay short, each picture beside its words, so the text keeps the room.
         beside = under_text and self.pictures  # and Previous and Next go beside them, not in a row below
-        grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most, pager_beside=beside,
-                        pictures_beside=beside,
-                        pictures_for=self.tile_pictures if self.pictures else None,
+        # Picture tiles are tall: under the sort control (and letters) Previous and Next go beside them too, so
+        # two rows still fit.
+        grid = TileGrid(t, on_choice, columns=columns, tile_height=height, max_per_page=most,
+                        pager_beside=beside or bool(taken and self.pictures), pictures_beside=beside,
+                        pictures_for=(lambda shown: self.tile_pictures((*taken, *shown))[len(taken):])
+                        if self.pictures else None,
                         pixmap_for=self.tile_pixmap)
         grid.set_choices(choices)
         if under_text:

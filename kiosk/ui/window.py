@@ -164,6 +164,7 @@ class KioskWindow(QWidget):
         bar = TopBar(self.theme, display_icon(self.theme.px(64)), speech=self.speaker is not None, renderer=self.renderer)
         bar.back_button.clicked.connect(self.page_steps.back)  # a big-pictures step first, then the page before
         bar.home_button.clicked.connect(self.navigator.home)
+        bar.my_list_button.clicked.connect(lambda: self.navigator.go(Target("my-list")))
         bar.display_button.clicked.connect(lambda: self.navigator.go(Target("display")))
         if self.staff is not None:
             self.staff.gesture.watch(bar)
@@ -347,8 +348,7 @@ class KioskWindow(QWidget):
             if old is not None:
                 self.stack.removeWidget(old)
                 old.deleteLater()
-        self.back_button.setEnabled(self.navigator.can_go_back)
-        self.home_button.setEnabled(target.kind != "home")
+        self.top_bar.follow(target.kind, self.navigator.can_go_back, len(self.my_list))
         self.ribbon.setVisible(self.reader.has_sample_content())
         if self.scanner is not None:
             self.scanner.restart()

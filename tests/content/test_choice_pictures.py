@@ -22,8 +22,8 @@ def test_a_story_is_pictured_by_its_job_or_its_route_never_by_its_label() -> Non
 
 def test_every_sort_is_offered_and_the_one_in_use_is_current() -> None:
     choices = sort_choices("sector", "health", "pay")
-    assert [(c.label, c.picture, c.current) for c in choices] == [
-        ("Sort A to Z", "A to Z", False), ("Sort by pay", "pay", True), ("Sort by growth", "growing", False)]
+    assert [(c.label, c.picture, c.current, c.sort) for c in choices] == [
+        ("A to Z", "A to Z", False, "title"), ("Pay", "pay", True, "pay"), ("Growth", "growing", False, "growth")]
 
 
 def test_how_it_looks_marks_the_look_on_now() -> None:

@@ -39,7 +39,7 @@ def every_job(page: Page, reader: ContentReader, region: str) -> list[str]:
 
 
 def sorts(page: Page) -> dict[str, Target]:
-    return {c.label: c.target for c in page.choices if c.target.kind != "occupation"}
+    return {c.label: c.target for c in page.choices if c.sort}
 
 
 # -- the sample content ---------------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ def test_every_job_list_can_be_sorted_by_pay_and_by_growth(sample_reader: Conten
     page = build_page(target, sample_reader, region="London")
     base = set(every_job(page, sample_reader, "London"))
     stats = {o.id: o for o in sample_reader.occupations(region="London")}
-    for label, key in (("Sort by pay", "weekly_pay"), ("Sort by growth", "growth_percent")):
+    for label, key in (("Pay", "weekly_pay"), ("Growth", "growth_percent")):
         sorted_target = sorts(page).get(label) or target  # the growing list is already sorted by growth
         resorted = build_page(sorted_target, sample_reader, region="London")
         assert set(every_job(resorted, sample_reader, "London")) == base, label  # the same jobs ...
@@ -139,7 +139,7 @@ def test_every_job_list_can_be_sorted_by_pay_and_by_growth(sample_reader: Conten
         assert known == sorted(known, reverse=True) and len(known) > 1, label  # ... in the order asked
         assert values[: len(known)] == known, "jobs without the figure come last"
         assert resorted.target == sorted_target  # so Back returns to the list as it was sorted
-        back = sorts(resorted)["Sort A to Z"] if target.kind != "growing" else None
+        back = sorts(resorted)["A to Z"] if target.kind != "growing" else None
         if back is not None:
             assert build_page(back, sample_reader, region="London").choices == page.choices
 

@@ -88,10 +88,12 @@ def test_lists(reader: ContentReader) -> None:
     assert [c.label for c in jobs] == ["Electrician", "Plumber"]
     assert jobs[0].detail == "£820 a week · 55% more jobs by 2035"
     assert len([c for c in build_page(Target("a-z"), reader).choices if c.target.kind == "occupation"]) == 5
-    # A search that finds nothing once left the pupil at a dead end (issue 13): it says so and offers ways to browse.
+    # A search that finds nothing once left the pupil at a dead end (issue 13): it says so and offers home's ways to
+    # browse (issue 15), each named and described as home names it.
     empty = build_page(Target("search", "qqqq"), reader)
     assert empty.subtitle.startswith("No jobs match “qqqq”")
-    assert [c.target for c in empty.choices] == [Target("sectors"), Target("interests"), Target("a-z")]
+    assert [c.target for c in empty.choices] == [Target("a-z"), Target("sectors"), Target("interests"), Target("subjects")]
+    assert set(empty.choices) <= set(home.choices)
 
 
 def test_plain_words_for_numbers() -> None:

@@ -136,7 +136,7 @@ def test_every_nearest_group_has_a_job_in_the_kiosk(sample_reader: ContentReader
 def test_a_made_up_word_says_nothing_matches_and_offers_ways_to_browse(sample_reader: ContentReader) -> None:
     page = build_page(Target("search", "flurbwangle"), sample_reader)
     assert page.subtitle.startswith("No jobs match “flurbwangle”")
-    assert [c.target for c in page.choices] == [Target("sectors"), Target("interests"), Target("a-z")]
+    assert [c.target for c in page.choices] == [Target("a-z"), Target("sectors"), Target("interests"), Target("subjects")]
 
 
 def test_did_you_mean_appears_when_a_correction_was_used(sample_reader: ContentReader) -> None:

@@ -17,6 +17,7 @@ from kiosk.config import load_settings
 from kiosk.content.pages.page import HOME, Target
 from kiosk.ui.session_display import Display
 from kiosk.ui.widgets.kiosk_button import KioskButton
+from kiosk.ui.widgets.list_tools import SortBar
 from kiosk.ui.widgets.tile_grid import TileGrid
 from tests.helpers.symbols import install_every_concept_symbol
 
@@ -88,10 +89,10 @@ def test_the_pictures_say_what_a_choice_is_about(qtbot, make_window, sample_data
     assert stories and all(concept not in ("", "leave", "left") for concept in stories.values()), stories
     with_jobs = [label for label in stories if jobs.get(label)]
     assert with_jobs and len({stories[label] for label in with_jobs}) == len(with_jobs)
-    window.open(Target("a-z"))
-    sorts = {t.label: (t.picture_concept, t.current) for t in pictured_tiles(window) if t.label.startswith("Sort")}
-    assert sorts == {"Sort A to Z": ("a-to-z", True), "Sort by pay": ("pay", False),
-                     "Sort by growth": ("growing", False)}
+    window.open(Target("a-z"))  # the sort control above the list keeps its symbols, the sort in use marked
+    sorts = {s.label: (s.picture_concept, s.current) for s in window.screen_widget.findChild(SortBar).segments}
+    assert sorts == {"A to Z": ("a-to-z", True), "Pay": ("pay", False), "Growth": ("growing", False)}
+    assert all(s in pictured_tiles(window) for s in window.screen_widget.findChild(SortBar).segments)
     window.open(Target("display"))
     looks = {t.label: (t.picture_concept, t.current) for t in pictured_tiles(window)}
     assert looks["Words and pictures"] == ("picture", True) and looks["Words"] == ("text-words", False)

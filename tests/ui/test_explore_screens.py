@@ -9,6 +9,7 @@ from kiosk.content.pages.page import Target
 from kiosk.ui.renderer import LARGE_MODE_MAX_CHOICES
 from kiosk.ui.screens.page_screen import PageScreen
 from kiosk.ui.session_display import Display
+from kiosk.ui.widgets.list_tools import SortBar
 from kiosk.ui.widgets.tile_grid import TileGrid
 
 TARGETS = [Target("subjects"), Target("subject", "maths|pay"), Target("route-kinds"),
@@ -39,8 +40,9 @@ def test_a_pupil_sorts_a_subject_list_by_pay_and_goes_back(qtbot, make_window, s
     grid = window.screen_widget.findChild(TileGrid)
     qtbot.mouseClick(next(t for t in grid.tiles if t.label == "Business"), Qt.MouseButton.LeftButton)
     assert window.screen_widget.page.target == Target("subject", "business")
-    grid = window.screen_widget.findChild(TileGrid)
-    qtbot.mouseClick(next(t for t in grid.tiles if t.label == "Sort by pay"), Qt.MouseButton.LeftButton)
+    sort = window.screen_widget.findChild(SortBar)
+    assert [(s.label, s.current) for s in sort.segments] == [("A to Z", True), ("Pay", False), ("Growth", False)]
+    qtbot.mouseClick(next(s for s in sort.segments if s.label == "Pay"), Qt.MouseButton.LeftButton)
     page = window.screen_widget.page
     assert page.target == Target("subject", "business|pay")
     pays = [o.weekly_pay for o in sample_reader.occupations(subject="business", sort="pay")]

@@ -70,10 +70,15 @@ def searched(qtbot, window, letters: str):
 
 
 def test_a_search_that_finds_nothing_says_so(qtbot, make_window, settings, reader) -> None:
-    screen = searched(qtbot, make_window(settings, reader), "QQQ")
+    window = make_window(settings, reader)
+    screen = searched(qtbot, window, "QQQ")
     assert screen.message.text().startswith("No jobs match “qqq”")
-    # Never a dead end (issue 13): ways to browse instead, and they are not counted as jobs found.
-    assert [c.target.kind for c in screen.page.choices] == ["sectors", "interests", "a-z"]
+    # Never a dead end (issue 13): home's ways to browse instead (issue 15), not counted as jobs found, each a tile.
+    ways = ["a-z", "sectors", "interests", "subjects"]
+    assert [c.target.kind for c in screen.page.choices] == ways
+    assert [t.label for t in screen.results.tiles] == [c.label for c in screen.page.choices]
+    tap(qtbot, screen.results.tiles[3])
+    assert window.navigator.current == Target("subjects")
 
 
 def test_a_corrected_search_says_did_you_mean(qtbot, make_window, settings, reader) -> None:

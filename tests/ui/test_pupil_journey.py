@@ -70,7 +70,8 @@ def test_a_pupil_by_touch_alone(qtbot, make_window, sample_data_dir: Path, sampl
     tap("Take this home")
     assert window.screen_widget.findChild(QrWidget) is not None
     home()
-    tap("My list")
+    assert window.top_bar.my_list_button.label == "My list (1)"  # in the top bar, on every page
+    qtbot.mouseClick(window.top_bar.my_list_button, Qt.MouseButton.LeftButton)
     tap("Print my sheet")
     sheets = list((tmp_path / "sheets").glob("*.pdf"))
     assert len(sheets) == 1 and sheets[0].read_bytes().startswith(b"%PDF")

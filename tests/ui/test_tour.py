@@ -23,11 +23,15 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
     # With the kiosk set to an area the official figures have: a job page and "Jobs in our area" there.
     area = ["occupation-in-greater-london", "occupation-in-greater-london-end", "local-in-greater-london",
             "local-in-greater-london-end"]
-    explore = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "myths", *area,
-               "growing-jobs", "jobs-a-to-z", "take-this-home", "my-list", "careers-sheet-printed", "missing-page",
-               "idle-warning"]
+    # Home with something kept: My list's count is in the top bar and home has no more tiles than before.
+    keep = ["take-this-home", "my-list", "home-with-my-list", "careers-sheet-printed", "missing-page", "idle-warning"]
+    lists = ["subjects", "subject-by-pay", "route-kinds", "route-kind", "local", "local-end", "myths", *area,
+             "growing-jobs", "jobs-a-to-z"]
+    explore = [*lists, *keep]
     likes = ["things-i-like", "things-i-like-jobs"]
-    typing = first + school + likes + ["search", "search-results", "search-nothing-found", "search-same-kind"] + explore
+    # With typing, a letter of the A to Z list's letter strip tapped (big pictures narrows a list instead).
+    typing = (first + school + likes + ["search", "search-results", "search-nothing-found", "search-same-kind"] + lists
+              + ["jobs-a-to-z-letter"] + keep)
     # Big pictures: the showcase job's facts as cells (each opens one big picture), the picker narrowed by kinds,
     # and compare as cards for three jobs and for two.
     no_typing = (first[:-2] + ["occupation-pay", "occupation-jobs-in-the-future", "occupation-more", "compare-pick",
@@ -59,7 +63,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 198 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 205 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))
@@ -103,7 +107,7 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     # One entry per picture written, in the order written: each mode's screens by number, then staff's.
     files = [e["file"] for e in entries]
     pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
-    assert sorted(files) == sorted(pngs) and len(files) == 198
+    assert sorted(files) == sorted(pngs) and len(files) == 205
     folders = list(dict.fromkeys(f.split("/")[0] for f in files))
     assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
     assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))
@@ -124,6 +128,21 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     assert min(min(t["width"], t["height"]) for t in every) == min(smallest["width"], smallest["height"])
     looks = {t["label"]: t["marked"] for t in at["picture/02-how-it-looks.png"]["tiles"]}
     assert looks["Words and pictures"] and not looks["Words"] and not looks["Big pictures"]
+    # A job list says how it is sorted and which letters its strip offers (the first letters of its jobs); home
+    # with a job kept has My list's count in the top bar.
+    from kiosk.content.reader import open_reader
+    from kiosk.ui.widgets.list_tools import first_letter
+
+    r = open_reader(data_dir / "kiosk.db")
+    try:
+        starts = "".join(sorted({first_letter(o.title) for o in r.occupations(limit=480)} - {""}))
+    finally:
+        r.close()
+    named = {f"{e['file'].split('/')[0]}/{e['file'].split('-', 1)[1]}": e for e in entries}
+    a_to_z = named["standard/jobs-a-to-z.png"]
+    assert a_to_z["sort"] == "A to Z" and a_to_z["letters"] == starts and len(starts) > 10
+    assert named["standard/home.png"]["sort"] is None
+    assert "My list (1)" in {t["label"] for t in named["picture/home-with-my-list.png"]["controls"]}
     for entry in entries:  # no screen shows two tiles alike
         symbols = [t["symbol"] for t in entry["tiles"] if t["symbol"]]
         assert len(symbols) == len(set(symbols)), entry["file"]

@@ -7,7 +7,7 @@ from kiosk.content.pages import wording as w
 from kiosk.content.pages.area import growing_in, jobs_in, local_place
 from kiosk.content.pages.page import SEARCH, Choice, Page, Target
 from kiosk.content.pages.paging import PAGE_SIZE, page_choices, page_line, split_page
-from kiosk.content.pages.sorting import sort_choices, sorted_by, sorted_target, split_sort
+from kiosk.content.pages.sorting import sort_choices, sorted_target, split_sort
 from kiosk.content.reader import ContentReader
 
 
@@ -51,6 +51,17 @@ def home_page(reader: ContentReader, typing: bool = True, easy: bool = False, re
                 choices=choices)
 
 
+# Home's ways to look through jobs without a name to type, in the order a search that found nothing offers them.
+BROWSE_WAYS = ("a-z", "sectors", "interests", "subjects")
+
+
+def browse_choices(reader: ContentReader) -> tuple[Choice, ...]:
+    """Home's ways to look through the jobs (A to Z, areas of work, likes, school subjects), named as home names
+    them, for a search that found nothing."""
+    ways = {c.target.kind: c for c in home_page(reader).choices}
+    return tuple(ways[kind] for kind in BROWSE_WAYS if kind in ways)
+
+
 def interests_page(reader: ContentReader) -> Page:
     return Page(
         Target("interests"),
@@ -65,12 +76,12 @@ def interests_page(reader: ContentReader) -> Page:
 
 
 def interest_page(reader: ContentReader, key: str, region: str) -> Page:
-    interest, sort = split_sort(split_page(key)[0])
+    interest, _ = split_sort(split_page(key)[0])
     choices, line = job_list(reader, "interest", key, region, interest=interest)
     return Page(
         Target("interest", key),
         f"Jobs for people who like {interest}",
-        " ".join(t for t in (sorted_by(sort), line) if t),
+        line,
         choices=choices,
         empty_message="There are no jobs for this in the kiosk yet.",
     )
@@ -91,7 +102,7 @@ def sectors_page(reader: ContentReader) -> Page:
 
 
 def sector_page(reader: ContentReader, key: str, region: str) -> Page:
-    sector_id, sort = split_sort(split_page(key)[0])
+    sector_id, _ = split_sort(split_page(key)[0])
     sector = reader.sector(sector_id)
     if sector is None:
         return missing_page("That kind of work is not in the kiosk any more.")
@@ -99,19 +110,18 @@ def sector_page(reader: ContentReader, key: str, region: str) -> Page:
     return Page(
         Target("sector", key),
         sector.name,
-        " ".join(t for t in (sector.description, sorted_by(sort), line) if t),
+        " ".join(t for t in (sector.description, line) if t),
         choices=choices,
         empty_message="There are no jobs of this kind in the kiosk yet.",
     )
 
 
 def growing_page(reader: ContentReader, region: str, key: str = "") -> Page:
-    _, sort = split_sort(split_page(key)[0], default="growth")
     choices, line = job_list(reader, "growing", key, region, default="growth", min_growth=w.FLAT_BAND_PERCENT)
     return Page(
         Target("growing", key),
         growing_in(local_place(reader, region)),
-        " ".join(t for t in ("These jobs are expected to have more workers in future.", sorted_by(sort), line) if t),
+        " ".join(t for t in ("These jobs are expected to have more workers in future.", line) if t),
         choices=choices,
         empty_message="The kiosk has no figures yet about which jobs are growing.",
     )
@@ -123,7 +133,7 @@ def a_to_z_page(reader: ContentReader, region: str, key: str = "") -> Page:
     return Page(
         Target("a-z", key),
         "All jobs A to Z" if sort == "title" else "All jobs",
-        " ".join(t for t in (sorted_by(sort), line) if t),
+        line,
         choices=choices,
         empty_message="There are no jobs in the kiosk yet.",
     )

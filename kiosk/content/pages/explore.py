@@ -8,7 +8,7 @@ from kiosk.content.pages.browse import job_list, missing_page
 from kiosk.content.pages.levels import route_kind
 from kiosk.content.pages.page import Choice, Page, Target
 from kiosk.content.pages.paging import split_page
-from kiosk.content.pages.sorting import sorted_by, split_sort
+from kiosk.content.pages.sorting import split_sort
 from kiosk.content.reader import ContentReader
 
 
@@ -29,7 +29,7 @@ def subjects_page(reader: ContentReader) -> Page:
 
 def subject_page(reader: ContentReader, key: str, region: str) -> Page:
     """The jobs one school subject helps with, sorted by name, pay or growth."""
-    subject_id, sort = split_sort(split_page(key)[0])
+    subject_id, _ = split_sort(split_page(key)[0])
     subject = reader.subject(subject_id)
     if subject is None:
         return missing_page("That school subject is not in the kiosk any more.")
@@ -37,7 +37,7 @@ def subject_page(reader: ContentReader, key: str, region: str) -> Page:
     return Page(
         Target("subject", key),
         f"Jobs for people who like {subject.name}",
-        " ".join(t for t in (subject.description, sorted_by(sort), line) if t),
+        " ".join(t for t in (subject.description, line) if t),
         choices=choices,
         empty_message="There are no jobs for this subject in the kiosk yet.",
     )
@@ -60,7 +60,7 @@ def route_kinds_page(reader: ContentReader) -> Page:
 
 def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
     """The jobs a kind of route leads to, sorted by name, pay or growth."""
-    kind, sort = split_sort(split_page(key)[0])
+    kind, _ = split_sort(split_page(key)[0])
     found = next((k for k in reader.route_kinds() if k.kind == kind), None)
     if found is None:
         return missing_page("The kiosk has no routes of that kind any more.")
@@ -70,7 +70,7 @@ def route_kind_page(reader: ContentReader, key: str, region: str) -> Page:
     return Page(
         Target("route-kind", key),
         f"Jobs you can reach through {through}",
-        " ".join(t for t in (about, _after_line(found), sorted_by(sort), line) if t),
+        " ".join(t for t in (about, _after_line(found), line) if t),
         choices=choices,
         empty_message="The kiosk has no jobs linked to this kind of route yet.",
     )

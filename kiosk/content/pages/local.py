@@ -60,11 +60,11 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
     if not shown:
         subtitle = "The kiosk has no figures about growing and shrinking jobs here yet."
     elif elsewhere and region == "UK" and place == "England":
-        subtitle = (f"The kiosk has no figures for Scotland, Wales or Northern Ireland yet. "
-                    f"What is growing and shrinking, and facts that bust myths about jobs.")
+        subtitle = ("The kiosk has no figures for Scotland, Wales or Northern Ireland yet. "
+                    "What is growing and shrinking, and facts that bust myths about jobs.")
     elif elsewhere:
         subtitle = (f"The kiosk has no figures for {w.in_place(region)} yet. "
-                    f"What is growing and shrinking, and facts that bust myths about jobs.")
+                    "What is growing and shrinking, and facts that bust myths about jobs.")
     return Page(
         Target("local"),
         jobs_in(place),

@@ -118,7 +118,7 @@ class Choice(NamedTuple):
     detail: str = ""
     picture: str = ""  # the words whose symbol stands for the choice ("" for the label's own)
     current: bool = False  # the way things are now (the sort or the look chosen): the tile shows it
-    sort: bool = False  # a way to sort the list it stands in, not a thing in the list
+    sort: str = ""  # a way to sort the list it stands in ("title", "pay", "growth"), not a thing in the list
     group: str = ""  # the kind it is in a long list (a job's sector): big pictures narrows by it first
     key_detail: str = ""  # the part of `detail` a pupil chooses by (an event's date, a resource's shelf, a
     # story's job): a tile never drops it, however small the tile or big the text

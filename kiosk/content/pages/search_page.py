@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from kiosk.content.model import SearchHit
+from kiosk.content.pages.browse import browse_choices
 from kiosk.content.pages.page import Choice, Page, Target
 from kiosk.content.reader import ContentReader
 
 RESULTS = 24
-BROWSE = (
-    Choice("Kinds of work", Target("sectors"), "Look through jobs in groups, from health to building"),
-    Choice("Things I like doing", Target("interests"), "Jobs for people who like what you like"),
-    Choice("All jobs A to Z", Target("a-z"), "Every job in the kiosk"),
-)
 
 
 def search_results_page(reader: ContentReader, query: str) -> Page:
@@ -37,7 +33,7 @@ def search_results_page(reader: ContentReader, query: str) -> Page:
         if not found.nearest:
             lines.append(f"No jobs match “{typed}”. Check the spelling, try another word, or look through the "
                          "jobs another way.")
-        choices += BROWSE
+        choices += browse_choices(reader)  # ways to look through the jobs, named as home names them
     return Page(Target("search", query), "Search for a job", " ".join(lines), choices=tuple(choices),
                 empty_message=f"No jobs match “{typed}”. Check the spelling, or try a shorter word.")
 

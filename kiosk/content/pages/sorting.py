@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from kiosk.content.pages.page import Choice, Target
 
-# sort -> (the choice's label, its detail line, the words whose symbol shows it); "title" is A to Z
+# sort -> (the choice's label, its detail line, the words whose symbol shows it); "title" is A to Z. The labels are
+# short: the screen shows them as one "Sort by" control above the list (A to Z | Pay | Growth), not as tiles.
 SORT_CHOICES = {
-    "title": ("Sort A to Z", "Jobs in order of their names", "A to Z"),
-    "pay": ("Sort by pay", "Best paid jobs first", "pay"),
-    "growth": ("Sort by growth", "Fastest growing jobs first", "growing"),
+    "title": ("A to Z", "Jobs in order of their names", "A to Z"),
+    "pay": ("Pay", "Best paid jobs first", "pay"),
+    "growth": ("Growth", "Fastest growing jobs first", "growing"),
 }
+A_TO_Z = "title"
 SEPARATOR = "|"
 
 
@@ -32,11 +34,11 @@ def sort_choices(kind: str, item: str, current: str, default: str = "title") -> 
     """Choices that show the same list sorted each way, the way it is sorted now marked as current (so a pupil
     sees all three ways and which one is on)."""
     return tuple(
-        Choice(label, sorted_target(kind, item, sort, default), detail, picture, current=sort == current, sort=True)
+        Choice(label, sorted_target(kind, item, sort, default), detail, picture, current=sort == current, sort=sort)
         for sort, (label, detail, picture) in SORT_CHOICES.items()
     )
 
 
 def sorted_by(sort: str) -> str:
-    """A line saying how a list is sorted, for its subtitle."""
-    return {"title": "Sorted A to Z.", "pay": "Best paid first.", "growth": "Growing fastest first."}[sort]
+    """How a list is sorted, in words (read out for the sort control: the screen shows it by the filled segment)."""
+    return {"title": "Sorted A to Z", "pay": "Sorted by pay", "growth": "Sorted by growth"}[sort]

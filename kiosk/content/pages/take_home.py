@@ -86,10 +86,7 @@ def in_session(page: Page, kept: Collection[Target]) -> Page:
         if c.target.kind in (KEEP, UNKEEP) and c.label in _KEEP_LABELS else c  # not my list's "Remove …"
         for c in page.choices
     ]
-    target = page.target
-    if target.kind == "home" and kept:
-        choices.insert(0, Choice("My list", MY_LIST, f"{len(kept)} {'thing' if len(kept) == 1 else 'things'} "
-                                                              "kept to take home"))
+    target = page.target  # "My list" itself is in the top bar on every page, so home never grows a tile for it
     if target.kind in KEEPABLE and not kinds & {KEEP, UNKEEP}:
         choices.append(keep_choice(target, target in kept))
     # Only a page about one thing has a page of its own to take home (a list of jobs would only get a site's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -17,6 +17,8 @@ from kiosk.ui.widgets.tile_pictures import TilePicture
 
 class TileGrid(QWidget):
     """Shows choices as tiles, one screenful at a time."""
+
+    changed = Signal()  # another screen of tiles is on show, or the screens were counted again (a resize)
 
     def __init__(
         self,
@@ -90,6 +92,10 @@ class TileGrid(QWidget):
     def current_page(self) -> int:
         return self._page
 
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return self._choices
+
     def set_choices(self, choices: Sequence[Choice]) -> None:
         self._choices = tuple(choices)
         self._page = 0
@@ -100,11 +106,17 @@ class TileGrid(QWidget):
         self._page = max(0, min(page, self.page_count - 1))
         self._refill()
 
+    def show_choice(self, index: int) -> None:
+        """Show the screen of tiles that holds the choice at `index` (the letter strip's jump)."""
+        self.show_page(index // self._per_page)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fit():
             self._page = 0
             self._refill()
+        else:
+            self.changed.emit()  # the same tiles, but whoever follows the screens should look again
 
     def _fit(self) -> bool:
         """Work out how many rows fit the height we have; True when that changed."""
@@ -164,6 +176,7 @@ class TileGrid(QWidget):
         self.previous_button.setEnabled(self._page > 0)
         self.next_button.setEnabled(self._page < self.page_count - 1)
         self.page_label.setText(f"Page {self._page + 1} of {self.page_count}" if many else "")
+        self.changed.emit()
 
 
 class _Pair:

@@ -338,9 +338,10 @@ def staff_steps(window):
     return [
         ("pin-pad", pin_pad),
         ("pin-pad-wait", pin_pad_wait),
-        ("content", section("Content")),
-        ("content-syncing", section("Content", syncing)),
-        ("content-synced", section("Content", synced)),
+        ("up-to-date", section("Up to date?")),
+        ("up-to-date-syncing", section("Up to date?", syncing)),
+        ("up-to-date-synced", section("Up to date?", synced)),
+        ("up-to-date-details", section("Up to date?", lambda content: content.toggle_details())),
         ("import", section("Import")),
         ("import-stick", section("Import", stick(True))),
         ("export", section("Export", stick(False))),

@@ -1,13 +1,16 @@
-"""The staff screen's Content section: the installed packs (the sample removable once real content is in), and
-syncing from the online sources, or the official figures from a USB stick, with progress."""
+"""The staff screen's first section, "Is my kiosk up to date?": each source's age or what to do, with the buttons
+that update it and a sync's progress; Details shows the installed packs (the sample removable once real content is
+in) and the last sync's full report."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
+from kiosk.staff.freshness import Freshness, freshness
+from kiosk.ui.staff.freshness_rows import FreshnessCard
 from kiosk.ui.staff.parts import (
     MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card,
 )
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController
 
 USB_BUTTON = "Official figures from a USB stick"
+DETAILS, SUMMARY = "Details", "Back to the summary"
+NO_REPORT = "No sync has run since the staff screen opened."
 
 
 def short_time(iso: str) -> str:
@@ -47,40 +52,42 @@ def sync_text(result: SyncResult) -> str:
 
 
 class ContentSection(QWidget):
-    """Pack status (with Remove on the sample's card), Sync buttons with a progress bar, the item being fetched,
-    Cancel, and the result."""
+    """A card per source saying how fresh it is (with its Sync buttons), a progress bar with Cancel, and the
+    result; Details swaps the cards for the technical lines (with Remove on the sample's card)."""
 
-    title = "Content"
+    title = "Up to date?"
 
     def __init__(self, staff: StaffController, theme: Theme) -> None:
         super().__init__()
         t = self._theme = theme
         self._staff = staff
         self.sample_removals: dict[str, SampleRemoval] = {}  # by pack id: the sample packs' cards' actions
+        self.details_shown = False
+        self.lines: list[Freshness] = []
+        self.cards: list[FreshnessCard] = []
+        self.report = NO_REPORT  # the last sync's full report, kept for Details
+        self._syncing: str | None = None
+        self._failed_syncs: set[str] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(14))
-        layout.addWidget(heading(t, "Installed content packs"))
+        layout.addWidget(heading(t, "Is my kiosk up to date?"))
         box, self._packs = lines_box(t)
         self.packs = ScrollPanel(box, t)
         layout.addWidget(self.packs, 3)
-        # The ways to bring content in, two to a row (one row is too narrow for four); Cancel beside the progress.
-        grid = QGridLayout()
-        grid.setSpacing(t.px(t.gap))
+        # Each online source's Sync button sits on its own card; the stick's button on the official figures' card.
         self.sync_buttons = {}
         for source, name in SYNC_SOURCES.items():
             button = action_button(t, f"Sync {name}", 420)
             button.clicked.connect(lambda _=False, s=source: self.sync(s))
-            grid.addWidget(button, len(self.sync_buttons) // 2, len(self.sync_buttons) % 2)
             self.sync_buttons[source] = button
         self.usb_button = action_button(t, USB_BUTTON, 420)
         self.usb_button.clicked.connect(self.sync_from_usb)
-        grid.addWidget(self.usb_button, len(self.sync_buttons) // 2, len(self.sync_buttons) % 2)
         widest = max(b.width() for b in (*self.sync_buttons.values(), self.usb_button))
         for button in (*self.sync_buttons.values(), self.usb_button):
-            button.setFixedWidth(widest)  # one width: a tidy grid, each label on one line
-        grid.setColumnStretch(2, 1)
-        layout.addLayout(grid)
+            button.setFixedWidth(widest)  # one width: a tidy column, each label on one line
+            button.setParent(self)
+            button.hide()
         row = QHBoxLayout()
         row.setSpacing(t.px(t.gap))
         self.progress = QProgressBar()
@@ -90,11 +97,15 @@ class ContentSection(QWidget):
         self.cancel_button = action_button(t, "Cancel", 220)
         self.cancel_button.clicked.connect(self._cancel)
         row.addWidget(self.cancel_button)
+        self.details_button = action_button(t, SUMMARY, 220)  # sized for the longer of its two labels
+        self.details_button.set_content(DETAILS)
+        self.details_button.clicked.connect(self.toggle_details)
+        row.addWidget(self.details_button)
         layout.addLayout(row)
         self.item = PlainLabel("", t.font(t.body), t.color("text"))
         layout.addWidget(self.item)
-        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them as a pack; "
-                                      "the official figures can come from release files on a USB stick too.")
+        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them; the "
+                                      "official figures can come from release files on a USB stick too.")
         layout.addWidget(self.result, 2)
         staff.jobs.progressed.connect(self._progressed)
         staff.jobs.succeeded.connect(self._succeeded)
@@ -102,18 +113,38 @@ class ContentSection(QWidget):
         self.set_busy(staff.jobs.busy)
 
     def refresh(self) -> None:
-        """Read the packs again (cheap: the index and one query)."""
+        """Read the packs again (cheap: the index and one query) and show the summary or the details."""
+        for button in (*self.sync_buttons.values(), self.usb_button):
+            button.hide()
+            button.setParent(self)  # out of the cards about to go, which would take the buttons with them
         clear_column(self._packs)
+        self.cards = []
+        self.sample_removals = {}
         try:
             packs = self._staff.services.pack_status()
         except Exception as e:  # a damaged index or database is shown to staff, not raised
             packs, problem = [], f"The pack list cannot be read: {e}"
         else:
             problem = "" if packs else "No packs are installed."
+        self.lines = freshness(packs, self._staff.services.today(), self._failed_syncs)
+        if self.details_shown:
+            self._show_details(packs)
+        else:
+            for line in self.lines:
+                buttons = [self.sync_buttons[line.sync]] if line.sync else []
+                if line.sync == "official":
+                    buttons.append(self.usb_button)
+                card = FreshnessCard(self._theme, line, buttons)
+                self.cards.append(card)
+                add_line(self._packs, card)
+        if problem:
+            add_line(self._packs, PlainLabel(problem, self._theme.font(self._theme.body), self._theme.color("text")))
+        self.packs.area.verticalScrollBar().setValue(0)
+
+    def _show_details(self, packs: list[PackStatus]) -> None:
         t = self._theme
         # The sample may go only when something else is left for pupils to see.
         removable = any(not p.sample for p in packs)
-        self.sample_removals = {}
         for p in packs:
             card, row = lines_card(t, pack_lines(p))
             if p.sample:
@@ -123,13 +154,18 @@ class ContentSection(QWidget):
                 row.addWidget(removal)
                 self.sample_removals[p.pack_id] = removal
             add_line(self._packs, card)
-        if problem:
-            add_line(self._packs, PlainLabel(problem, t.font(t.body), t.color("text")))
+        add_line(self._packs, lines_card(t, ["The last sync's report", *self.report.split("\n")])[0])
 
+    def toggle_details(self) -> None:
+        """Swap the summary for the details, or back."""
+        self.details_shown = not self.details_shown
+        self.details_button.set_content(SUMMARY if self.details_shown else DETAILS)
+        self.refresh()
     def sync(self, source: str) -> None:
         """Start syncing one source on the worker thread."""
         services = self._staff.services
         if self._staff.run("sync", lambda progress, cancelled: services.sync(source, progress, cancelled)):
+            self._syncing = source
             self._started(f"Syncing {SYNC_SOURCES[source]}. You can leave this screen: it carries on.")
 
     def sync_from_usb(self) -> None:
@@ -137,6 +173,7 @@ class ContentSection(QWidget):
         sync: the same progress and Cancel)."""
         services = self._staff.services
         if self._staff.run("sync", lambda progress, cancelled: services.sync_official_from_usb(progress, cancelled)):
+            self._syncing = "official"
             self._started("Reading the official figures from the USB stick. You can leave this screen: it carries "
                           "on; leave the stick in until it has finished.")
 
@@ -179,7 +216,9 @@ class ContentSection(QWidget):
     def _succeeded(self, name: str, result: object) -> None:
         if name == "sync" and isinstance(result, SyncResult):
             self.item.setText("")
-            self.result.set_text(sync_text(result))
+            self.report = sync_text(result)
+            self.result.set_text(self.report)
+            self._sync_ended(result.installed is not None or not result.problems)
         if name == "remove":
             self.result.set_text(str(result))  # the staff controller gives pupils a fresh home page
         if name in ("sync", "import", "remove"):
@@ -188,6 +227,15 @@ class ContentSection(QWidget):
     def _failed(self, name: str, message: str) -> None:
         if name == "sync":
             self.item.setText("")
-            self.result.set_text(f"The sync stopped: {message}")
+            self.report = f"The sync stopped: {message}"
+            self.result.set_text(self.report)
+            self._sync_ended(False)
+            self.refresh()
         elif name == "remove":
             self.result.set_text(f"The pack was not removed: {message}")
+
+    def _sync_ended(self, worked: bool) -> None:
+        """Remember whether the source synced last worked, so its card says what to do."""
+        if self._syncing is not None:
+            (self._failed_syncs.discard if worked else self._failed_syncs.add)(self._syncing)
+        self._syncing = None

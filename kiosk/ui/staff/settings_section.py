@@ -11,6 +11,7 @@ from kiosk.config import Settings, SettingsError
 from kiosk.staff.ncs_key import NcsKeyError, check_ncs_key
 from kiosk.ui.staff.form_rows import ChoiceRow, NumberRow, TextRow
 from kiosk.ui.staff.key_row import NcsKeyRow
+from kiosk.ui.staff.machine_notes import machine_notes, printer_fix
 from kiosk.ui.staff.parts import MessagePanel, action_button, heading, lines_box
 from kiosk.ui.staff.staff_keyboard import StaffKeyboard
 from kiosk.ui.theme import Theme
@@ -109,7 +110,10 @@ class SettingsSection(QWidget):
         # Above the form, scrolling with it: a window whose least size grew would have to be laid out again.
         self.problems = PlainLabel(problems_text(s), t.font(t.body), t.color("text"))
         self.problems.setVisible(bool(s.settings_problems))
-        for row in [self.problems, *self.rows.values(), self.ncs_key]:
+        # What cannot work on this machine, and how to fix it, just above the setting it spoils.
+        self.machine_notes = machine_notes(t, staff.services.speech_problem(), printer_fix(printer_names()))
+        rows = [note for name, row in self.rows.items() for note in (*self.machine_notes.get(name, ()), row)]
+        for row in [self.problems, *rows, self.ncs_key]:
             column.insertWidget(column.count() - 1, row)
             if isinstance(row, TextRow):
                 row.tapped.connect(self._type_into)

@@ -265,16 +265,18 @@ def _explore_steps(window, scroll_to_end):
 
 def tour_staff(settings: Settings, scratch: Path):
     """The real staff services on the tour's content, with a PIN, usage counts and an NCS key of the tour's own
-    (the kiosk's are never touched), a pretend sync and USB stick, and no speech voices: the pictures are the same
-    on any machine."""
+    (the kiosk's are never touched), a pretend sync and USB stick, and no speech voices or speaker: the pictures are
+    the same on any machine, and show what Settings says where speech cannot work."""
     from kiosk.content.pack_store import PackStore
+    from kiosk.staff.machine_words import SpeechOff
     from kiosk.staff.pin import PinStore
     from kiosk.staff.tour_services import TourStaff
     from kiosk.staff.usage import UsageLog
 
     pins = PinStore(scratch / "staff-pin.json")
     pins.set_pin("".join(secrets.choice("0123456789") for _ in range(8)))  # nobody needs to know it
-    staff = TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"), scratch=scratch)
+    staff = TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"), scratch=scratch,
+                      speech_off=SpeechOff(audio="the tour pictures a kiosk with no speaker"))
     staff.save_ncs_key("0tour0key0only0")  # so Settings shows a key kept, and how to remove it
     return staff
 

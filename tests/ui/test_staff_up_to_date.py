@@ -4,7 +4,9 @@ the technical lines behind Details, and a side list whose selected section is ca
 from __future__ import annotations
 
 from kiosk.staff.api import PackStatus
+from kiosk.staff.freshness import Freshness
 from kiosk.ui.staff.content_section import DETAILS, SUMMARY
+from kiosk.ui.staff.freshness_rows import summary_words
 from kiosk.ui.staff.section_button import SectionButton
 from kiosk.ui.theme import HIGH_CONTRAST, Palette, Theme
 from tests.staff.fake_services import SAMPLE
@@ -34,6 +36,9 @@ def test_the_first_section_says_how_fresh_each_source_is(qtbot, make_window, set
                                                     "bring the new release on a USB stick")
     assert words["National Careers Service job profiles"].startswith("Not on this kiosk yet — tap Sync National")
     assert "Sample content" in words
+    # The answer first: the job library, the NCS (neither installed), old official figures and the sample.
+    assert content.summary.text() == "4 things to do: see the cards below."
+    assert summary_words([Freshness("LMI for All", True, "Updated today ✓")]) == "Yes: everything is up to date ✓"
     # Each online source's Sync button is on its card; the stick's is with the official figures.
     official = next(c for c in content.cards if c.line.sync == "official")
     assert content.sync_buttons["official"].parent() is official and content.usb_button.parent() is official

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
 from kiosk.staff.freshness import Freshness, freshness
-from kiosk.ui.staff.freshness_rows import FreshnessCard
+from kiosk.ui.staff.freshness_rows import FreshnessCard, summary_words
 from kiosk.ui.staff.parts import (
     MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card,
 )
@@ -72,9 +72,11 @@ class ContentSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(14))
         layout.addWidget(heading(t, "Is my kiosk up to date?"))
+        self.summary = PlainLabel("", t.font(t.body, bold=True), t.color("text"))
+        layout.addWidget(self.summary)
         box, self._packs = lines_box(t)
         self.packs = ScrollPanel(box, t)
-        layout.addWidget(self.packs, 3)
+        layout.addWidget(self.packs, 4)  # the cards matter most; the result scrolls in what is left
         # Each online source's Sync button sits on its own card; the stick's button on the official figures' card.
         self.sync_buttons = {}
         for source, name in SYNC_SOURCES.items():
@@ -106,7 +108,7 @@ class ContentSection(QWidget):
         layout.addWidget(self.item)
         self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them; the "
                                       "official figures can come from release files on a USB stick too.")
-        layout.addWidget(self.result, 2)
+        layout.addWidget(self.result, 1)
         staff.jobs.progressed.connect(self._progressed)
         staff.jobs.succeeded.connect(self._succeeded)
         staff.jobs.failed.connect(self._failed)
@@ -127,6 +129,7 @@ class ContentSection(QWidget):
         else:
             problem = "" if packs else "No packs are installed."
         self.lines = freshness(packs, self._staff.services.today(), self._failed_syncs)
+        self.summary.setText(summary_words(self.lines))
         if self.details_shown:
             self._show_details(packs)
         else:

@@ -22,10 +22,12 @@ class FreshnessCard(Card):
         row.setSpacing(t.px(t.gap))
         column = QVBoxLayout()
         column.setSpacing(t.px(4))
+        column.addStretch(1)  # name and status together, centred beside a card's two buttons
         column.addWidget(PlainLabel(line.name, t.font(t.body, bold=True), t.color("text")))
         # The status is what a busy reader looks for: body size, bold when something needs doing.
         self.status = PlainLabel(line.words, t.font(t.body, bold=not line.ok), t.color("text"))
         column.addWidget(self.status)
+        column.addStretch(1)
         row.addLayout(column, 1)
         if buttons:
             stack = QVBoxLayout()
@@ -34,3 +36,11 @@ class FreshnessCard(Card):
                 stack.addWidget(button)
                 button.show()
             row.addLayout(stack)
+
+
+def summary_words(lines: list[Freshness]) -> str:
+    """The answer to "Is my kiosk up to date?" in one line, above the cards."""
+    todo = sum(not line.ok for line in lines)
+    if not todo:
+        return "Yes: everything is up to date ✓"
+    return f"{todo} thing{'s' if todo != 1 else ''} to do: see the card{'s' if todo != 1 else ''} below."

@@ -89,7 +89,7 @@ class SettingsSection(QWidget):
                                        s.speech_voice) if voices else
                              TextRow(t, "Speech voice", s.speech_voice,
                                      "An espeak-ng voice name such as en-gb; blank for the default. "
-                                     "(Speech is off on this kiosk, so no list can be offered.)")),
+                                     "(No list of voices can be offered here.)")),
             "speech_rate": NumberRow(t, "Speech rate", s.speech_rate, 80, 250, 10, "words a minute"),
             "screen_inches": NumberRow(t, "Screen size", s.screen_inches, 7, 100, 0.5, "inches",
                                        "The diagonal: every button is sized to at least 20 mm on it."),

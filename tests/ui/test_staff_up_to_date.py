@@ -100,3 +100,14 @@ def test_the_selected_section_reads_in_high_contrast(qtbot) -> None:
     button.set_selected(True)
     fill, text, _detail, _edge = button._colours()
     assert (fill, text) == (HIGH_CONTRAST.accent, HIGH_CONTRAST.window)  # black on the light green
+
+
+def test_the_cards_have_the_room_until_there_is_a_result(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.packs = [OFFICIAL, LMI]
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
+    assert not content.result.isVisible()
+    staff.free_run = True
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, content.sync_buttons["ncs"])
+    assert content.result.isVisible() and content.result.text().startswith("Synced 5 items from ncs.")

@@ -106,8 +106,9 @@ class ContentSection(QWidget):
         layout.addLayout(row)
         self.item = PlainLabel("", t.font(t.body), t.color("text"))
         layout.addWidget(self.item)
-        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them; the "
-                                      "official figures can come from release files on a USB stick too.")
+        # Shown once there is something to say, so that at first every source's card has the room.
+        self.result = MessagePanel(t, "")
+        self.result.hide()
         layout.addWidget(self.result, 1)
         staff.jobs.progressed.connect(self._progressed)
         staff.jobs.succeeded.connect(self._succeeded)
@@ -183,13 +184,13 @@ class ContentSection(QWidget):
     def _started(self, text: str) -> None:
         self.progress.setRange(0, 0)  # busy until the first progress report says how many
         self.item.setText("Starting…")
-        self.result.set_text(text)
+        self._say(text)
 
     def remove(self, pack_id: str) -> None:
         """Remove a pack on the worker thread (as an import runs), then show pupils what is left."""
         services = self._staff.services
         if self._staff.run("remove", lambda progress, cancelled: services.remove_pack(pack_id)):
-            self.result.set_text(f"Removing {pack_id}…")
+            self._say(f"Removing {pack_id}…")
 
     def set_busy(self, busy: bool) -> None:
         """Sync and remove only when no job runs; Cancel only while a sync runs."""
@@ -220,10 +221,10 @@ class ContentSection(QWidget):
         if name == "sync" and isinstance(result, SyncResult):
             self.item.setText("")
             self.report = sync_text(result)
-            self.result.set_text(self.report)
+            self._say(self.report)
             self._sync_ended(result.installed is not None or not result.problems)
         if name == "remove":
-            self.result.set_text(str(result))  # the staff controller gives pupils a fresh home page
+            self._say(str(result))  # the staff controller gives pupils a fresh home page
         if name in ("sync", "import", "remove"):
             self.refresh()
 
@@ -231,14 +232,19 @@ class ContentSection(QWidget):
         if name == "sync":
             self.item.setText("")
             self.report = f"The sync stopped: {message}"
-            self.result.set_text(self.report)
+            self._say(self.report)
             self._sync_ended(False)
             self.refresh()
         elif name == "remove":
-            self.result.set_text(f"The pack was not removed: {message}")
+            self._say(f"The pack was not removed: {message}")
 
     def _sync_ended(self, worked: bool) -> None:
         """Remember whether the source synced last worked, so its card says what to do."""
         if self._syncing is not None:
             (self._failed_syncs.discard if worked else self._failed_syncs.add)(self._syncing)
         self._syncing = None
+
+    def _say(self, text: str) -> None:
+        """Show what an action said under the cards."""
+        self.result.set_text(text)
+        self.result.setVisible(bool(text))

@@ -38,8 +38,7 @@ SOURCES = (
 # The school's own content (events, stories, the library) changes every term: older than a term is stale.
 SCHOOL_STALE_DAYS = 120
 SCHOOL_HOW = "import the school's new pack from a USB stick (Import)"
-SAMPLE_WORDS = ("Made-up sample content for trying the kiosk — import your school's own pack (Import), then "
-                "remove the sample (Details)")
+SAMPLE_WORDS = "Made-up content for trying the kiosk — import your school's own pack, then remove this (Details)"
 
 
 class Freshness(NamedTuple):

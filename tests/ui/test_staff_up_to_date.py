@@ -102,12 +102,16 @@ def test_the_selected_section_reads_in_high_contrast(qtbot) -> None:
     assert (fill, text) == (HIGH_CONTRAST.accent, HIGH_CONTRAST.window)  # black on the light green
 
 
-def test_the_cards_have_the_room_until_there_is_a_result(qtbot, make_window, settings, reader, clock) -> None:
+def test_the_cards_have_the_room_until_there_is_progress_or_a_result(qtbot, make_window, settings, reader, clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
     staff.packs = [OFFICIAL, LMI]
     content = open_staff_screen(qtbot, window, clock).section("Up to date?")
-    assert not content.result.isVisible()
+    assert not content.result.isVisible() and not content.progress_box.isVisible()
+    with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
+        tap(qtbot, content.sync_buttons["ncs"])
+    assert content.progress_box.isVisible() and content.cancel_button.isEnabled()  # while the sync runs
     staff.free_run = True
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
-        tap(qtbot, content.sync_buttons["ncs"])
+        staff.step.release()
     assert content.result.isVisible() and content.result.text().startswith("Synced 5 items from ncs.")
+    assert not content.progress_box.isVisible()

@@ -52,8 +52,9 @@ def sync_text(result: SyncResult) -> str:
 
 
 class ContentSection(QWidget):
-    """A card per source saying how fresh it is (with its Sync buttons), a progress bar with Cancel, and the
-    result; Details swaps the cards for the technical lines (with Remove on the sample's card)."""
+    """The answer in a line with Details beside it, a card per source saying how fresh it is (with its Sync
+    buttons), a progress bar with Cancel while a sync runs, and the result; Details swaps the cards for the
+    technical lines (with Remove on the sample's card)."""
 
     title = "Up to date?"
 
@@ -72,8 +73,15 @@ class ContentSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(14))
         layout.addWidget(heading(t, "Is my kiosk up to date?"))
+        top = QHBoxLayout()
+        top.setSpacing(t.px(t.gap))
         self.summary = PlainLabel("", t.font(t.body, bold=True), t.color("text"))
-        layout.addWidget(self.summary)
+        top.addWidget(self.summary, 1)
+        self.details_button = action_button(t, SUMMARY, 220)  # sized for the longer of its two labels
+        self.details_button.set_content(DETAILS)
+        self.details_button.clicked.connect(self.toggle_details)
+        top.addWidget(self.details_button)
+        layout.addLayout(top)
         box, self._packs = lines_box(t)
         self.packs = ScrollPanel(box, t)
         layout.addWidget(self.packs, 4)  # the cards matter most; the result scrolls in what is left
@@ -90,6 +98,11 @@ class ContentSection(QWidget):
             button.setFixedWidth(widest)  # one width: a tidy column, each label on one line
             button.setParent(self)
             button.hide()
+        # The progress bar, Cancel and the item being fetched: only while a sync runs, leaving the cards the room.
+        self.progress_box = QWidget()
+        column = QVBoxLayout(self.progress_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(t.px(8))
         row = QHBoxLayout()
         row.setSpacing(t.px(t.gap))
         self.progress = QProgressBar()
@@ -99,13 +112,11 @@ class ContentSection(QWidget):
         self.cancel_button = action_button(t, "Cancel", 220)
         self.cancel_button.clicked.connect(self._cancel)
         row.addWidget(self.cancel_button)
-        self.details_button = action_button(t, SUMMARY, 220)  # sized for the longer of its two labels
-        self.details_button.set_content(DETAILS)
-        self.details_button.clicked.connect(self.toggle_details)
-        row.addWidget(self.details_button)
-        layout.addLayout(row)
+        column.addLayout(row)
         self.item = PlainLabel("", t.font(t.body), t.color("text"))
-        layout.addWidget(self.item)
+        column.addWidget(self.item)
+        self.progress_box.hide()
+        layout.addWidget(self.progress_box)
         # Shown once there is something to say, so that at first every source's card has the room.
         self.result = MessagePanel(t, "")
         self.result.hide()
@@ -183,6 +194,7 @@ class ContentSection(QWidget):
 
     def _started(self, text: str) -> None:
         self.progress.setRange(0, 0)  # busy until the first progress report says how many
+        self.progress_box.show()
         self.item.setText("Starting…")
         self._say(text)
 
@@ -202,6 +214,7 @@ class ContentSection(QWidget):
         if not busy:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
+            self.progress_box.hide()
 
     def _cancel(self) -> None:
         self._staff.jobs.cancel()

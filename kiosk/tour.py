@@ -321,6 +321,8 @@ def staff_steps(window):
     def synced(content):
         services.finish_sync.set()
         _wait_until(lambda: not staff.jobs.busy, "the sync to finish")
+        # The report's panel shows Up and Down a layout pass after its text, as the screen does at once for staff.
+        _wait_until(lambda: _settled(content.result), "the report's panel to settle")
 
     def stick(plugged_in):
         def then(_section):
@@ -353,6 +355,12 @@ def staff_steps(window):
         ("usage", section("Usage")),
         ("leave", section("Leave the kiosk", lambda leave: leave.ask())),
     ]
+
+
+def _settled(panel) -> bool:
+    """Whether a message panel shows Down exactly when its text is taller than its room."""
+    room = panel.area.viewport()
+    return panel.down_button.isVisible() == (panel.label.heightForWidth(room.width()) > room.height())
 
 
 def _wait_until(condition, what: str, timeout_ms: int = 30_000) -> None:

@@ -3,7 +3,7 @@ the technical lines behind Details, and a side list whose selected section is ca
 
 from __future__ import annotations
 
-from kiosk.staff.api import PackStatus
+from kiosk.staff.api import PackStatus, SyncResult
 from kiosk.staff.freshness import Freshness
 from kiosk.ui.staff.content_section import DETAILS, SUMMARY
 from kiosk.ui.staff.freshness_rows import summary_words
@@ -115,3 +115,29 @@ def test_the_cards_have_the_room_until_there_is_progress_or_a_result(qtbot, make
         staff.step.release()
     assert content.result.isVisible() and content.result.text().startswith("Synced 5 items from ncs.")
     assert not content.progress_box.isVisible()
+
+
+def test_a_sync_report_is_never_cut_off(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock, size=(1280, 800))
+    staff.packs = [OFFICIAL, LMI, SAMPLE]
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
+    staff.free_run = True
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, content.sync_buttons["lmiforall"])
+    panel = content.result
+    room = panel.area.viewport()
+    # A short report shows whole on the small screen, under the cards (which scroll).
+    qtbot.waitUntil(lambda: panel.label.heightForWidth(room.width()) <= room.height())
+    assert not panel.down_button.isVisible()
+    # A long one can be read to its end with Down, and Details has it whole too.
+    many = [f"SOC {n}: no pay figures; skipped" for n in range(1000, 1030)]
+    staff.sync = lambda source, progress, cancelled: SyncResult("Synced 30 items.", many, installed="lmiforall 3")
+    with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
+        tap(qtbot, content.sync_buttons["lmiforall"])
+    qtbot.waitUntil(panel.down_button.isVisible)
+    bar = panel.area.verticalScrollBar()
+    while bar.value() < bar.maximum():
+        tap(qtbot, panel.down_button)
+    last = panel.label.fontMetrics().lineSpacing()
+    assert panel.label.geometry().bottom() - bar.value() <= room.height() + last  # the last line is in view
+    assert content.report.endswith("• SOC 1029: no pay figures; skipped")

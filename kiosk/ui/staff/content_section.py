@@ -84,7 +84,7 @@ class ContentSection(QWidget):
         layout.addLayout(top)
         box, self._packs = lines_box(t)
         self.packs = ScrollPanel(box, t)
-        layout.addWidget(self.packs, 4)  # the cards matter most; the result scrolls in what is left
+        layout.addWidget(self.packs, 3)  # with a result shown the cards scroll, and the report has the room
         # Each online source's Sync button sits on its own card; the stick's button on the official figures' card.
         self.sync_buttons = {}
         for source, name in SYNC_SOURCES.items():
@@ -120,7 +120,7 @@ class ContentSection(QWidget):
         # Shown once there is something to say, so that at first every source's card has the room.
         self.result = MessagePanel(t, "")
         self.result.hide()
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.result, 2)
         staff.jobs.progressed.connect(self._progressed)
         staff.jobs.succeeded.connect(self._succeeded)
         staff.jobs.failed.connect(self._failed)

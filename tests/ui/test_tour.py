@@ -102,7 +102,7 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     # One entry per picture written, in the order written: each mode's screens by number, then staff's.
     files = [e["file"] for e in entries]
     pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
-    assert sorted(files) == sorted(pngs) and len(files) == 198
+    assert sorted(files) == sorted(pngs) and len(files) == 199
     folders = list(dict.fromkeys(f.split("/")[0] for f in files))
     assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
     assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))

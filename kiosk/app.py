@@ -61,18 +61,28 @@ def make_speaker(settings: Settings):
 
     Returns (speaker, worker) or None; `kiosk doctor` says why speech is off.
     """
-    from kiosk.access.speech import DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE, SpeechWorker, problem
-    from kiosk.ui.qt_player import QtPlayer, audio_output_problem
+    from kiosk.access.speech import DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE, SpeechWorker
+    from kiosk.ui.qt_player import QtPlayer
     from kiosk.ui.speech_controller import SpeechController
 
-    reason = problem() or audio_output_problem()
-    if reason:
-        log("speech is off: %s", reason)
+    off = speech_off()
+    if off.engine or off.audio:
+        log("speech is off: %s", off.engine or off.audio)
         return None
     worker = SpeechWorker(settings.data_dir / "speech-cache")
     worker.start()
     voice = settings.speech_voice or DEFAULT_VOICE
     return SpeechController(worker, QtPlayer(), voice, DEFAULT_RATE, DEFAULT_PITCH), worker
+
+
+def speech_off():
+    """Why speech cannot start here (the speech program's problem, else the audio output's), for the log and staff."""
+    from kiosk.access.speech import problem
+    from kiosk.staff.machine_words import SpeechOff
+    from kiosk.ui.qt_player import audio_output_problem
+
+    engine = problem()
+    return SpeechOff(engine, None if engine else audio_output_problem())
 
 
 def speech_voices(worker) -> list[tuple[str, str]]:
@@ -85,14 +95,14 @@ def speech_voices(worker) -> list[tuple[str, str]]:
     return [(v.id, v.name) for v in open_espeak().voices() if v.language.startswith("en")]
 
 
-def make_staff(settings: Settings, store: PackStore, speech_worker=lambda: None):
+def make_staff(settings: Settings, store: PackStore, speech_worker=lambda: None, speech_problems=None):
     """The staff services over the data directory: PIN, usage counts, packs, USB sticks, sync and settings."""
     from kiosk.staff.pin import pin_store
     from kiosk.staff.services import StaffServices
     from kiosk.staff.usage import USAGE_FILE, UsageLog
 
     return StaffServices(settings, store, pin_store(settings.data_dir), UsageLog(settings.data_dir / USAGE_FILE),
-                         voices=lambda: speech_voices(speech_worker()))
+                         voices=lambda: speech_voices(speech_worker()), speech_off=speech_problems)
 
 
 def flush_usage(usage) -> None:
@@ -178,11 +188,12 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         stops[0].install()
         window.prepare()  # after the first paint: the symbol sets take a moment to load
         speech = make_speaker(settings)  # likewise QtMultimedia and espeak
+        off = None if speech is not None else speech_off()  # for staff: why, and how to fix it
         if speech is not None:
             window.set_speaker(speech[0])
             workers.append(speech[1])
         # Staff and usage counting come in before any pupil can touch the screen, but after the first paint.
-        staff = make_staff(settings, store, lambda: workers[0] if workers else None)
+        staff = make_staff(settings, store, lambda: workers[0] if workers else None, off)
         window.attach_staff(staff)
         staffs.append(staff)
         flusher = QTimer(window)

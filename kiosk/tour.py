@@ -279,16 +279,18 @@ def _explore_steps(window, scroll_to_end):
 
 def tour_staff(settings: Settings, scratch: Path):
     """The real staff services on the tour's content, with a PIN, usage counts and an NCS key of the tour's own
-    (the kiosk's are never touched), a pretend sync and USB stick, and no speech voices: the pictures are the same
-    on any machine."""
+    (the kiosk's are never touched), a pretend sync and USB stick, and no speech voices or speaker: the pictures are
+    the same on any machine, and show what Settings says where speech cannot work."""
     from kiosk.content.pack_store import PackStore
+    from kiosk.staff.machine_words import SpeechOff
     from kiosk.staff.pin import PinStore
     from kiosk.staff.tour_services import TourStaff
     from kiosk.staff.usage import UsageLog
 
     pins = PinStore(scratch / "staff-pin.json")
     pins.set_pin("".join(secrets.choice("0123456789") for _ in range(8)))  # nobody needs to know it
-    staff = TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"), scratch=scratch)
+    staff = TourStaff(settings, PackStore(settings.data_dir), pins, UsageLog(scratch / "usage.db"), scratch=scratch,
+                      speech_off=SpeechOff(audio="the tour pictures a kiosk with no speaker"))
     staff.save_ncs_key("0tour0key0only0")  # so Settings shows a key kept, and how to remove it
     return staff
 
@@ -333,6 +335,8 @@ def staff_steps(window):
     def synced(content):
         services.finish_sync.set()
         _wait_until(lambda: not staff.jobs.busy, "the sync to finish")
+        # The report's panel shows Up and Down a layout pass after its text, as the screen does at once for staff.
+        _wait_until(lambda: _settled(content.result), "the report's panel to settle")
 
     def stick(plugged_in):
         def then(_section):
@@ -352,9 +356,10 @@ def staff_steps(window):
     return [
         ("pin-pad", pin_pad),
         ("pin-pad-wait", pin_pad_wait),
-        ("content", section("Content")),
-        ("content-syncing", section("Content", syncing)),
-        ("content-synced", section("Content", synced)),
+        ("up-to-date", section("Up to date?")),
+        ("up-to-date-syncing", section("Up to date?", syncing)),
+        ("up-to-date-synced", section("Up to date?", synced)),
+        ("up-to-date-details", section("Up to date?", lambda content: content.toggle_details())),
         ("import", section("Import")),
         ("import-stick", section("Import", stick(True))),
         ("export", section("Export", stick(False))),
@@ -364,6 +369,12 @@ def staff_steps(window):
         ("usage", section("Usage")),
         ("leave", section("Leave the kiosk", lambda leave: leave.ask())),
     ]
+
+
+def _settled(panel) -> bool:
+    """Whether a message panel shows Down exactly when its text is taller than its room."""
+    room = panel.area.viewport()
+    return panel.down_button.isVisible() == (panel.label.heightForWidth(room.width()) > room.height())
 
 
 def _wait_until(condition, what: str, timeout_ms: int = 30_000) -> None:

@@ -5,6 +5,7 @@ The real StaffServices and the tests' fake both follow it (a test compares their
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Mapping, NamedTuple, Protocol
 
@@ -111,5 +112,12 @@ class StaffApi(Protocol):
     def voices(self) -> list[tuple[str, str]]:
         """The speech voices to offer, as (id, name); empty when speech is off here."""
 
-    def export_usage(self, folder: Path) -> Path:
-        """Write the usage counts as a CSV file into `folder`; the file written."""
+    def speech_problem(self) -> str | None:
+        """Why speech cannot work on this machine and how to fix it, in words for staff; None when it works."""
+
+    def today(self) -> dt.date:
+        """Today's date by the kiosk's clock (how old content is, which school term it is)."""
+
+    def export_usage(self, folder: Path) -> list[Path]:
+        """Write this term's usage as evidence for Gatsby Benchmark 2, and every week's counts, as CSV files into
+        `folder`; the files written, the evidence first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -12,10 +13,12 @@ from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack, UsbScan
 from kiosk.staff.child_command import run_kiosk
+from kiosk.staff.machine_words import SpeechOff, speech_fix
 from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings_file import save_settings
 from kiosk.staff.usage import UsageLog, iso_week
+from kiosk.staff.usage_term import school_term, term_report, write_evidence_csv
 
 
 class StaffServices:
@@ -27,7 +30,7 @@ class StaffServices:
 
     def __init__(self, settings: Settings, store: PackStore, pins: PinStore, usage: UsageLog,
                  voices: Callable[[], list[tuple[str, str]]] = list, clock: Callable[[], float] = time.time,
-                 ncs_key: NcsKeyFile | None = None) -> None:
+                 ncs_key: NcsKeyFile | None = None, speech_off: SpeechOff | None = None) -> None:
         self.settings = settings
         self.store = store
         self.pins = pins
@@ -35,6 +38,7 @@ class StaffServices:
         self._voices = voices
         self._clock = clock
         self._ncs_key = ncs_key or NcsKeyFile(settings.data_dir)
+        self._speech_off = speech_off  # why speech did not start with the kiosk, if it did not
 
     def disk_problem(self) -> str | None:
         """Why nothing can be changed now (a read-only or full disk), in words for staff; None when all is well."""
@@ -183,11 +187,23 @@ class StaffServices:
         """The speech voices to offer, as (id, name)."""
         return list(self._voices())
 
-    def export_usage(self, folder: Path) -> Path:
-        """Write the usage counts as CSV into `folder`, named by this week."""
-        path = Path(folder) / f"careers-kiosk-usage-{iso_week(self._clock())}.csv"
-        self.usage.export_csv(path)
-        return path
+    def speech_problem(self) -> str | None:
+        """Why speech cannot work here and how to fix it (from the checks made as the kiosk started)."""
+        return speech_fix(self._speech_off, self.voices())
+
+    def today(self) -> dt.date:
+        """Today by the services' clock."""
+        return dt.date.fromtimestamp(self._clock())
+
+    def export_usage(self, folder: Path) -> list[Path]:
+        """Write this term's evidence CSV (named by the term) and every week's counts (named by this week) into
+        `folder`."""
+        term = school_term(self.today())
+        evidence = Path(folder) / f"careers-kiosk-gatsby-2-{term.name.lower().replace(' ', '-')}.csv"
+        write_evidence_csv(term_report(self.usage.counts(), term), evidence)
+        weekly = Path(folder) / f"careers-kiosk-usage-{iso_week(self._clock())}.csv"
+        self.usage.export_csv(weekly)
+        return [evidence, weekly]
 
 
 def signer_text(signer: object) -> str | None:

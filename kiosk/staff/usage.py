@@ -154,6 +154,14 @@ class UsageLog:
         finally:
             conn.close()
 
+    def counts(self) -> list[UsageCount]:
+        """Every week's counts, latest week first."""
+        return self._rows()
+
+    def today(self) -> dt.date:
+        """Today by the log's clock (the one its weeks are counted by)."""
+        return dt.date.fromtimestamp(self._clock())
+
     def summary(self, week: str) -> list[UsageCount]:
         """One week's counts: visits, then page kinds, occupations and modes, each most-counted first."""
         return self._rows(week)

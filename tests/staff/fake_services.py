@@ -3,6 +3,7 @@ file on disk; packs, USB sticks and sync played by the test, step by step."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any, Mapping
@@ -11,6 +12,7 @@ from argon2 import PasswordHasher
 
 from kiosk.config import Settings
 from kiosk.staff.api import Cancelled, PackStatus, Progress, SyncResult, UsbPack, UsbScan
+from kiosk.staff.machine_words import SpeechOff, speech_fix
 from kiosk.staff.ncs_key import NcsKeyFile
 from kiosk.staff.pin import PinStore
 from kiosk.staff.settings_file import save_settings
@@ -47,6 +49,9 @@ class FakeStaff:
         self.free_run = False
         self.ncs_environ: dict[str, str] = {}  # the environment the key file looks at: the test's, not the machine's
         self.ncs_key = NcsKeyFile(settings.data_dir, environ=self.ncs_environ)
+        self.speech_off: SpeechOff | None = None  # a test says why speech did not start
+        self.voice_list = [("gmw/en", "English (Great Britain)"), ("gmw/en-US", "English (America)")]
+        self._usage_clock = usage_clock
 
     def disk_problem(self) -> str | None:
         return self.disk
@@ -106,10 +111,19 @@ class FakeStaff:
         return self.ncs_key.remove()
 
     def voices(self) -> list[tuple[str, str]]:
-        return [("gmw/en", "English (Great Britain)"), ("gmw/en-US", "English (America)")]
+        return list(self.voice_list)
 
-    def export_usage(self, folder: Path) -> Path:
-        path = folder / "usage.csv"
-        self.usage.export_csv(path)
-        self.usage_exports.append(path)
-        return path
+    def speech_problem(self) -> str | None:
+        return speech_fix(self.speech_off, self.voices())
+
+    def today(self) -> dt.date:
+        return dt.date.fromtimestamp(self._usage_clock())
+
+    def export_usage(self, folder: Path) -> list[Path]:
+        from kiosk.staff.usage_term import school_term, term_report, write_evidence_csv
+
+        evidence, weekly = folder / "evidence.csv", folder / "usage.csv"
+        write_evidence_csv(term_report(self.usage.counts(), school_term(self.today())), evidence)
+        self.usage.export_csv(weekly)
+        self.usage_exports.append(evidence)
+        return [evidence, weekly]

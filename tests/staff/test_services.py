@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from kiosk.content.builtin_packs import remember
 from kiosk.content.pack_store import PackStore
 from kiosk.content.reader import open_reader
 from kiosk.staff.api import StaffApi, SyncResult
+from kiosk.staff.machine_words import NO_SPEAKER, SpeechOff
 from kiosk.staff.pin import pin_store
 from kiosk.staff.services import StaffServices, signer_text
 from kiosk.staff.usage import UsageLog
@@ -33,7 +35,7 @@ def services(data_dir: Path, settings: Settings) -> StaffServices:
 
 @pytest.mark.parametrize("cls", [StaffServices, FakeStaff])
 def test_services_and_the_fake_keep_to_the_protocol(cls) -> None:
-    assert len(API) == 15
+    assert len(API) == 17
     for name in API:
         assert inspect.signature(getattr(cls, name)) == inspect.signature(getattr(StaffApi, name)), name
     hints = inspect.get_annotations(StaffApi)
@@ -162,11 +164,21 @@ def test_saved_settings_are_in_force_and_on_disk(services: StaffServices, data_d
     assert load_settings(data_dir, environ={}).idle_timeout_s == 300
 
 
-def test_usage_exports_by_week_into_a_folder(services: StaffServices, tmp_path: Path) -> None:
+def test_usage_exports_the_terms_evidence_and_every_week_into_a_folder(services: StaffServices,
+                                                                        tmp_path: Path) -> None:
     services.usage.page_viewed("home", "standard")
-    path = services.export_usage(tmp_path)
-    assert path.parent == tmp_path and path.name.startswith("careers-kiosk-usage-20") and path.suffix == ".csv"
-    assert "page,home" in path.read_text()
+    evidence, weekly = services.export_usage(tmp_path)
+    assert evidence.parent == weekly.parent == tmp_path
+    assert re.fullmatch(r"careers-kiosk-gatsby-2-(autumn|spring|summer)-term-20\d\d\.csv", evidence.name)
+    assert weekly.name.startswith("careers-kiosk-usage-20") and weekly.suffix == ".csv"
+    assert "Home,1" in evidence.read_text() and "page,home" in weekly.read_text()
+
+
+def test_speech_says_how_to_fix_what_stopped_it(services: StaffServices, data_dir: Path, settings: Settings) -> None:
+    assert services.speech_problem() is None  # speech started, and it has voices
+    quiet = StaffServices(settings, PackStore(data_dir), pin_store(data_dir), UsageLog(data_dir / "usage.db"),
+                          speech_off=SpeechOff(audio="no audio output device was found"))
+    assert quiet.speech_problem() == NO_SPEAKER
 
 
 def test_voices_and_signers_in_words(services: StaffServices) -> None:

@@ -32,38 +32,45 @@ def services(data_dir: Path, settings: Settings) -> StaffServices:
     return services
 
 
-def csv_name() -> str:
-    return f"careers-kiosk-usage-{iso_week(NOW)}.csv"
+def csv_names() -> list[tuple[str, str]]:
+    """Each CSV the usage export writes, with a line its content must have: the term's evidence, then every week's."""
+    return [("careers-kiosk-gatsby-2-autumn-term-2026.csv", "Home,1"),
+            (f"careers-kiosk-usage-{iso_week(NOW)}.csv", "page,home")]
 
 
+@pytest.mark.parametrize("which", [0, 1], ids=["evidence", "weekly"])
 def test_usage_csv_with_links_at_its_names_writes_only_on_the_stick(services: StaffServices, data_dir: Path,
-                                                                    tmp_path: Path) -> None:
+                                                                    tmp_path: Path, which: int) -> None:
+    name, line = csv_names()[which]
     stick = tmp_path / "stick"
     stick.mkdir()
-    (stick / f".{csv_name()}.part").symlink_to(data_dir / "settings.toml")
-    (stick / csv_name()).symlink_to(data_dir / "packs" / "installed.json")
+    (stick / f".{name}.part").symlink_to(data_dir / "settings.toml")
+    (stick / name).symlink_to(data_dir / "packs" / "installed.json")
     before = tree_state(tmp_path, leave_out=(stick,))
 
-    path = services.export_usage(stick)
+    paths = services.export_usage(stick)
 
     assert tree_state(tmp_path, leave_out=(stick,)) == before
-    assert path == stick / csv_name() and stat.S_ISREG(os.lstat(path).st_mode)
-    assert "page,home" in path.read_text()
-    assert not (stick / f".{csv_name()}.part").exists() and not (stick / f".{csv_name()}.part").is_symlink()
+    assert paths == [stick / n for n, _ in csv_names()]
+    path = paths[which]
+    assert stat.S_ISREG(os.lstat(path).st_mode) and line in path.read_text()
+    assert not (stick / f".{name}.part").exists() and not (stick / f".{name}.part").is_symlink()
 
 
+@pytest.mark.parametrize("which", [0, 1], ids=["evidence", "weekly"])
 def test_usage_csv_with_hard_links_at_its_names_leaves_their_files_alone(services: StaffServices, data_dir: Path,
-                                                                         tmp_path: Path) -> None:
+                                                                         tmp_path: Path, which: int) -> None:
+    name, line = csv_names()[which]
     stick = tmp_path / "stick"
     stick.mkdir()
-    os.link(data_dir / "settings.toml", stick / f".{csv_name()}.part")
-    os.link(data_dir / "packs" / "installed.json", stick / csv_name())
+    os.link(data_dir / "settings.toml", stick / f".{name}.part")
+    os.link(data_dir / "packs" / "installed.json", stick / name)
     before = tree_state(tmp_path, leave_out=(stick,))
 
-    path = services.export_usage(stick)
+    path = services.export_usage(stick)[which]
 
     assert tree_state(tmp_path, leave_out=(stick,)) == before
-    assert os.lstat(path).st_nlink == 1 and "page,home" in path.read_text()
+    assert os.lstat(path).st_nlink == 1 and line in path.read_text()
 
 
 def test_a_link_at_the_sticks_pack_folder_is_refused_not_followed(services: StaffServices, data_dir: Path,

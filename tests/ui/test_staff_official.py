@@ -12,7 +12,7 @@ STICK = Path("/media/staff/STICK")
 
 def test_the_official_figures_sync_with_progress_and_cancel(qtbot, make_window, settings, reader, clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
     button = content.sync_buttons["official"]
     assert button.label == "Sync official figures (ONS, DfE)"
     with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
@@ -32,7 +32,7 @@ def test_official_figures_from_a_usb_stick_show_progress_and_can_be_cancelled(qt
                                                                               clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
     staff.roots = [STICK]
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
     qtbot.waitUntil(lambda: not window.staff.jobs.busy)  # the Import section's first look at the stick
     assert content.usb_button.label == "Official figures from a USB stick"
     with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
@@ -52,7 +52,7 @@ def test_official_figures_from_a_usb_stick_show_progress_and_can_be_cancelled(qt
 
 def test_without_release_files_on_a_stick_it_says_what_to_do(qtbot, make_window, settings, reader, clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, content.usb_button)
     assert staff.synced == []

@@ -108,7 +108,7 @@ def test_the_right_pin_opens_the_staff_screen(qtbot, make_window, settings, read
     with qtbot.waitSignal(window.staff.opened, timeout=10_000):
         tap(qtbot, pad.keys["OK"])
     screen = window.staff.screen
-    assert screen.isVisible() and screen.current.title == "Content"
+    assert screen.isVisible() and screen.current.title == "Up to date?"
     tap(qtbot, screen.back_button)
     assert not window.staff.is_open and window.navigator.current == HOME
 
@@ -167,3 +167,30 @@ def test_a_damaged_pin_file_closes_the_pad_in_plain_words(qtbot, make_window, se
     assert not any(key.isEnabled() for key in pad.keys.values())
     tap(qtbot, pad.cancel_button)
     assert not window.staff.is_open
+
+
+def test_the_keys_stay_put_as_dots_and_the_wait_come_and_go(qtbot, make_window, settings, reader, clock) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.pins.set_pin("2468")
+    gesture(qtbot, window, clock)
+    pad = window.staff.pin_pad
+
+    def geometry() -> list[tuple[int, int, int, int]]:
+        QApplication.processEvents()  # any layout a new message asks for
+        return [(*(lambda p: (p.x(), p.y()))(b.mapTo(window, QPoint(0, 0))), b.width(), b.height())
+                for b in (*pad.keys.values(), pad.cancel_button)]
+
+    at_rest = geometry()
+    for digit in "11":
+        tap(qtbot, pad.keys[digit])
+    assert pad.entered == "●●" and geometry() == at_rest
+    tap(qtbot, pad.keys["OK"])  # too short: a longer message
+    assert "digits" in pad.message.text() and geometry() == at_rest
+    for _ in range(3):
+        enter_pin(qtbot, window, "1111")
+    assert pad.message.text() == "That PIN is not right. Try again in 30 seconds." and pad.entered == ""
+    assert geometry() == at_rest
+    clock.advance(10)
+    pad.tick()
+    assert pad.message.text().startswith("Too many wrong tries.") and geometry() == at_rest
+    window.staff.close()

@@ -21,7 +21,7 @@ STICK = Path("/media/staff/STICK")
 
 def test_sync_reports_progress_and_cancel_stops_it(qtbot, make_window, settings, reader, clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
     with qtbot.waitSignal(window.staff.jobs.progressed, timeout=5000):
         tap(qtbot, content.sync_buttons["lmiforall"])
     qtbot.waitUntil(lambda: content.item.text() == "SOC 1001 (1 of 5)")
@@ -41,7 +41,7 @@ def test_sync_reports_progress_and_cancel_stops_it(qtbot, make_window, settings,
 def test_a_finished_sync_shows_its_problems_and_fresh_content(qtbot, make_window, settings, reader, clock) -> None:
     window, staff = staff_window(make_window, settings, reader, clock)
     window.open(Target("occupation", "nurse"))
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
     staff.free_run = True
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, content.sync_buttons["ncs"])
@@ -246,12 +246,14 @@ def test_the_sample_can_be_removed_only_once_other_content_is_in(qtbot, make_win
     window, staff = staff_window(make_window, settings, reader, clock)
     staff.packs = [SAMPLE]  # a fresh kiosk
     screen = open_staff_screen(qtbot, window, clock)
-    content = screen.section("Content")
+    content = screen.section("Up to date?")
+    assert content.sample_removals == {}  # the sample's Remove is among the details
+    tap(qtbot, content.details_button)
     removal = content.sample_removals["sample"]
     assert not removal.remove_button.isVisible() and removal.install_first.isVisible()
     assert removal.install_first.text() == INSTALL_FIRST
     staff.packs = [PACK, SAMPLE]  # a sync or an import brought real content
-    screen.show_section("Content")
+    screen.show_section("Up to date?")
     assert list(content.sample_removals) == ["sample"]  # on the sample's card only
     removal = content.sample_removals["sample"]
     assert removal.remove_button.isVisible() and not removal.install_first.isVisible()
@@ -265,7 +267,8 @@ def test_confirming_removes_the_sample_and_its_ribbon(qtbot, make_window, sample
     window.open(Target("sectors"))
     assert window.ribbon.isVisible()
     screen = open_staff_screen(qtbot, window, clock)
-    content = screen.section("Content")
+    content = screen.section("Up to date?")
+    tap(qtbot, content.details_button)
     removal = content.sample_removals["sample"]
     version = services.store.entries()["sample"].content_version
     tap(qtbot, removal.remove_button)
@@ -289,7 +292,8 @@ def test_no_keeps_the_sample(qtbot, make_window, sample_and_national, clock) -> 
     settings, reader, services = sample_and_national
     window = make_window(settings, reader)
     window.attach_staff(services)
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
+    tap(qtbot, content.details_button)
     started = []
     window.staff.jobs.started.connect(started.append)
     removal = content.sample_removals["sample"]
@@ -308,7 +312,8 @@ def test_a_failed_removal_says_so(qtbot, make_window, settings, reader, clock) -
         raise OSError(f"[Errno 28] No space left on device: removing {pack_id}")
 
     staff.remove_pack = full_disk
-    content = open_staff_screen(qtbot, window, clock).section("Content")
+    content = open_staff_screen(qtbot, window, clock).section("Up to date?")
+    tap(qtbot, content.details_button)
     tap(qtbot, content.sample_removals["sample"].remove_button)
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, content.sample_removals["sample"].yes_button)

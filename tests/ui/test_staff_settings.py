@@ -12,9 +12,11 @@ import pytest
 from kiosk.config import load_settings
 from kiosk.content.pack_store import PackStore
 from kiosk.sources.ncs.api_key import ncs_api_key
+from kiosk.staff.machine_words import NO_ENGINE, NO_PRINTER, NO_SPEAKER, NO_VOICES, SpeechOff, printer_fix
 from kiosk.staff.ncs_key import NCS_KEY_ENV, NCS_KEY_FILE
 from kiosk.staff.settings_file import save_settings
 from kiosk.ui.staff.key_row import KEY_SET
+from kiosk.ui.staff import settings_section
 from kiosk.ui.staff.settings_section import region_options
 from tests.helpers.packs import figures, make_pack, national_tables
 from tests.staff.ui_helpers import open_staff_screen, staff_window, tap
@@ -103,7 +105,7 @@ def test_regions_an_import_brings_are_offered_next_time(qtbot, make_window, sett
     hub = {"pay": figures("plumber", region="Scotland")["pay"]}
     make_pack(tmp_path / "hub.zip", hub, pack_id="hub", layer="regional")
     PackStore(settings.data_dir).install(tmp_path / "hub.zip")
-    screen.show_section("Content")
+    screen.show_section("Up to date?")
     screen.show_section("Settings")
     assert labels(region) == ["UK", "London", "North East", "Scotland", "Wales"]
     assert region.value == "London"  # what staff chose survives the new list
@@ -217,7 +219,39 @@ def test_the_careers_contact_is_typed_saved_and_printed_and_staff_see_where_shee
     window.my_list.add(Target("occupation", "nurse"))
     window.take_home.print_sheet()
     assert "Who to ask at school room 12" in " ".join(pdf_text(window.take_home.last_path).split())
-    screen.show_section("Content")
+    screen.show_section("Up to date?")
     screen.show_section("Settings")
     assert form.sheets_note.text().endswith(f"The last careers sheet (12:05) was saved as {window.take_home.last_path}.")
     window.staff.close()
+
+
+@pytest.mark.parametrize("off, voices, words", [
+    (SpeechOff(audio="no audio output device was found"), [], NO_SPEAKER),
+    (SpeechOff(engine="espeak-ng is not installed"), [], NO_ENGINE),
+    (None, [], NO_VOICES),
+    (None, [("gmw/en", "English (Great Britain)")], None),
+])
+def test_speech_that_cannot_work_here_says_how_to_fix_it(qtbot, make_window, settings, reader, clock,
+                                                         off, voices, words) -> None:
+    window, staff = staff_window(make_window, settings, reader, clock)
+    staff.speech_off, staff.voice_list = off, voices
+    screen = open_staff_screen(qtbot, window, clock)
+    screen.show_section("Settings")
+    form = screen.current
+    notes = form.machine_notes.get("speech_voice", ())
+    assert [n.text() for n in notes] == ([words] if words else [])
+    if notes:  # just above the setting it is about
+        column = form.rows["speech_voice"].parentWidget().layout()
+        assert column.indexOf(notes[0]) == column.indexOf(form.rows["speech_voice"]) - 1
+        assert notes[0].isVisibleTo(form)
+
+
+def test_without_a_printer_the_printer_setting_says_how_to_add_one(qtbot, make_window, settings, reader, clock,
+                                                                   monkeypatch) -> None:
+    monkeypatch.setattr(settings_section, "printer_names", list)
+    window, staff = staff_window(make_window, settings, reader, clock)
+    screen = open_staff_screen(qtbot, window, clock)
+    screen.show_section("Settings")
+    assert [n.text() for n in screen.current.machine_notes["printer"]] == [NO_PRINTER]
+    monkeypatch.setattr(settings_section, "printer_names", lambda: ["Careers office"])
+    assert printer_fix(settings_section.printer_names()) is None

@@ -64,12 +64,20 @@ def test_staff_see_the_counts_and_export_them(qtbot, make_window, settings, read
     assert section.result.text() == "" and screen.current is section
     assert section.week.value == "2026-W48" and section.week.shown.text() == "Week of Mon 23 Nov 2026"
     text = section.counts.text()
-    assert text.startswith("Visits: 1\n\nPages opened, by kind:\n• A job's page: 1")
+    assert text.startswith("Visits: 1\n\nPages opened:\n• A job's page: 1")
     assert "Jobs looked at:\n• Nurse: 1" in text and "Visits using each look:\n• words: 1" in text
+    assert section.term.text().startswith("Autumn term 2026 (1 Sep to 31 Dec 2026): 1 visit\n\n"
+                                          "Most viewed jobs this term:\n1. Nurse: 1\n\n"
+                                          "Pages opened this term:\n• A job's page: 1")
     with qtbot.waitSignal(window.staff.jobs.finished, timeout=5000):
         tap(qtbot, section.export_button)
-    [written] = staff.usage_exports
-    assert section.result.text() == f"Wrote {written}"
-    with open(written, newline="", encoding="utf-8") as f:
+    [evidence] = staff.usage_exports
+    weekly = evidence.with_name("usage.csv")
+    assert section.result.text() == f"Evidence for Gatsby Benchmark 2: {evidence}\nEvery week's counts: {weekly}"
+    with open(evidence, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[1] == ["Term", "Autumn term 2026 (1 Sep to 31 Dec 2026)"] and ["Visits", "1"] in rows
+    assert rows[rows.index(["Most viewed job", "Times"]) + 1] == ["Nurse", "1"]
+    with open(weekly, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert ["2026-W48", "occupation", "nurse", "Nurse", "1"] in rows and rows[0][0] == "week"

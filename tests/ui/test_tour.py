@@ -40,9 +40,9 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
     def numbered(names: list[str]) -> list[str]:
         return [f"{n:02d}-{name}" for n, name in enumerate(names, 1)]
 
-    staff = ["01-pin-pad", "02-pin-pad-wait", "03-content", "04-content-syncing", "05-content-synced", "06-import",
-             "07-import-stick", "08-export", "09-export-stick", "10-settings", "11-settings-ncs-key", "12-usage",
-             "13-leave"]
+    staff = ["01-pin-pad", "02-pin-pad-wait", "03-up-to-date", "04-up-to-date-syncing", "05-up-to-date-synced",
+             "06-up-to-date-details", "07-import", "08-import-stick", "09-export", "10-export-stick", "11-settings",
+             "12-settings-ncs-key", "13-usage", "14-leave"]
     expected = {"standard": numbered(typing), "picture": numbered(typing), "high-contrast": numbered(typing),
                 "large-symbols": numbered(no_typing), "staff": staff}
     for mode, names in expected.items():
@@ -54,16 +54,17 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
             assert len(colours) > 20, f"{mode}/{name} looks blank: {len(colours)} colours"
     # Each picture of a section at work differs from the one at rest (a pretend sync or stick that did nothing
     # would leave them the same).
-    for rest, at_work in [("01-pin-pad", "02-pin-pad-wait"), ("03-content", "04-content-syncing"),
-                          ("04-content-syncing", "05-content-synced"), ("06-import", "07-import-stick"),
-                          ("08-export", "09-export-stick"), ("10-settings", "11-settings-ncs-key")]:
+    for rest, at_work in [("01-pin-pad", "02-pin-pad-wait"), ("03-up-to-date", "04-up-to-date-syncing"),
+                          ("04-up-to-date-syncing", "05-up-to-date-synced"), ("05-up-to-date-synced",
+                          "06-up-to-date-details"), ("07-import", "08-import-stick"), ("09-export", "10-export-stick"),
+                          ("11-settings", "12-settings-ncs-key")]:
         assert QImage(str(out / "staff" / f"{rest}.png")) != QImage(str(out / "staff" / f"{at_work}.png")), at_work
     for mode in ("standard", "picture", "high-contrast", "large-symbols"):  # the area's page is not the UK's
         names = expected[mode]
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 205 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 206 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))
@@ -107,7 +108,7 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     # One entry per picture written, in the order written: each mode's screens by number, then staff's.
     files = [e["file"] for e in entries]
     pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
-    assert sorted(files) == sorted(pngs) and len(files) == 205
+    assert sorted(files) == sorted(pngs) and len(files) == 206
     folders = list(dict.fromkeys(f.split("/")[0] for f in files))
     assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
     assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))

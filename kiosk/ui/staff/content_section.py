@@ -1,13 +1,16 @@
-"""The staff screen's Content section: the installed packs (the sample removable once real content is in), and
-syncing from the online sources, or the official figures from a USB stick, with progress."""
+"""The staff screen's first section, "Is my kiosk up to date?": each source's age or what to do, with the buttons
+that update it and a sync's progress; Details shows the installed packs (the sample removable once real content is
+in) and the last sync's full report."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.staff.api import SYNC_SOURCES, PackStatus, SyncResult
+from kiosk.staff.freshness import Freshness, freshness
+from kiosk.ui.staff.freshness_rows import FreshnessCard, summary_words
 from kiosk.ui.staff.parts import (
     MessagePanel, action_button, add_line, clear_column, heading, lines_box, lines_card,
 )
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController
 
 USB_BUTTON = "Official figures from a USB stick"
+DETAILS, SUMMARY = "Details", "Back to the summary"
+NO_REPORT = "No sync has run since the staff screen opened."
 
 
 def short_time(iso: str) -> str:
@@ -47,40 +52,57 @@ def sync_text(result: SyncResult) -> str:
 
 
 class ContentSection(QWidget):
-    """Pack status (with Remove on the sample's card), Sync buttons with a progress bar, the item being fetched,
-    Cancel, and the result."""
+    """The answer in a line with Details beside it, a card per source saying how fresh it is (with its Sync
+    buttons), a progress bar with Cancel while a sync runs, and the result; Details swaps the cards for the
+    technical lines (with Remove on the sample's card)."""
 
-    title = "Content"
+    title = "Up to date?"
 
     def __init__(self, staff: StaffController, theme: Theme) -> None:
         super().__init__()
         t = self._theme = theme
         self._staff = staff
         self.sample_removals: dict[str, SampleRemoval] = {}  # by pack id: the sample packs' cards' actions
+        self.details_shown = False
+        self.lines: list[Freshness] = []
+        self.cards: list[FreshnessCard] = []
+        self.report = NO_REPORT  # the last sync's full report, kept for Details
+        self._syncing: str | None = None
+        self._failed_syncs: set[str] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(14))
-        layout.addWidget(heading(t, "Installed content packs"))
+        layout.addWidget(heading(t, "Is my kiosk up to date?"))
+        top = QHBoxLayout()
+        top.setSpacing(t.px(t.gap))
+        self.summary = PlainLabel("", t.font(t.body, bold=True), t.color("text"))
+        top.addWidget(self.summary, 1)
+        self.details_button = action_button(t, SUMMARY, 220)  # sized for the longer of its two labels
+        self.details_button.set_content(DETAILS)
+        self.details_button.clicked.connect(self.toggle_details)
+        top.addWidget(self.details_button)
+        layout.addLayout(top)
         box, self._packs = lines_box(t)
         self.packs = ScrollPanel(box, t)
-        layout.addWidget(self.packs, 3)
-        # The ways to bring content in, two to a row (one row is too narrow for four); Cancel beside the progress.
-        grid = QGridLayout()
-        grid.setSpacing(t.px(t.gap))
+        layout.addWidget(self.packs, 3)  # with a result shown the cards scroll, and the report has the room
+        # Each online source's Sync button sits on its own card; the stick's button on the official figures' card.
         self.sync_buttons = {}
         for source, name in SYNC_SOURCES.items():
             button = action_button(t, f"Sync {name}", 420)
             button.clicked.connect(lambda _=False, s=source: self.sync(s))
-            grid.addWidget(button, len(self.sync_buttons) // 2, len(self.sync_buttons) % 2)
             self.sync_buttons[source] = button
         self.usb_button = action_button(t, USB_BUTTON, 420)
         self.usb_button.clicked.connect(self.sync_from_usb)
-        grid.addWidget(self.usb_button, len(self.sync_buttons) // 2, len(self.sync_buttons) % 2)
         widest = max(b.width() for b in (*self.sync_buttons.values(), self.usb_button))
         for button in (*self.sync_buttons.values(), self.usb_button):
-            button.setFixedWidth(widest)  # one width: a tidy grid, each label on one line
-        grid.setColumnStretch(2, 1)
-        layout.addLayout(grid)
+            button.setFixedWidth(widest)  # one width: a tidy column, each label on one line
+            button.setParent(self)
+            button.hide()
+        # The progress bar, Cancel and the item being fetched: only while a sync runs, leaving the cards the room.
+        self.progress_box = QWidget()
+        column = QVBoxLayout(self.progress_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(t.px(8))
         row = QHBoxLayout()
         row.setSpacing(t.px(t.gap))
         self.progress = QProgressBar()
@@ -90,11 +112,14 @@ class ContentSection(QWidget):
         self.cancel_button = action_button(t, "Cancel", 220)
         self.cancel_button.clicked.connect(self._cancel)
         row.addWidget(self.cancel_button)
-        layout.addLayout(row)
+        column.addLayout(row)
         self.item = PlainLabel("", t.font(t.body), t.color("text"))
-        layout.addWidget(self.item)
-        self.result = MessagePanel(t, "Sync fetches the latest figures and job profiles and installs them as a pack; "
-                                      "the official figures can come from release files on a USB stick too.")
+        column.addWidget(self.item)
+        self.progress_box.hide()
+        layout.addWidget(self.progress_box)
+        # Shown once there is something to say, so that at first every source's card has the room.
+        self.result = MessagePanel(t, "")
+        self.result.hide()
         layout.addWidget(self.result, 2)
         staff.jobs.progressed.connect(self._progressed)
         staff.jobs.succeeded.connect(self._succeeded)
@@ -102,18 +127,39 @@ class ContentSection(QWidget):
         self.set_busy(staff.jobs.busy)
 
     def refresh(self) -> None:
-        """Read the packs again (cheap: the index and one query)."""
+        """Read the packs again (cheap: the index and one query) and show the summary or the details."""
+        for button in (*self.sync_buttons.values(), self.usb_button):
+            button.hide()
+            button.setParent(self)  # out of the cards about to go, which would take the buttons with them
         clear_column(self._packs)
+        self.cards = []
+        self.sample_removals = {}
         try:
             packs = self._staff.services.pack_status()
         except Exception as e:  # a damaged index or database is shown to staff, not raised
             packs, problem = [], f"The pack list cannot be read: {e}"
         else:
             problem = "" if packs else "No packs are installed."
+        self.lines = freshness(packs, self._staff.services.today(), self._failed_syncs)
+        self.summary.setText(summary_words(self.lines))
+        if self.details_shown:
+            self._show_details(packs)
+        else:
+            for line in self.lines:
+                buttons = [self.sync_buttons[line.sync]] if line.sync else []
+                if line.sync == "official":
+                    buttons.append(self.usb_button)
+                card = FreshnessCard(self._theme, line, buttons)
+                self.cards.append(card)
+                add_line(self._packs, card)
+        if problem:
+            add_line(self._packs, PlainLabel(problem, self._theme.font(self._theme.body), self._theme.color("text")))
+        self.packs.area.verticalScrollBar().setValue(0)
+
+    def _show_details(self, packs: list[PackStatus]) -> None:
         t = self._theme
         # The sample may go only when something else is left for pupils to see.
         removable = any(not p.sample for p in packs)
-        self.sample_removals = {}
         for p in packs:
             card, row = lines_card(t, pack_lines(p))
             if p.sample:
@@ -123,13 +169,18 @@ class ContentSection(QWidget):
                 row.addWidget(removal)
                 self.sample_removals[p.pack_id] = removal
             add_line(self._packs, card)
-        if problem:
-            add_line(self._packs, PlainLabel(problem, t.font(t.body), t.color("text")))
+        add_line(self._packs, lines_card(t, ["The last sync's report", *self.report.split("\n")])[0])
 
+    def toggle_details(self) -> None:
+        """Swap the summary for the details, or back."""
+        self.details_shown = not self.details_shown
+        self.details_button.set_content(SUMMARY if self.details_shown else DETAILS)
+        self.refresh()
     def sync(self, source: str) -> None:
         """Start syncing one source on the worker thread."""
         services = self._staff.services
         if self._staff.run("sync", lambda progress, cancelled: services.sync(source, progress, cancelled)):
+            self._syncing = source
             self._started(f"Syncing {SYNC_SOURCES[source]}. You can leave this screen: it carries on.")
 
     def sync_from_usb(self) -> None:
@@ -137,19 +188,21 @@ class ContentSection(QWidget):
         sync: the same progress and Cancel)."""
         services = self._staff.services
         if self._staff.run("sync", lambda progress, cancelled: services.sync_official_from_usb(progress, cancelled)):
+            self._syncing = "official"
             self._started("Reading the official figures from the USB stick. You can leave this screen: it carries "
                           "on; leave the stick in until it has finished.")
 
     def _started(self, text: str) -> None:
         self.progress.setRange(0, 0)  # busy until the first progress report says how many
+        self.progress_box.show()
         self.item.setText("Starting…")
-        self.result.set_text(text)
+        self._say(text)
 
     def remove(self, pack_id: str) -> None:
         """Remove a pack on the worker thread (as an import runs), then show pupils what is left."""
         services = self._staff.services
         if self._staff.run("remove", lambda progress, cancelled: services.remove_pack(pack_id)):
-            self.result.set_text(f"Removing {pack_id}…")
+            self._say(f"Removing {pack_id}…")
 
     def set_busy(self, busy: bool) -> None:
         """Sync and remove only when no job runs; Cancel only while a sync runs."""
@@ -161,6 +214,7 @@ class ContentSection(QWidget):
         if not busy:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
+            self.progress_box.hide()
 
     def _cancel(self) -> None:
         self._staff.jobs.cancel()
@@ -179,15 +233,31 @@ class ContentSection(QWidget):
     def _succeeded(self, name: str, result: object) -> None:
         if name == "sync" and isinstance(result, SyncResult):
             self.item.setText("")
-            self.result.set_text(sync_text(result))
+            self.report = sync_text(result)
+            self._say(self.report)
+            self._sync_ended(result.installed is not None or not result.problems)
         if name == "remove":
-            self.result.set_text(str(result))  # the staff controller gives pupils a fresh home page
+            self._say(str(result))  # the staff controller gives pupils a fresh home page
         if name in ("sync", "import", "remove"):
             self.refresh()
 
     def _failed(self, name: str, message: str) -> None:
         if name == "sync":
             self.item.setText("")
-            self.result.set_text(f"The sync stopped: {message}")
+            self.report = f"The sync stopped: {message}"
+            self._say(self.report)
+            self._sync_ended(False)
+            self.refresh()
         elif name == "remove":
-            self.result.set_text(f"The pack was not removed: {message}")
+            self._say(f"The pack was not removed: {message}")
+
+    def _sync_ended(self, worked: bool) -> None:
+        """Remember whether the source synced last worked, so its card says what to do."""
+        if self._syncing is not None:
+            (self._failed_syncs.discard if worked else self._failed_syncs.add)(self._syncing)
+        self._syncing = None
+
+    def _say(self, text: str) -> None:
+        """Show what an action said under the cards."""
+        self.result.set_text(text)
+        self.result.setVisible(bool(text))

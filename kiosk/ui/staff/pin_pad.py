@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.staff.pin import MAX_DIGITS, MIN_DIGITS, PinResult, describe_wait
 from kiosk.ui.theme import Theme
@@ -38,8 +39,10 @@ class PinPad(QWidget):
 
         title = PlainLabel("Staff", t.font(t.title, bold=True), t.color("text"))
         self.dots = PlainLabel("", t.font(64, bold=True), t.color("text"))
-        self.dots.setMinimumHeight(t.px(80))
         self.message = PlainLabel(unavailable or PROMPT, t.font(t.body), t.color("text"))
+        # Heights fixed whatever they say (no dots, a wait on two lines), so the keys never move under a finger.
+        self.dots.setFixedHeight(max(t.px(80), QFontMetrics(self.dots.font()).height()))
+        self.message.setFixedHeight(2 * QFontMetrics(self.message.font()).lineSpacing() + t.px(8))
         for label in (title, self.dots, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys: dict[str, KioskButton] = {}
@@ -67,7 +70,6 @@ class PinPad(QWidget):
         column.setAlignment(grid, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
-        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._update()
 
     @property

@@ -13,6 +13,7 @@ from kiosk.settings_check import SHEET_WORDS
 from kiosk.staff.ncs_key import NcsKeyError, check_ncs_key
 from kiosk.ui.staff.form_rows import ChoiceRow, NumberRow, TextRow
 from kiosk.ui.staff.key_row import NcsKeyRow
+from kiosk.ui.staff.machine_notes import machine_notes, printer_fix
 from kiosk.ui.staff.parts import MessagePanel, action_button, heading, lines_box
 from kiosk.ui.staff.staff_keyboard import StaffKeyboard
 from kiosk.ui.theme import Theme
@@ -100,7 +101,7 @@ class SettingsSection(QWidget):
                                        s.speech_voice) if voices else
                              TextRow(t, "Speech voice", s.speech_voice,
                                      "An espeak-ng voice name such as en-gb; blank for the default. "
-                                     "(Speech is off on this kiosk, so no list can be offered.)")),
+                                     "(No list of voices can be offered here.)")),
             "speech_rate": NumberRow(t, "Speech rate", s.speech_rate, 80, 250, 10, "words a minute"),
             "screen_inches": NumberRow(t, "Screen size", s.screen_inches, 7, 100, 0.5, "inches",
                                        "The diagonal: every button is sized to at least 20 mm on it."),
@@ -130,7 +131,9 @@ class SettingsSection(QWidget):
         # Above the form, scrolling with it: a window whose least size grew would have to be laid out again.
         self.problems = PlainLabel(problems_text(s), t.font(t.body), t.color("text"))
         self.problems.setVisible(bool(s.settings_problems))
-        rows = [*self.rows.values()]
+        # What cannot work on this machine, and how to fix it, just above the setting it spoils.
+        self.machine_notes = machine_notes(t, staff.services.speech_problem(), printer_fix(printer_names()))
+        rows = [note for name, row in self.rows.items() for note in (*self.machine_notes.get(name, ()), row)]
         rows.insert(rows.index(self.rows["printer"]) + 1, self.sheets_note)
         for row in [self.problems, *rows, self.ncs_key]:
             column.insertWidget(column.count() - 1, row)

@@ -1,4 +1,4 @@
-"""The staff screen: a side list of sections (content, import, export, settings, usage, leave) and the one shown."""
+"""The staff screen: a side list of sections (up to date?, import, export, settings, usage, leave) and the one shown."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.staff.content_section import ContentSection
 from kiosk.ui.staff.leave_section import LeaveSection
+from kiosk.ui.staff.section_button import SectionButton
 from kiosk.ui.staff.settings_section import SettingsSection
 from kiosk.ui.staff.usage_section import UsageSection
 from kiosk.ui.staff.usb_sections import ExportSection, ImportSection
@@ -44,12 +45,12 @@ class StaffScreen(QWidget):
         self.disk_notice.hide()
         self.sections = [section(staff, t) for section in SECTIONS]
         self.stack = QStackedWidget()
-        self.section_buttons: dict[str, KioskButton] = {}
+        self.section_buttons: dict[str, SectionButton] = {}
         side = QVBoxLayout()
         side.setSpacing(t.px(12))
         for section in self.sections:
             self.stack.addWidget(section)
-            button = KioskButton(section.title, t, role="tile")
+            button = SectionButton(section.title, t, role="tile")
             button.setFixedWidth(t.target(300))
             button.setMaximumHeight(t.target(96))
             button.clicked.connect(lambda _=False, s=section: self.show_section(s.title))
@@ -86,7 +87,7 @@ class StaffScreen(QWidget):
         return self.stack.currentWidget()
 
     def show_section(self, title: str) -> None:
-        """Show one section, read afresh, with its button marked in the side list."""
+        """Show one section, read afresh, with its button filled in the side list."""
         section = self.section(title)
         problem = self._staff.services.disk_problem()
         self.disk_notice.setText(problem or "")
@@ -94,7 +95,7 @@ class StaffScreen(QWidget):
         section.refresh()
         self.stack.setCurrentWidget(section)
         for name, button in self.section_buttons.items():
-            button.set_marked(name == title)
+            button.set_selected(name == title)
 
     def stop(self) -> None:
         """Stop polling for USB sticks (the screen is closing)."""

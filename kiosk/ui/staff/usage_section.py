@@ -1,4 +1,5 @@
-"""The staff screen's Usage section: anonymous counts week by week, and the CSV for the careers programme."""
+"""The staff screen's Usage section: this term's visits, pages and most viewed jobs, anonymous counts week by week,
+and the CSV kept as evidence for Gatsby Benchmark 2."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.staff.usage import UsageCount
+from kiosk.staff.usage_names import mode_name, page_name
+from kiosk.staff.usage_term import report_text, school_term, term_report
 from kiosk.ui.staff.form_rows import ChoiceRow
 from kiosk.ui.staff.parts import MessagePanel, action_button, heading, note
 from kiosk.ui.staff.usb_sections import NO_STICK
@@ -17,15 +20,7 @@ from kiosk.ui.theme import Theme
 if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController
 
-KIND_NAMES = {"page": "Pages opened, by kind", "occupation": "Jobs looked at", "mode": "Visits using each look"}
-MODE_NAMES = {"standard": "words", "picture": "words and pictures", "large": "big pictures"}
-# Page kinds as pupils see them (a kind not named here is shown as it is counted).
-PAGE_NAMES = {
-    "home": "Home", "search": "Search", "a-z": "Jobs A to Z", "display": "How it looks", "growing": "Growing jobs",
-    "missing": "Page not found", "occupation": "A job's page", "sector": "One kind of work",
-    "sectors": "Kinds of work", "interest": "Things I like doing: one of them", "interests": "Things I like doing",
-    "credits": "Credits", "change-picture": "Change a picture",
-}
+KIND_NAMES = {"page": "Pages opened", "occupation": "Jobs looked at", "mode": "Visits using each look"}
 
 
 def week_words(week: str) -> str:
@@ -47,14 +42,15 @@ def summary_text(counts: list[UsageCount]) -> str:
     for kind, name in KIND_NAMES.items():
         rows = [c for c in counts if c.kind == kind]
         if rows:
-            names = MODE_NAMES if kind == "mode" else PAGE_NAMES if kind == "page" else {}
-            lines = [f"• {names.get(c.item, c.title or c.item)}: {c.count}" for c in rows]
+            name_of = {"mode": mode_name, "page": page_name}.get(kind, lambda _: "")
+            lines = [f"• {name_of(c.item) or c.title or c.item}: {c.count}" for c in rows]
             parts.append(f"{name}:\n" + "\n".join(lines))
     return "\n\n".join(parts)
 
 
 class UsageSection(QWidget):
-    """Choose a week to see its counts; Export CSV writes every week's to the USB stick."""
+    """This term's report, then a week's counts to choose; Export writes the term's evidence and every week's counts
+    to the USB stick."""
 
     title = "Usage"
 
@@ -67,15 +63,17 @@ class UsageSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(14))
         layout.addWidget(heading(t, "How the kiosk is used"))
-        layout.addWidget(note(t, "Anonymous counts by week: visits, pages, jobs and looks. Nothing about who, and "
-                                 "never what was typed."))
+        layout.addWidget(note(t, "Anonymous counts: visits, pages, jobs and looks. Nothing about who, and never "
+                                 "what was typed. The export is laid out as evidence for Gatsby Benchmark 2."))
+        self.term = MessagePanel(t, "")
+        layout.addWidget(self.term, 3)
         self._week_host = QHBoxLayout()
         layout.addLayout(self._week_host)
         self.week: ChoiceRow | None = None
         self.counts = MessagePanel(t, "")
-        layout.addWidget(self.counts, 3)
+        layout.addWidget(self.counts, 2)
         row = QHBoxLayout()
-        self.export_button = action_button(t, "Export CSV to the USB stick", 480)
+        self.export_button = action_button(t, "Export to the USB stick", 480)
         self.export_button.clicked.connect(self.export)
         row.addWidget(self.export_button)
         self.result = MessagePanel(t, "")
@@ -97,12 +95,20 @@ class UsageSection(QWidget):
             self.week.hide()
             self.week.deleteLater()
             self.week = None
+        self._show_term()
         if weeks:
             self.week = ChoiceRow(self._theme, "Week", [(w, week_words(w)) for w in reversed(weeks)], weeks[0])
             for button in (self.week.previous_button, self.week.next_button):
                 button.clicked.connect(self._show_week)
             self._week_host.addWidget(self.week)
         self._show_week()
+
+    def _show_term(self) -> None:
+        if self._problem:
+            self.term.set_text(self._problem)
+            return
+        services = self._staff.services
+        self.term.set_text(report_text(term_report(services.usage.counts(), school_term(services.today()))))
 
     def _show_week(self) -> None:
         if self.week is None:
@@ -124,15 +130,17 @@ class UsageSection(QWidget):
         self.export_button.setEnabled(not busy and self._root is not None)
 
     def export(self) -> None:
-        """Write every week's counts as CSV to the stick, on the worker thread."""
+        """Write this term's evidence and every week's counts as CSV files to the stick, on the worker thread."""
         root, services = self._root, self._staff.services
         if root is not None and self._staff.run("usage-export", lambda progress, cancelled: services.export_usage(root)):
-            self.result.set_text("Writing the CSV…")
+            self.result.set_text("Writing the CSV files…")
 
     def _succeeded(self, name: str, result: object) -> None:
-        if name == "usage-export":
-            self.result.set_text(f"Wrote {result}")
+        if name == "usage-export" and isinstance(result, list) and result:
+            evidence, *others = result
+            self.result.set_text(f"Evidence for Gatsby Benchmark 2: {evidence}"
+                                 + "".join(f"\nEvery week's counts: {path}" for path in others))
 
     def _failed(self, name: str, message: str) -> None:
         if name == "usage-export":
-            self.result.set_text(f"The CSV was not written: {message}")
+            self.result.set_text(f"The CSV files were not written: {message}")

@@ -121,8 +121,10 @@ def test_sheet_entries_give_facts_with_source_and_date_and_the_link(take_home_re
     assert [e.title for e in entries] == ["Nurse", "Plumber", "Jobs fair", "Apprenticeships leaflet"]
     nurse = entries[0]
     assert nurse.link == "https://nationalcareers.service.gov.uk/job-profiles/nurse"
-    assert any(line.startswith("Pay: £520 a week") and "Source: Test figures, figures for 2024" in line
-               for line in nurse.lines), nurse.lines
+    assert "Pay: £520 a week." in nurse.lines
+    # The figures' sources and dates, once for the job, as its page names them.
+    assert nurse.lines[-1] == ("Where these figures come from: Test figures: figures for 2024 and 2024 to 2035 (UK). "
+                               "Retrieved 1 November 2026. CC0 1.0."), nurse.lines
     assert entries[1].link == NCS_SITE
     assert entries[3].link == "" and "no web link" in entries[3].link_note
 

@@ -1,11 +1,11 @@
-"""What the printed careers sheet says about each kept item: plain lines, each figure with its source and date."""
+"""What the printed careers sheet says about each kept item: plain lines, and where a job's figures come from."""
 
 from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
 from kiosk.content.pages.occupation import occupation_page
-from kiosk.content.pages.page import BarChart, FactList, Target
+from kiosk.content.pages.page import SOURCES_HEADING, BarChart, FactList, Note, Target
 from kiosk.content.pages.take_home import KIND_WORDS, item_link
 from kiosk.content.reader import ContentReader
 
@@ -44,12 +44,16 @@ def _occupation_facts(occupation_id: str, reader: ContentReader, region: str) ->
     occ = reader.occupation(occupation_id)
     if occ is None:
         return []
-    lines = []
+    lines, sources = [], []
     for section in occupation_page(occ, region).sections:  # the same facts, in the same words, as on screen
         for block in section.blocks:
-            if isinstance(block, FactList):
-                lines += [f"{f.label}: {f.value}. {f.source}".strip().rstrip(".") + "." if f.source
-                          else f"{f.label}: {f.value}. {f.detail}" for f in block.facts]
+            if isinstance(block, FactList):  # a figure's detail only where it says why the figure is not known
+                lines += [f"{f.label}: {f.value}." if f.value != "Not known" else f"{f.label}: {f.value}. {f.detail}"
+                          for f in block.facts]
             elif isinstance(block, BarChart):
-                lines.append(f"{block.headline} {block.source}.")
+                lines.append(block.headline)
+            elif isinstance(block, Note) and section.heading == SOURCES_HEADING:
+                sources.append(block.text)
+    if sources:  # the page names its sources once, at its end; so does the sheet, for each job
+        lines.append("Where these figures come from: " + " ".join(sources))
     return lines

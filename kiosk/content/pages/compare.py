@@ -17,7 +17,7 @@ from kiosk.content.reader import ContentReader
 
 MAX_JOBS = 3
 ROWS = ("Pay", "Hours", "Jobs in the future", "Ways in", "Top skills")
-MAX_ROUTES, MAX_SKILLS = 3, 3
+MAX_ROUTES, MAX_SKILLS = 2, 3  # short lists: a column's five rows fit one screen
 NOT_KNOWN = CompareCell(("Not known",))
 
 

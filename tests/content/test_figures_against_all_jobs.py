@@ -17,7 +17,7 @@ NOW = FigureAge(2026, 3)
 def across(page) -> dict[str, BarChart]:
     """The page's this-job-against-all-jobs charts, by what they measure."""
     charts = [b for s in page.sections for b in s.blocks if isinstance(b, BarChart) and b.across]
-    return {c.title.split(",")[0].split(" for every")[0]: c for c in charts}
+    return {c.title.split(":")[0].split(" for every")[0]: c for c in charts}
 
 
 def test_pay_and_hours_stand_beside_all_jobs_of_the_same_year_and_table(sample_reader: ContentReader) -> None:
@@ -25,7 +25,7 @@ def test_pay_and_hours_stand_beside_all_jobs_of_the_same_year_and_table(sample_r
     charts = across(page)
     pay, hours = charts["Pay a week"], charts["Hours a week"]
     # ASHE 2024 Table 14, full-time medians: nurses' group £789.3, all employees £728.3; both 37.5 hours.
-    assert pay.title == "Pay a week, full time (UK, 2024)"
+    assert pay.title == "Pay a week: this job and all jobs, full time (UK, 2024)"
     assert [(b.label, b.value, b.value_text) for b in pay.bars] == [("All jobs", 728.3, "£728"),
                                                                    ("This job", 789.3, "£789")]
     assert pay.headline == "More pay than the average for all jobs." and pay.trend == "up"

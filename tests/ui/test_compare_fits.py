@@ -56,7 +56,7 @@ def test_the_job_page_draws_pay_and_hours_beside_all_jobs(qtbot, make_window, se
     window = make_window(settings, sample_reader, (1920, 1080))
     window.open(Target("occupation", "nurse"))
     charts = {c.chart.title: c for c in window.screen_widget.findChildren(BarChartWidget)}
-    pay = charts["Pay a week, full time (UK, 2024)"]
+    pay = charts["Pay a week: this job and all jobs, full time (UK, 2024)"]
     assert pay.chart.across and [b.label for b in pay.chart.bars] == ["All jobs", "This job"]
     assert pay.height() < charts["People working in this group in England"].height()  # across bars are compact
     shown = [w.text for w in window.screen_widget.findChildren(SymbolText)]

@@ -164,7 +164,7 @@ def test_print_my_careers_sheet_saves_a_one_page_pdf(qtbot, make_window, home_da
     assert sheets[0].name not in page.subtitle and str(home_data) not in page.subtitle
     text = pdf_text(sheets[0])
     for words in ("Jobs fair", "Apprenticeships leaflet", "Plumber", "Nurse", "Pay: £520 a week",
-                  "Source: Test figures", "nationalcareers.service.gov.uk/job-profiles/nurse"):
+                  "Where these figures come from", "Test figures", "nationalcareers.service.gov.uk/job-profiles/nurse"):
         assert words in text, words
     assert "Sample content" not in text
     assert window.my_list.items == (Target("event", "jobs-fair"), Target("resource", "leaflet"), PLUMBER)

@@ -10,6 +10,7 @@ from kiosk.content.pages import wording as w
 from kiosk.content.pages.page import Bar, BarChart
 from kiosk.content.reader import ContentReader
 
+PAY_CHART, ALL_JOBS = "Pay a week", "All jobs"  # the pay chart's title starts so; all jobs' bar is named so
 CLOSE = 0.05  # within 5% of all jobs reads as "about the same": a finer difference is within the survey's error
 # ONS's quality bands a bar may be drawn from; "acceptable" is a rough estimate (the page says so in words).
 FIRM = ("precise", "reasonably_precise", "")  # "" where the table gives no band (the all-jobs row has none)
@@ -44,10 +45,10 @@ def pay_chart(weekly: float, quality: str, average: Average | None) -> BarChart 
     if average is None or quality not in FIRM:
         return None
     return BarChart(
-        f"Pay a week, full time ({average.region}, {average.year})",
+        f"{PAY_CHART}: this job and all jobs, full time ({average.region}, {average.year})",
         _compared(weekly, average.weekly_pay, "more pay", "less pay"),
         _trend(weekly, average.weekly_pay),
-        (Bar("All jobs", average.weekly_pay, w.pounds(average.weekly_pay)), Bar("This job", weekly, w.pounds(weekly))),
+        (Bar(ALL_JOBS, average.weekly_pay, w.pounds(average.weekly_pay)), Bar("This job", weekly, w.pounds(weekly))),
         across=True,
     )
 
@@ -58,10 +59,10 @@ def hours_chart(hours: float, quality: str, average: Average | None) -> BarChart
         return None
     theirs = average.weekly_hours
     return BarChart(
-        f"Hours a week, full time ({average.region}, {average.year})",
+        f"Hours a week: this job and all jobs, full time ({average.region}, {average.year})",
         _compared(hours, theirs, "longer hours", "shorter hours"),
-        _trend(hours, theirs),
-        (Bar("All jobs", theirs, _hours(theirs)), Bar("This job", hours, _hours(hours))),
+        "flat",  # longer hours are neither good nor bad news: the headline is never coloured as either
+        (Bar(ALL_JOBS, theirs, _hours(theirs)), Bar("This job", hours, _hours(hours))),
         across=True,
     )
 
@@ -79,7 +80,7 @@ def growth_chart(group: GroupOutlook, everyone: GroupOutlook | None) -> BarChart
         f"Jobs in {group.to_year} for every 10 in {group.from_year} ({w.in_place(group.region)})",
         _compared(ours, theirs, "more growth", "less growth", "than for all jobs together"),
         _trend(ours, theirs),
-        (Bar("All jobs", theirs, f"{theirs:.1f}"), Bar("This group", ours, f"{ours:.1f}")),
+        (Bar(ALL_JOBS, theirs, f"{theirs:.1f}"), Bar("This group", ours, f"{ours:.1f}")),
         across=True,
     )
 

@@ -14,6 +14,7 @@ from kiosk.ui.widgets.scroll_panel import ScrollPanel
 from kiosk.ui.widgets.symbol_text import SymbolText
 
 THREE = Target("compare", "nurse,electrician,accountant")  # real ONS and DfE figures, from the sample content
+TOUR = Target("compare", "nurse,accountant,3533-accounting-technician")  # the tour's: long routes, a steady group
 
 
 def _in_viewport(widget, panel: ScrollPanel) -> QRect:
@@ -22,12 +23,12 @@ def _in_viewport(widget, panel: ScrollPanel) -> QRect:
     return QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
 
 
-@pytest.mark.parametrize("high_contrast", [False, True])
-def test_three_jobs_show_every_row_without_scrolling_at_1080(qtbot, make_window, settings, sample_reader,
+@pytest.mark.parametrize("three, high_contrast", [(THREE, False), (THREE, True), (TOUR, False)])
+def test_three_jobs_show_every_row_without_scrolling_at_1080(qtbot, make_window, settings, sample_reader, three,
                                                              high_contrast) -> None:
     window = make_window(settings, sample_reader, (1920, 1080))
     window.set_display(Display(high_contrast=high_contrast))
-    window.open(THREE)
+    window.open(three)
     panel = window.screen_widget.findChild(ScrollPanel)
     cells = window.screen_widget.findChildren(CompareCellWidget)
     assert len(cells) == 4 * 5  # three jobs and all jobs, five rows each

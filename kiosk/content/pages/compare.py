@@ -149,7 +149,7 @@ def _group_future(region: str, employment: tuple[tuple[int, float], ...], start:
         return NOT_KNOWN
     cite.add(source, f"{start} to {end}", region)
     percent = 100.0 * (years[end] - years[start]) / years[start]
-    lines = (w.trend_words(percent), official.for_every_ten(years[start], years[end], start, end))
+    lines = (_trend_word(percent), official.for_every_ten(years[start], years[end], start, end))
     return CompareCell(lines, trend=w.trend(percent), value=10 * years[end] / years[start])
 
 
@@ -171,7 +171,7 @@ def _future(series: dict[str, tuple[Figure, ...]], region: str, age: FigureAge, 
     first, last = outlook[0], outlook[-1]
     cite.add(last.source, f"{first.year} to {last.year}", where)
     percent = 100.0 * (last.value - first.value) / first.value
-    lines = (w.trend_words(percent), official.for_every_ten(first.value, last.value, first.year, last.year),
+    lines = (_trend_word(percent), official.for_every_ten(first.value, last.value, first.year, last.year),
              f"({where})")
     # An outlook's age is the age of the year it starts from (a projection to 2035 made in 2015 is old).
     return CompareCell(_with_mark(lines, age.mark(first.year)), trend=w.trend(percent),
@@ -208,6 +208,11 @@ def _average_column(uk: Average | None, local: Average | None, age: FigureAge,
     future = (_group_future(outlook.region, outlook.employment, outlook.from_year, outlook.to_year, outlook.source,
                             cite) if outlook else NOT_KNOWN)
     return CompareColumn("All jobs (UK average)", (pay, hours, future, different, different))
+
+
+def _trend_word(percent: float) -> str:
+    """The change in one short word, so the table's line stays one line ("Staying about the same" would wrap)."""
+    return {"up": "Growing", "down": "Shrinking", "flat": "Steady"}[w.trend(percent)]
 
 
 def _with_mark(lines: tuple[str, ...], mark: str) -> tuple[str, ...]:

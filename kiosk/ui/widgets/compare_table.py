@@ -60,7 +60,7 @@ class CompareCellWidget(QWidget):
         self.lines = cell.lines or ("Not known",)  # an empty cell says so, never shows a blank
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(t.px(2))
+        layout.setSpacing(t.px(1))
         if cell.value is None and not cell.trend and len(self.lines) > 1:  # a list (ways in, skills): all small
             layout.addWidget(renderer.text("\n".join(self.lines), t.font(t.small), boost=0.6))
             layout.addStretch(1)
@@ -116,7 +116,7 @@ def _side_by_side(renderer: PageRenderer, table: CompareTable) -> QWidget:
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(t.px(t.margin))
-    grid.setVerticalSpacing(t.px(4))
+    grid.setVerticalSpacing(t.px(3))
     for c, column in enumerate(table.columns, 1):
         grid.addWidget(renderer.text(column.heading, t.font(t.body, bold=True), boost=0.7), 0, c,
                        Qt.AlignmentFlag.AlignTop)

@@ -318,13 +318,13 @@ class ContentReader:
     def resource(self, resource_id: str) -> Resource | None:
         return school.resource(self._conn, resource_id)
 
-    def average(self, region: str = "UK") -> Average | None:
-        """The latest all-jobs average for `region` (the UK by default); None when no pack gives one."""
+    def average(self, region: str = "UK", year: int | None = None) -> Average | None:
+        """The all-jobs average for `region` (the UK by default) in `year`, else its latest; None when there is none."""
         with self._snapshot() as sources:
             row = self._conn.execute(
                 """SELECT region, year, weekly_pay, weekly_hours, pack_id, source, annual_pay FROM averages
-                   WHERE region = ? ORDER BY year DESC LIMIT 1""",
-                (region,),
+                   WHERE region = ? AND (? IS NULL OR year = ?) ORDER BY year DESC LIMIT 1""",
+                (region, year, year),
             ).fetchone()
         if row is None:
             return None

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.pages.page import (
-    BarChart, Block, BulletList, Choice, CompareTable, Fact, FactList, Note, Page, Paragraph, QrCode, Section,
+    SOURCES_HEADING, BarChart, Block, BulletList, Choice, CompareTable, Fact, FactList, Note, Page, Paragraph, QrCode,
+    Section,
 )
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.card import padded_card
@@ -221,6 +222,8 @@ class PageRenderer:
         if self.presentation.width >= TWO_COLUMNS_FROM and self.presentation.mode != "large":
             # Words on the left, figures on the right, as a careers leaflet would lay them out.
             figures = [s for s in sections if any(isinstance(b, (FactList, BarChart)) for b in s.blocks)]
+            if figures:  # where the figures came from sits under them
+                figures += [s for s in sections if s.heading == SOURCES_HEADING]
             words = [s for s in sections if s not in figures]
             groups = [words, figures] if words and figures else [list(sections)]
         else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kiosk.content.pages import build_page
 from kiosk.content.pages.narrowing import MOST, Kind, narrow, open_kind
-from kiosk.content.pages.page import Choice, Fact, FactList, Page, Paragraph, Section, Target
+from kiosk.content.pages.occupation import occupation_page
+from kiosk.content.pages.page import BarChart, Choice, Fact, FactList, Page, Paragraph, Section, Target
 from kiosk.content.pages.topics import job_topics, page_topics, short_label
 
 
@@ -51,13 +52,21 @@ def test_a_short_mixed_list_keeps_its_order_with_more_at_the_end() -> None:
 def test_a_job_page_is_six_topics_in_short_sentences(sample_reader) -> None:
     job = next(o for o in sample_reader.occupations() if o.weekly_pay)
     page = build_page(Target("occupation", job.id), sample_reader, easy=True, typing=False)
+    # An average of some other year is not used: the page's own chart sets the job beside all jobs of its year.
     topics = job_topics(page, average_weekly_pay=job.weekly_pay * 2)
     labels = [t.label for t in topics]
     assert labels[:5] == ["What they do", "Pay", "Hours", "Jobs in the future", "How to start"]
+    chart = next(b for s in page.sections for b in s.blocks if isinstance(b, BarChart) and b.across)
+    everyone, this = (bar.value for bar in chart.bars)
     pay = topics[1]
     assert pay.sentences[0].startswith(("About £", "£")) and pay.sentences[1] == (
-        "That is less than the usual pay for all jobs.")
+        f"That is {'more' if this > everyone else 'less'} than the usual pay for all jobs.")
     assert all(t.sentences or t.choices for t in topics)
+    # A page built without all jobs' figures has no chart: the average given is used.
+    occ = sample_reader.occupation(job.id)
+    bare = occupation_page(occ, "UK", easy=True)
+    pay = next(t for t in job_topics(bare, average_weekly_pay=job.weekly_pay * 2) if t.label == "Pay")
+    assert pay.sentences[1] == "That is less than the usual pay for all jobs."
 
 
 def test_a_figure_not_published_is_never_shown_as_a_number() -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from kiosk.config import load_settings
 from kiosk.content.pages import build_page
 from kiosk.content.pages.compare import compare_ids
 from kiosk.content.pages.figure_age import FigureAge, figure_age
-from kiosk.content.pages.page import BarChart, CompareTable, FactList, Target
+from kiosk.content.pages.page import SOURCES_HEADING, BarChart, CompareTable, FactList, Target
 from kiosk.content.reader import ContentReader
 
 NOW = FigureAge(2026, 3)
@@ -37,11 +36,16 @@ def test_three_jobs_side_by_side_with_the_uk_average(reader: ContentReader) -> N
     assert [c.heading for c in table(page).columns] == ["Nurse", "Plumber", "Electrician", "All jobs (UK average)"]
     assert table(page).rows == ("Pay", "Hours", "Jobs in the future", "Ways in", "Top skills")
     pay = cell(page, "Nurse", "Pay")
-    assert pay.lines == ("£520 a week", "That is about £27,000 a year", "(UK, 2024)")
-    assert pay.source.startswith("Source: Test figures, figures for 2024")
+    assert pay.lines == ("£520 a week", "About £27,000 a year")  # the place and year are said once, below
+    assert "Pay and hours are for people working full time (UK, 2024), in each job and in all jobs together." in \
+        page.text_blocks()
     future = cell(page, "Plumber", "Jobs in the future")
-    assert future.trend == "up" and future.lines[:2] == ("Growing", "55% more jobs by 2035")
-    assert future.source.startswith("Source: Test figures, figures for 2024 to 2035")
+    assert future.trend == "up" and future.lines[:2] == ("Growing", "For every 10 jobs in 2024, about 16 in 2035.")
+    # No cell names its source: the page does, once, under the table.
+    assert all(c.source == "" for column in table(page).columns for c in column.cells)
+    assert page.sections[-1].heading == SOURCES_HEADING
+    assert [n.text for n in page.sections[-1].blocks] == [
+        "Test figures: figures for 2024 and 2024 to 2035 (UK). Retrieved 1 November 2026. CC0 1.0."]
     assert cell(page, "Nurse", "Ways in").lines == ("Degree (level 6)",)
     assert cell(page, "Plumber", "Ways in").lines == ("A degree",)  # no linked routes: the profile's own words
     # The test pack has no averages: the average says so, never zero.
@@ -54,15 +58,17 @@ def test_three_jobs_side_by_side_with_the_uk_average(reader: ContentReader) -> N
 def test_the_average_is_onss_latest_full_time_median_beside_the_jobs_own(sample_reader: ContentReader) -> None:
     page = build_page(Target("compare", "nurse"), sample_reader, region="Greater London", age=NOW)
     pay = cell(page, "All jobs (UK average)", "Pay")
-    assert pay.lines == ("£728 a week", "About £37,400 a year", "(UK, 2024)")  # ASHE 2024: 728.3, 37,430
-    assert pay.source.startswith("Source: ONS, Annual Survey of Hours and Earnings 2024 (provisional), Table 14")
+    assert pay.lines == ("£728 a week", "About £37,400 a year")  # ASHE 2024: 728.3, 37,430
     nurse = cell(page, "Nurse", "Pay")
-    assert nurse.lines[0] == "£789 a week" and nurse.lines[-1] == "(UK, 2024)"  # same measure, same year
+    assert nurse.lines == ("£789 a week", "About £40,700 a year")  # same measure, same year: said once, below
+    sources = [n.text for n in page.sections[-1].blocks]
+    assert sum(s.startswith("ONS, Annual Survey of Hours and Earnings 2024 (provisional), Table 14: figures for "
+                            "2024 (UK).") for s in sources) == 1
     future = cell(page, "All jobs (UK average)", "Jobs in the future")
-    assert future.lines[-1] == "(all jobs, Greater London)" and "2020" in future.lines[1]
-    assert cell(page, "Nurse", "Jobs in the future").lines[-1] == "(its group, Greater London)"
-    assert "Pay and hours are for people working full time, in each job and in all jobs together." in \
-        page.text_blocks()
+    assert future.lines[-1] == "For every 10 jobs in 2020, about 11 in 2035."
+    text = page.text_blocks()
+    assert "Jobs in the future are for the group of jobs each one belongs to, in Greater London." in text
+    assert "Pay and hours are for people working full time (UK, 2024), in each job and in all jobs together." in text
     assert page.choices[0].label == "Add another job" and page.choices[0].target == Target("compare-pick", "nurse")
 
 

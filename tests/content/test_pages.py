@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.content.pages import build_page
-from kiosk.content.pages.page import BarChart, FactList, Target
+from kiosk.content.pages.page import SOURCES_HEADING, BarChart, FactList, Note, Target
 from kiosk.content.pages.wording import change_by, people, yearly_pay
 from kiosk.content.reader import ContentReader
 
@@ -12,36 +12,48 @@ def test_the_occupation_page_says_what_a_pupil_needs(reader: ContentReader) -> N
     page = build_page(Target("occupation", "nurse"), reader)
     assert page.title == "Nurse"
     headings = [s.heading for s in page.sections]
-    assert headings == ["What the job is", "What you do", "Pay and hours", "Jobs in the future", "How to get in", "Skills you need"]
+    assert headings == ["What the job is", "What you do", "Pay and hours", "Jobs in the future", "How to get in",
+                        "Skills you need", SOURCES_HEADING]
     facts = {f.label: f for s in page.sections for b in s.blocks if isinstance(b, FactList) for f in b.facts}
     assert facts["Pay"].value == "£520 a week"
     assert "about £27,000 a year" in facts["Pay"].detail
     assert facts["Hours"].value == "37.5 hours a week"
-    for fact in facts.values():
-        assert fact.source.startswith("Source: Test figures, figures for 2024, retrieved 1 November 2026")
+    assert all(fact.source == "" for fact in facts.values())  # named once, at the end
     chart = next(b for s in page.sections for b in s.blocks if isinstance(b, BarChart))
-    assert chart.trend == "up"
-    assert chart.headline.startswith("Growing: about 550 more jobs by 2035")
+    assert chart.trend == "up" and chart.source == ""
+    assert chart.headline == "For every 10 jobs in 2024, about 16 in 2035."  # 1,000 then 1,550
     assert [b.label for b in chart.bars] == ["2024", "2027", "2030", "2032", "2035"]
-    assert chart.source.startswith("Source: Test figures, figures for 2024 to 2035")
+    assert [n.text for n in page.sections[-1].blocks] == [
+        "Test figures: figures for 2024 and 2024 to 2035 (UK). Retrieved 1 November 2026. CC0 1.0."]
     assert "Degree (level 6)" in page.text_blocks()
 
 
-def test_every_figure_on_every_sample_occupation_page_names_its_source(sample_reader: ContentReader) -> None:
-    for occ in sample_reader.occupations():
+def test_every_sample_occupation_page_names_each_source_of_its_figures_once_at_its_end(
+        sample_reader: ContentReader) -> None:
+    for summary in sample_reader.occupations():
+        occ = sample_reader.occupation(summary.id)
+        assert occ is not None
         page = build_page(Target("occupation", occ.id), sample_reader, region="London")
         for section in page.sections:
             for block in section.blocks:
                 if isinstance(block, FactList):
-                    for fact in block.facts:
-                        assert fact.source.startswith("Source: ") or fact.value == "Not known", (occ.id, fact)
+                    assert all(fact.source == "" for fact in block.facts), occ.id
                 if isinstance(block, BarChart):
-                    assert block.source.startswith("Source: ") and len(block.bars) >= 2
+                    assert block.source == "" and len(block.bars) >= 2, occ.id
+        last = page.sections[-1]
+        assert last.heading == SOURCES_HEADING and all(isinstance(b, Note) for b in last.blocks), occ.id
+        lines = [b.text for b in last.blocks]
+        used = {e.source.name for e in occ.earnings[-1:]} | {p.source.name for p in occ.employment[-1:]}
+        used |= {g.source.name for g in occ.group_outlook.values()}
+        assert used, occ.id  # every sample job has official figures
+        for name in used:  # each source on exactly one line, and nothing listed twice
+            assert sum(line.startswith(name + ":") for line in lines) == 1, (occ.id, name, lines)
+        assert len(lines) == len(set(lines)) and not set(lines) & set(page.symbol_texts()), occ.id
 
 
 def test_the_area_setting_picks_the_areas_projection_and_says_where_each_figure_is_for(sample_reader) -> None:
     london = build_page(Target("occupation", "nurse"), sample_reader, region="Greater London").text_blocks()
-    assert any("Half of full-time workers earn more than this and half earn less (UK, 2024)" in t for t in london)
+    assert any("The middle pay of full-time workers (UK, 2024)." in t for t in london)
     assert "People working in this group in Greater London" in london  # the chart's title names the place
     assert any("(Greater London, 2020)" in t for t in london)
     wales = build_page(Target("occupation", "nurse"), sample_reader, region="Wales").text_blocks()

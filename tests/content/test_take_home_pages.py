@@ -12,7 +12,7 @@ from kiosk.content.pages import build_page
 from kiosk.content.pages.careers_sheet import sheet_entries
 from kiosk.content.pages.page import Choice, Page, QrCode, Target
 from kiosk.content.pages.take_home import (
-    NCS_SITE, in_session, is_http, item_link, keep_choice, my_list_page, parse_target_key, take_home_choice,
+    NCS_SITE, in_session, is_http, item_link, keep_choice, my_list_page, parse_target_key,
     target_key,
 )
 from kiosk.content.reader import open_reader

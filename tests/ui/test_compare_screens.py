@@ -30,7 +30,10 @@ def test_jobs_stand_side_by_side(qtbot, make_window, settings, reader, mode) -> 
     for heading in ("Nurse", "Plumber", "Electrician", "All jobs (UK average)"):
         assert heading in shown
     assert "£520 a week" in shown and "Not known" in shown
-    assert any(t.startswith("Source: Test figures") for t in shown)
+    # The sources are named once, under the table, in small print (no symbols in picture mode).
+    assert "Where do these figures come from?" in shown
+    assert shown.count("Test figures: figures for 2024 and 2024 to 2035 (UK). Retrieved 1 November 2026. CC0 1.0.") == 1
+    assert not any(t.startswith("Source:") for t in shown)
     assert [a.trend for a in window.screen_widget.findChildren(TrendArrow)] == ["up", "up", "up"]
     labels = [t.label for t in window.screen_widget.findChild(TileGrid).tiles]
     assert labels[0] == "Remove Nurse"

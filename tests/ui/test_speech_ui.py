@@ -80,7 +80,8 @@ def test_speak_reads_the_page_and_follows_it_word_by_word(qtbot, make_window, se
     window.open(Target("occupation", "nurse"))
     qtbot.mouseClick(window.top_bar.speak_button, Qt.MouseButton.LeftButton)
     assert worker.requests[-1].startswith("Nurse\n")
-    assert "Source: Test figures" in worker.requests[-1]  # everything shown can be heard, small print too
+    # Everything shown can be heard, small print too: the page's one list of where its figures come from.
+    assert "Test figures: figures for 2024 and 2024 to 2035 (UK)." in worker.requests[-1]
     assert controller.speaking and player.is_playing
     title, subtitle = window.screen_widget.findChildren(SymbolText)[:2]
     heard(controller, player, 0)

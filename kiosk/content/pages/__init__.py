@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
+from kiosk.content.pages.against_all_jobs import all_jobs_for
 from kiosk.content.pages.browse import (
     a_to_z_page, growing_page, home_page, interest_page, interests_page, missing_page, sector_page,
     sectors_page,
@@ -71,7 +72,8 @@ def build_page(
         occ = reader.occupation(key)
         if occ is None:
             return missing_page("That job is not in the kiosk any more.")
-        return occupation_page(occ, region, easy, age, stories=reader.alumni(occupation=key))
+        return occupation_page(occ, region, easy, age, stories=reader.alumni(occupation=key),
+                               all_jobs=all_jobs_for(reader, occ, region))
     if kind == "compare":
         return compare_page(reader, key, region, age)
     if kind == "compare-pick":

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Sequence
 
 from kiosk.content.model import AlumniStory, Figure, Occupation
+from kiosk.content.pages import against_all_jobs as against
 from kiosk.content.pages import official_figures as official
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.against_all_jobs import AllJobs
 from kiosk.content.pages.alumni import people_section, story_choices
 from kiosk.content.pages.figure_age import FigureAge, figure_age, marked
+from kiosk.content.pages.figure_sources import Citations
 from kiosk.content.pages.page import (
     Bar, BarChart, Block, BulletList, Choice, Fact, FactList, Note, Page, Paragraph, Section, Target,
 )
@@ -18,14 +21,17 @@ MAX_BARS = 5
 
 def occupation_page(
     occ: Occupation, region: str, easy: bool = False, age: FigureAge | None = None,
-    stories: Sequence[AlumniStory] = (),
+    stories: Sequence[AlumniStory] = (), all_jobs: AllJobs = AllJobs(),
 ) -> Page:
     """The full page for one occupation, with figures for `region` where there are any, else the UK.
 
     `easy` gives the easy-read words (short sentences) that picture and large-symbol modes show; figures older
-    than `age` allows are marked as maybe out of date. `stories` are former pupils who do this job.
+    than `age` allows are marked as maybe out of date. `stories` are former pupils who do this job. `all_jobs`
+    are the figures for all jobs that pay, hours and growth are set beside. The figures' sources are named once,
+    in the page's last section.
     """
     age = age or figure_age()
+    cite = Citations()
     subtitle = occ.sector.name if occ.sector else ""
     # Other names help a reader of words; ONS's name for the group is given with the figures, not here. In the
     # picture modes a list of names would be a row of unrelated pictures, so the sector stands alone.
@@ -56,11 +62,12 @@ def occupation_page(
     if occ.tasks:
         sections.append(Section("What you do", (BulletList(tuple(w.sentence(t) for t in occ.tasks)),)))
     if occ.earnings or occ.employment:  # the official figures say which unit group they are for
-        sections.append(Section("Pay and hours", official.pay_and_hours(occ, region, age)))
+        sections.append(Section("Pay and hours", official.pay_and_hours(occ, region, age, cite, all_jobs)))
     else:
-        sections.append(Section("Pay and hours", (_pay_and_hours(occ, region, age),)))
+        sections.append(Section("Pay and hours", _pay_and_hours(occ, region, age, cite, all_jobs)))
     group = official.group_outlook(occ, region)
-    sections.append(Section("Jobs in the future", official.future(group) if group else _future(occ, region, age)))
+    sections.append(Section("Jobs in the future", official.future(group, cite, all_jobs, age.this_year) if group
+                            else _future(occ, region, age, cite)))
     routes_in = [*occ.entry_routes]
     routes_in += [f"{r.name} (level {r.rqf_level})" if r.rqf_level else r.name for r in occ.routes]
     if routes_in:
@@ -69,6 +76,9 @@ def occupation_page(
         sections.append(Section("Skills you need", (BulletList(tuple(w.sentence(s) for s in occ.skills)),)))
     if stories:  # most jobs have none; the page does not dwell on it
         sections.append(people_section("People from our school who did this job", stories))
+    sources = cite.section()
+    if sources:
+        sections.append(sources)
     compare = Choice("Compare jobs", Target("compare-pick", occ.id), "Pay and more, side by side")
     return Page(Target("occupation", occ.id), occ.title, subtitle, tuple(sections),
                 (*_group_choices(occ), compare, *story_choices(stories, about="route")))
@@ -93,36 +103,41 @@ def _region(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tu
     return region, ()
 
 
-def _pay_and_hours(occ: Occupation, region: str, age: FigureAge) -> FactList:
-    facts = []
+def _pay_and_hours(occ: Occupation, region: str, age: FigureAge, cite: Citations, all_jobs: AllJobs
+                   ) -> tuple[Block, ...]:
+    """Pay and hours from a pack's own series (no ONS unit group), each beside all jobs where the year, place and
+    source table are the same."""
+    blocks: list[Block] = []
     where, pay = _region(occ.pay, region)
     if pay:
         latest = pay[-1]
-        facts.append(
-            Fact(
-                "Pay",
-                f"{w.pounds(latest.value)} a week",
-                marked(f"That is {w.yearly_pay(latest.value)} before tax, for a full-time worker "
-                       f"({where}, {latest.year}).", age.mark(latest.year)),
-                w.source_line(latest.source, latest.year),
-            )
-        )
+        cite.add(latest.source, latest.year, where)
+        blocks.append(FactList((Fact(
+            "Pay", f"{w.pounds(latest.value)} a week",
+            marked(f"That is {w.yearly_pay(latest.value)} before tax, for a full-time worker "
+                   f"({where}, {latest.year}).", age.mark(latest.year))),)))
+        average = against.same_year(all_jobs, latest.year, where, latest.source)
+        chart = against.pay_chart(latest.value, "", average)
+        if chart:
+            blocks.append(chart)
     else:
-        facts.append(Fact("Pay", "Not known", "The kiosk has no pay figures for this job yet."))
+        blocks.append(FactList((Fact("Pay", "Not known", "The kiosk has no pay figures for this job yet."),)))
     where, hrs = _region(occ.hours, region)
     if hrs:
         latest = hrs[-1]
-        facts.append(
-            Fact("Hours", w.hours(latest.value), marked(f"Usual paid hours ({where}, {latest.year}).",
-                                                        age.mark(latest.year)),
-                 w.source_line(latest.source, latest.year))
-        )
+        cite.add(latest.source, latest.year, where)
+        blocks.append(FactList((Fact("Hours", w.hours(latest.value), marked(
+            f"Usual paid hours ({where}, {latest.year}).", age.mark(latest.year))),)))
+        average = against.same_year(all_jobs, latest.year, where, latest.source)
+        chart = against.hours_chart(latest.value, "", average)
+        if chart:
+            blocks.append(chart)
     else:
-        facts.append(Fact("Hours", "Not known", "The kiosk has no hours figures for this job yet."))
-    return FactList(tuple(facts))
+        blocks.append(FactList((Fact("Hours", "Not known", "The kiosk has no hours figures for this job yet."),)))
+    return tuple(blocks)
 
 
-def _future(occ: Occupation, region: str, age: FigureAge) -> tuple[Block, ...]:
+def _future(occ: Occupation, region: str, age: FigureAge, cite: Citations) -> tuple[Block, ...]:
     where, outlook = _region(occ.outlook, region)
     if len(outlook) < 2:
         return (Paragraph("The kiosk has no figures yet about how many of these jobs there will be."),)
@@ -130,43 +145,38 @@ def _future(occ: Occupation, region: str, age: FigureAge) -> tuple[Block, ...]:
     change = last.value - first.value
     percent = 100.0 * change / first.value if first.value else None
     direction = w.trend(percent)
-    if direction == "flat":
-        headline = f"About the same number of jobs in {last.year} as in {first.year}."
-    else:
-        more = "more" if change > 0 else "fewer"
-        headline = (
-            f"{w.trend_words(percent)}: about {w.people(abs(change))} {more} jobs by {last.year} "
-            f"({'up' if change > 0 else 'down'} {abs(percent or 0):.0f}%)."
-        )
+    cite.add(last.source, f"{first.year} to {last.year}", where)
+    # The same words as the official outlook and "Jobs in our area": for every 10 jobs at the start, how many after.
+    headline = (official.for_every_ten(first.value, last.value, first.year, last.year, age.this_year)
+                if first.value else f"About {w.people(last.value)} jobs by {last.year}.")
     chart = BarChart(
         title=f"People doing this job in {'the UK' if where == 'UK' else where}",
         headline=marked(headline, age.mark(first.year)),  # an outlook is as old as the year it starts from
         trend=direction,
         bars=tuple(Bar(str(f.year), f.value, w.people(f.value)) for f in _spread(outlook)),
-        source=w.source_line(last.source, f"{first.year} to {last.year}"),
     )
     blocks: list[Block] = [chart]
     facts = []
     demand = occ.replacement_demand.get(where) or occ.replacement_demand.get("UK")
     if demand:
+        cite.add(demand.source, f"{demand.from_year} to {demand.to_year}", where)
         facts.append(
             Fact(
                 "Jobs opening up",
                 f"About {w.people(demand.openings)}",
                 marked(f"Jobs that open as people retire or move on, {demand.from_year} to {demand.to_year}.",
                        age.mark(demand.from_year)),
-                w.source_line(demand.source, f"{demand.from_year} to {demand.to_year}"),
             )
         )
     shortage = occ.skill_shortages.get(where) or occ.skill_shortages.get("UK")
     if shortage:
+        cite.add(shortage.source, shortage.year, where)
         facts.append(
             Fact(
                 "Hard to fill",
                 f"{shortage.hard_to_fill_percent:.0f} in 100 jobs waiting for a worker",
                 marked("Employers find these jobs hard to fill, so people with the right skills are wanted.",
                        age.mark(shortage.year)),
-                w.source_line(shortage.source, shortage.year),
             )
         )
     if facts:

@@ -17,6 +17,8 @@ class Target(NamedTuple):
 
 HOME = Target("home")
 SEARCH = Target("search")
+# The heading of a page's last section, where job and compare pages name their figures' sources once.
+SOURCES_HEADING = "Where do these figures come from?"
 
 
 class Paragraph(NamedTuple):
@@ -32,7 +34,8 @@ class BulletList(NamedTuple):
 
 
 class Fact(NamedTuple):
-    """A key fact: a label, its value in plain words, a line of detail, and where the figure comes from."""
+    """A key fact: a label, its value in plain words, a line of detail, and where the figure comes from ("" on
+    pages that name their sources once, at the end)."""
 
     label: str
     value: str
@@ -41,7 +44,7 @@ class Fact(NamedTuple):
 
 
 class FactList(NamedTuple):
-    """Key facts shown together, each naming its source."""
+    """Key facts shown together."""
 
     facts: tuple[Fact, ...]
 
@@ -55,13 +58,15 @@ class Bar(NamedTuple):
 
 
 class BarChart(NamedTuple):
-    """A simple bar chart with a one-line headline a 12-year-old can read, and its source."""
+    """A simple bar chart with a one-line headline a 12-year-old can read, and its source ("" when the page names
+    its sources once, at the end)."""
 
     title: str
     headline: str
     trend: str  # "up", "down" or "flat"
     bars: tuple[Bar, ...]
     source: str = ""
+    across: bool = False  # one thing against another (this job and all jobs): short bars drawn across, not up
 
 
 class Note(NamedTuple):
@@ -94,7 +99,7 @@ class CompareColumn(NamedTuple):
 
 
 class CompareTable(NamedTuple):
-    """Jobs side by side: row labels (pay, hours…) and a column per job, each cell with its own source."""
+    """Jobs side by side: row labels (pay, hours…) and a column per job (the page names the sources under it)."""
 
     rows: tuple[str, ...]
     columns: tuple[CompareColumn, ...]

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.against_all_jobs import ALL_JOBS, PAY_CHART
 from kiosk.content.pages.page import (
     BarChart, Block, BulletList, Choice, CompareTable, Fact, FactList, Page, Paragraph, QrCode, Section,
 )
@@ -47,7 +48,7 @@ def job_topics(page: Page, average_weekly_pay: float | None = None) -> tuple[Top
     if doing:
         topics.append(Topic("What they do", f"{page.title} What you do", tuple(doing)))
     if "Pay" in facts:
-        topics.append(Topic("Pay", "pay", _pay_sentences(facts["Pay"], average_weekly_pay)))
+        topics.append(Topic("Pay", "pay", _pay_sentences(facts["Pay"], _same_year_average(page, average_weekly_pay))))
     if "Hours" in facts:
         topics.append(Topic("Hours", "hours", _fact_sentences(facts["Hours"])))
     future = by_heading.get("Jobs in the future")
@@ -118,6 +119,15 @@ def _block_sentences(block: Block) -> list[str]:
 def _fact_sentences(fact: Fact) -> tuple[str, ...]:
     """A fact as "Label: value." and its detail's sentences (the content's own words for a missing figure)."""
     return (w.sentence(f"{fact.label}: {fact.value}"), *split_sentences(fact.detail))
+
+
+def _same_year_average(page: Page, given: float | None) -> float | None:
+    """All jobs' pay from the page's own pay chart (of the job's year and table); else `given`, for a page built
+    without all jobs' figures."""
+    for block in (b for s in page.sections for b in s.blocks):
+        if isinstance(block, BarChart) and block.across and block.title.startswith(PAY_CHART):
+            return next((bar.value for bar in block.bars if bar.label == ALL_JOBS), given)
+    return given
 
 
 def _pay_sentences(fact: Fact, average: float | None) -> tuple[str, ...]:

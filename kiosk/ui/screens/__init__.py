@@ -40,9 +40,8 @@ def make_screen(
     else:
         page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age,
                           today=today)
-    if p.mode == "large":
-        average = (reader.average(region) or reader.average("UK")) if target.kind == "occupation" else None
-        return page_screen(in_session(page, kept), renderer, on_choice, average.weekly_pay if average else None)
+    if p.mode == "large":  # its pay cell sets the job beside all jobs from the page's own chart (the same year)
+        return page_screen(in_session(page, kept), renderer, on_choice)
     return PageScreen(in_session(page, kept), renderer, on_choice)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from kiosk.config import load_settings
 from kiosk.content.pages import build_page
 from kiosk.content.pages.compare import compare_ids

@@ -7,7 +7,7 @@ import re
 
 from kiosk.access.coverage import every_page_target
 from kiosk.content.pages import build_page
-from kiosk.content.pages.page import Target
+from kiosk.content.pages.page import SOURCES_HEADING, Target
 from kiosk.content.pages.wording import names_again
 
 # Whole words: "Occupational therapist" is a job's name, "occupations" is the statisticians' word for jobs.
@@ -19,7 +19,9 @@ SOURCE = re.compile(r"Source: .*")
 
 
 def pupil_text(page) -> str:
-    return " ".join(SOURCE.sub("", text) for text in page.text_blocks())
+    """The page's words but its citations: source lines, and the one list of sources a page of figures ends with."""
+    cited = page._replace(sections=tuple(s for s in page.sections if s.heading != SOURCES_HEADING))
+    return " ".join(SOURCE.sub("", text) for text in cited.text_blocks())
 
 
 def test_no_pupil_page_uses_the_kiosks_own_jargon(sample_reader) -> None:

@@ -44,7 +44,7 @@ def figures(occ_id: str, pay: float = 600, region: str = "UK") -> dict[str, list
 def national_tables() -> dict[str, list[dict[str, Any]]]:
     """Five occupations in two sectors, with figures and a route."""
     occs = [
-        occupation("nurse", "Nurse", alt_titles=["Staff nurse", "Ward sister"], tasks=["care for patients"]),
+        occupation("nurse", "Nurse", alt_titles=["Staff nurse"], tasks=["care for patients"]),
         occupation("dental-nurse", "Dental nurse"),
         occupation("plumber", "Plumber", sector="trades", soc2010="5314", soc2020="5314",
                    summary="Plumbers fit and mend water pipes, baths and heating.", tasks=["fit pipes"],

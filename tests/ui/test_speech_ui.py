@@ -77,16 +77,16 @@ def test_speak_reads_the_page_and_follows_it_word_by_word(qtbot, make_window, se
     controller, worker, player = speech
     window = make_window(settings, reader)
     window.set_speaker(controller)
-    window.open(Target("occupation", "nurse"))
+    window.open(Target("occupation", "veterinarian"))
     qtbot.mouseClick(window.top_bar.speak_button, Qt.MouseButton.LeftButton)
-    assert worker.requests[-1].startswith("Nurse\n")
+    assert worker.requests[-1].startswith("Veterinarian\n")
     # Everything shown can be heard, small print too: the page's one list of where its figures come from.
     assert "Test figures: figures for 2024 and 2024 to 2035 (UK)." in worker.requests[-1]
     assert controller.speaking and player.is_playing
     title, subtitle = window.screen_widget.findChildren(SymbolText)[:2]
     heard(controller, player, 0)
-    assert title.highlighted == 0  # "Nurse", the word itself, in words mode too
-    # The subtitle is "Health · Also called: Ward sister" ("Staff nurse" only says the title again, so it is left out).
+    assert title.highlighted == 0  # "Veterinarian", the word itself, in words mode too
+    # The subtitle is "Health · Also called: Vet".
     heard(controller, player, 900)  # the fourth word heard: "Also", the third word of the subtitle
     assert title.highlighted == -1 and subtitle.highlighted == 2
     assert subtitle.tokens[2].text == "Also"

@@ -188,9 +188,12 @@ class PageRenderer:
             columns, height, most = (2 if few or self.presentation.width < 1100 else 3), (260 if few else 150), 0
             if under_text:  # under a page of text, smaller tiles in one wide row, so none hide on a second page
                 wide = self.presentation.width >= TWO_COLUMNS_FROM
-                # A job's six ways on fit one row on a wide screen, so its words keep a row's height more.
-                columns, height = (min(6, max(5, len(choices))) if wide else 4 if self.presentation.width >= 1100
-                                   else 2), 150
+                # A job's six ways on fit one row from 1100 pixels wide, so its words keep a row's height more
+                # (at 1280x800 a second row would leave the words a few lines).
+                # Tiles with a picture beside their words need the width: they page instead.
+                most_columns = 6 if not self.pictures else 5 if wide else 4
+                mid = self.presentation.width >= 1100
+                columns, height = (min(most_columns, max(5 if wide else 4, len(choices))) if mid else 2), 150
             elif self.pictures:
                 height = max(height, 200)  # room for a picture above the words, and still two rows at 1080
         # Under text, tiles with pictures stay short, each picture beside its words, so the text keeps the room.

@@ -20,22 +20,22 @@ def home_page(reader: ContentReader, typing: bool = True, easy: bool = False, re
     """The first screen: every way in, most asked-for first. Without typing (large-symbol mode), search gives way
     to browsing by picture, and the words are short. Only the symbol modes (`easy`) have pictures to tap. The tiles
     for local figures name the place they describe ("Jobs in England")."""
-    counts = reader.counts()
     if typing:
+        ways = _browse_ways(reader)
+        place = local_place(reader, region)
         choices: tuple[Choice, ...] = (
             Choice("Search for a job", SEARCH, "Type the name of a job"),
-            Choice(KINDS_OF_WORK, Target("sectors"), f"{counts['sectors']} groups of jobs, from health to building"),
-            Choice("School subjects I like", Target("subjects"), "Jobs that use the subjects you enjoy"),
-            Choice("Things I like doing", Target("interests"), "Jobs for people like you"),
+            ways["sectors"],
+            ways["subjects"],
+            ways["interests"],
             Choice("Routes after school", Target("routes"), "A levels, T levels, apprenticeships, college, work"),
-            Choice(jobs_in(local_place(reader, region)), Target("local"),
-                   "What is growing, what is hard to fill, and myths busted"),
+            Choice(jobs_in(place), Target("local"), "What is growing, what is hard to fill, and myths busted"),
             Choice("Compare jobs", Target("compare-pick"), "Up to three jobs side by side: pay, hours, the future"),
             Choice("People from our school", Target("stories"), "Where our former students are now"),
             Choice("Open days and events", Target("events"), "Open days, taster days, talks and fairs"),
             Choice("Careers library", Target("library"), "Books, leaflets, films and websites in school"),
-            Choice(growing_in(local_place(reader, region)), Target("growing"), "Where there will be more jobs in future"),
-            Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
+            Choice(growing_in(place), Target("growing"), "Where there will be more jobs in future"),
+            ways["a-z"],
         )
     else:
         # One screen of six: pupils who rely on pictures should not have to page to find a way in.
@@ -56,10 +56,23 @@ BROWSE_WAYS = ("a-z", "sectors", "interests", "subjects")
 
 
 def browse_choices(reader: ContentReader) -> tuple[Choice, ...]:
-    """Home's ways to look through the jobs (A to Z, areas of work, likes, school subjects), named as home names
+    """Home's ways to look through the jobs (A to Z, kinds of work, likes, school subjects), named as home names
     them, for a search that found nothing."""
-    ways = {c.target.kind: c for c in home_page(reader).choices}
-    return tuple(ways[kind] for kind in BROWSE_WAYS if kind in ways)
+    ways = _browse_ways(reader)
+    return tuple(ways[kind] for kind in BROWSE_WAYS)
+
+
+def _browse_ways(reader: ContentReader) -> dict[str, Choice]:
+    """Home's tiles for browsing without a name to type, by the kind of page they open (only the counts are read:
+    a search that finds nothing asks for them on every keystroke)."""
+    counts = reader.counts()
+    return {
+        "sectors": Choice(KINDS_OF_WORK, Target("sectors"),
+                          f"{counts['sectors']} groups of jobs, from health to building"),
+        "subjects": Choice("School subjects I like", Target("subjects"), "Jobs that use the subjects you enjoy"),
+        "interests": Choice("Things I like doing", Target("interests"), "Jobs for people like you"),
+        "a-z": Choice("All jobs A to Z", Target("a-z"), f"All {counts['occupations']} jobs in the kiosk"),
+    }
 
 
 def interests_page(reader: ContentReader) -> Page:

@@ -55,7 +55,8 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
     sections += _myth_sections(myths[:MYTHS_SHOWN])
     # The title names the place the figures describe; the subtitle never repeats it, and says once when that
     # place is not the one the kiosk is set to.
-    place = note_region if note_region in shown else local_place(reader, region)
+    here = local_place(reader, region)  # where the growing jobs come from, as their own page says
+    place = note_region if note_region in shown else here
     subtitle = "What is growing and shrinking, what is hard to fill, and facts that bust myths about jobs."
     if not shown:
         subtitle = "The kiosk has no figures about growing and shrinking jobs here yet."
@@ -71,7 +72,7 @@ def local_page(reader: ContentReader, region: str, easy: bool = False) -> Page:
         subtitle,
         sections=tuple(sections),
         choices=(
-            Choice(growing_in(local_place(reader, region)), Target("growing"),
+            Choice(growing_in(here), Target("growing"),
                    "All the jobs expected to have more workers"),
             *((Choice("More myths busted", Target("myths"), f"All {len(myths)} myth-busters"),)
               if len(myths) > MYTHS_SHOWN else ()),

@@ -140,7 +140,7 @@ def test_sheet_entries_give_a_jobs_facts_its_sources_and_its_own_link(take_home_
     assert facts["Hours"] == "About 37.5 hours a week for full-time work (UK, 2024)."
     assert facts["Jobs in the future"].startswith("For every 10 jobs in ")
     assert "• Degree" in facts["How to start"]
-    assert nurse.sources and all(s.startswith("Source: Test figures") for s in nurse.sources)
+    assert nurse.sources and all(c.source.name == "Test figures" and c.place == "UK" for c in nurse.sources)
     assert not any("Source" in words for words in facts.values())  # sources once, at the sheet's foot
     assert entries[1].link == "" and "search for “Plumber”" in entries[1].link_note
     assert entries[3].link == "" and "no web link" in entries[3].link_note

@@ -166,11 +166,12 @@ def test_print_my_careers_sheet_saves_a_one_page_pdf(qtbot, make_window, home_da
                   "About £27,000 a year for full-time work", "Hours", "About 37.5 hours a week", "Jobs in the future",
                   "For every 10 jobs", "How to start", "nationalcareers.service.gov.uk/job-profiles/nurse",
                   "search for “Plumber”", "What to do next", "Who to ask at school", "Ask at the careers desk.",
-                  "Where these figures come from", "Source: Test figures"):
+                  "Where these figures come from", "Test figures: figures for 2024"):
         assert words in text, words
-    # Each source once, at the foot, though two jobs' figures come from it.
-    assert text.count("Source: Test figures, figures for 2024,") == 1
-    assert text.count("Source: Test figures, figures for 2024 to 2035,") == 1
+    # Each source once, at the foot, though two jobs' figures come from it: with its years and place, as a job's
+    # page names it.
+    assert text.count("Test figures: figures for") == 1
+    assert "Test figures: figures for 2024 and 2024 to 2035 (UK)." in " ".join(text.split())
     assert "Sample content" not in text
     assert window.my_list.items == (Target("event", "jobs-fair"), Target("resource", "leaflet"), PLUMBER)
     assert any("careers sheet saved" in r.getMessage() for r in caplog.records)
@@ -180,19 +181,22 @@ PLUMBER = Target("occupation", "plumber")
 
 
 def test_a_long_list_flows_onto_more_pages_with_every_item_whole(qapp, tmp_path, home_reader) -> None:
+    from kiosk.content.model import SourceRef
     from kiosk.content.pages.careers_sheet import SheetEntry
+    from kiosk.content.pages.figure_sources import Cited
 
     entries = [SheetEntry(f"Job {i} " + "long title " * 10, "Job", (), f"https://example.org/{i}", "",
                           facts=(("Pay", f"About £{i},000 a year for full-time work. " * 3),
                                  ("How to start", "• An apprenticeship\n• A degree")),
-                          sources=("Source: x",)) for i in range(20)]
+                          sources=(Cited(SourceRef("Source x", "CC0 1.0", ""), "2024", "UK"),))
+               for i in range(20)]
     message, path = print_sheet(entries, "Careers kiosk", True, "", SheetFolder(tmp_path / "sheets"))
     assert path is not None and pdf_pages(path) > 1 and message == "Your sheet is ready — ask at the careers desk."
     text = pdf_text(path)
     assert "Sample school content" in text and "more on your list" not in text
     for i in range(20):  # every item, with its last words: nothing cut at a page's end
         assert f"Job {i} long title" in text and f"About £{i},000 a year" in text and f"example.org/{i}" in text
-    assert text.count("A degree") == 20 and text.count("Source: x") == 1 and "Who to ask at school" in text
+    assert text.count("A degree") == 20 and text.count("Source x") == 1 and "Who to ask at school" in text
 
 
 def test_an_empty_list_prints_nothing_and_says_so(qtbot, make_window, home_data, home_reader) -> None:

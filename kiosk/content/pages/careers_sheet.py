@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
+from kiosk.content.pages.figure_sources import Citations, Cited
 from kiosk.content.pages.page import Target
 from kiosk.content.pages.sheet_facts import job_facts
 from kiosk.content.pages.take_home import KIND_WORDS, detail, item_link
@@ -33,7 +34,7 @@ class SheetEntry(NamedTuple):
     link_note: str
     facts: tuple[tuple[str, str], ...] = ()  # a job's (heading, words): what it is, pay, hours, future, how to start
     easy: tuple[str, ...] = ()  # short sentences for the symbol sheet (picture and big-pictures modes)
-    sources: tuple[str, ...] = ()  # where its figures come from, gathered at the sheet's foot
+    sources: tuple[Cited, ...] = ()  # where its figures come from, gathered at the sheet's foot
 
 
 class SheetFooter(NamedTuple):
@@ -68,5 +69,10 @@ def sheet_entries(targets: Sequence[Target], reader: ContentReader, region: str 
 
 
 def sheet_sources(entries: Sequence[SheetEntry]) -> tuple[str, ...]:
-    """Every source the sheet's figures come from, each once, in the order first met."""
-    return tuple(dict.fromkeys(line for entry in entries for line in entry.sources))
+    """Every source the sheet's figures come from, each once (with all its years and places, publisher, date and
+    licence, as a job's page names them), in the order first met."""
+    cite = Citations()
+    for entry in entries:
+        for use in entry.sources:
+            cite.add(*use)
+    return cite.lines()

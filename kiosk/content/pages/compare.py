@@ -9,7 +9,7 @@ from kiosk.content.pages import official_figures as official
 from kiosk.content.pages import wording as w
 from kiosk.content.pages.figure_age import FigureAge, figure_age
 from kiosk.content.pages.figure_sources import Citations
-from kiosk.content.pages.occupation import _region as figures_for  # the same region fallback as the job's own page
+from kiosk.content.pages.occupation import figures_for  # the same region fallback as the job's own page
 from kiosk.content.pages.page import (
     Choice, CompareCell, CompareColumn, CompareTable, Note, Page, Section, Target,
 )

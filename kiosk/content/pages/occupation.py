@@ -92,7 +92,8 @@ def _group_choices(occ: Occupation) -> tuple[Choice, ...]:
     return tuple(Choice(job.title, Target("occupation", job.id), "A job in this group") for job in links.everyday)
 
 
-def _region(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tuple[Figure, ...]]:
+def figures_for(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tuple[Figure, ...]]:
+    """A series' figures for `region`, else the UK's, else the first place that has any, with the place's name."""
     if series.get(region):
         return region, series[region]
     if series.get("UK"):
@@ -108,7 +109,7 @@ def _pay_and_hours(occ: Occupation, region: str, age: FigureAge, cite: Citations
     """Pay and hours from a pack's own series (no ONS unit group), each beside all jobs where the year, place and
     source table are the same."""
     blocks: list[Block] = []
-    where, pay = _region(occ.pay, region)
+    where, pay = figures_for(occ.pay, region)
     if pay:
         latest = pay[-1]
         cite.add(latest.source, latest.year, where)
@@ -122,7 +123,7 @@ def _pay_and_hours(occ: Occupation, region: str, age: FigureAge, cite: Citations
             blocks.append(chart)
     else:
         blocks.append(FactList((Fact("Pay", "Not known", "The kiosk has no pay figures for this job yet."),)))
-    where, hrs = _region(occ.hours, region)
+    where, hrs = figures_for(occ.hours, region)
     if hrs:
         latest = hrs[-1]
         cite.add(latest.source, latest.year, where)
@@ -138,7 +139,7 @@ def _pay_and_hours(occ: Occupation, region: str, age: FigureAge, cite: Citations
 
 
 def _future(occ: Occupation, region: str, age: FigureAge, cite: Citations) -> tuple[Block, ...]:
-    where, outlook = _region(occ.outlook, region)
+    where, outlook = figures_for(occ.outlook, region)
     if len(outlook) < 2:
         return (Paragraph("The kiosk has no figures yet about how many of these jobs there will be."),)
     first, last = outlook[0], outlook[-1]

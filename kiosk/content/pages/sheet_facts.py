@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kiosk.content.model import Earnings, Figure, Occupation
+from kiosk.content.model import Earnings, Occupation
 from kiosk.content.pages import official_figures as official
 from kiosk.content.pages import wording as w
+from kiosk.content.pages.figure_sources import Cited
+from kiosk.content.pages.occupation import figures_for
 
 MOST_ROUTES = 4  # the first ways in; the kiosk's job page has the rest
 MOST_EASY_LINES = 3  # easy-read sentences about the job on the symbol sheet
@@ -22,7 +24,7 @@ class JobFacts(NamedTuple):
 
     facts: tuple[tuple[str, str], ...]
     easy: tuple[str, ...]
-    sources: tuple[str, ...]
+    sources: tuple[Cited, ...]
 
 
 def job_facts(occ: Occupation, region: str) -> JobFacts:
@@ -50,13 +52,6 @@ def _earnings(occ: Occupation, region: str) -> Earnings | None:
     return official.latest(occ.earnings, region)
 
 
-def _figures(series: dict[str, tuple[Figure, ...]], region: str) -> tuple[str, tuple[Figure, ...]]:
-    for place in (region, official.UK, *sorted(series)):
-        if series.get(place):
-            return place, series[place]
-    return region, ()
-
-
 def _a_year(value: float) -> str:
     return w.pounds(round(value, -2))
 
@@ -72,7 +67,7 @@ def pay(occ: Occupation, region: str) -> str:
         if low and high:
             words += f" Half of full-time workers earn between {_a_year(low)} and {_a_year(high)}."
         return f"{words} {official.ROUGH[e.weekly_pay_quality]}" if e.weekly_pay_quality in official.ROUGH else words
-    where, figures = _figures(occ.pay, region)
+    where, figures = figures_for(occ.pay, region)
     if figures:
         return f"{w.sentence(w.yearly_pay(figures[-1].value))} for full-time work ({where}, {figures[-1].year})."
     return "Not known yet: the kiosk has no pay figures for this job."
@@ -83,7 +78,7 @@ def hours(occ: Occupation, region: str) -> str:
     e = _earnings(occ, region)
     if e is not None and e.weekly_hours is not None:
         return f"About {w.hours(e.weekly_hours)} for full-time work ({official.when(e.region, e.year)})."
-    where, figures = _figures(occ.hours, region)
+    where, figures = figures_for(occ.hours, region)
     if figures:
         return f"About {w.hours(figures[-1].value)} for full-time work ({where}, {figures[-1].year})."
     return "Not known yet: the kiosk has no hours figures for this job."
@@ -99,7 +94,7 @@ def _for_every_ten(occ: Occupation, region: str) -> tuple[str, str] | None:
         if start and end:
             return (official.for_every_ten(start, end, g.from_year, g.to_year),
                     f"This is for all the jobs in its group in {w.in_place(g.region)}.")
-    where, figures = _figures(occ.outlook, region)
+    where, figures = figures_for(occ.outlook, region)
     if len(figures) >= 2 and figures[0].value:
         first, last = figures[0], figures[-1]
         return (official.for_every_ten(first.value, last.value, first.year, last.year),
@@ -133,8 +128,8 @@ def easy_lines(occ: Occupation, region: str) -> tuple[str, ...]:
     e = _earnings(occ, region)
     if e is not None and e.weekly_pay is not None:
         lines.append(f"Pay: about {_a_year(e.annual_pay or e.weekly_pay * w.WEEKS_PER_YEAR)} a year.")
-    elif _figures(occ.pay, region)[1]:
-        lines.append(f"Pay: {w.yearly_pay(_figures(occ.pay, region)[1][-1].value)}.")
+    elif figures_for(occ.pay, region)[1]:
+        lines.append(f"Pay: {w.yearly_pay(figures_for(occ.pay, region)[1][-1].value)}.")
     if e is not None and e.weekly_hours is not None:
         lines.append(f"Work: about {w.hours(e.weekly_hours)}.")
     ten = _for_every_ten(occ, region)
@@ -146,22 +141,22 @@ def easy_lines(occ: Occupation, region: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def sources(occ: Occupation, region: str) -> tuple[str, ...]:
-    """Where the job's figures on the sheet come from, each once."""
+def sources(occ: Occupation, region: str) -> tuple[Cited, ...]:
+    """Where the job's figures on the sheet come from: each source with its years and place."""
     found = []
     e = _earnings(occ, region)
     if e is not None:
-        found.append(w.source_line(e.source, e.year))
+        found.append(Cited(e.source, str(e.year), e.region))
     else:
         for series in (occ.pay, occ.hours):
-            figures = _figures(series, region)[1]
+            where, figures = figures_for(series, region)
             if figures:
-                found.append(w.source_line(figures[-1].source, figures[-1].year))
+                found.append(Cited(figures[-1].source, str(figures[-1].year), where))
     g = official.group_outlook(occ, region)
     if g is not None:
-        found.append(w.source_line(g.source, f"{g.from_year} to {g.to_year}"))
+        found.append(Cited(g.source, f"{g.from_year} to {g.to_year}", g.region))
     else:
-        figures = _figures(occ.outlook, region)[1]
+        where, figures = figures_for(occ.outlook, region)
         if len(figures) >= 2:
-            found.append(w.source_line(figures[-1].source, f"{figures[0].year} to {figures[-1].year}"))
+            found.append(Cited(figures[-1].source, f"{figures[0].year} to {figures[-1].year}", where))
     return tuple(dict.fromkeys(found))

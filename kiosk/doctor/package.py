@@ -13,12 +13,14 @@ from kiosk.package_files import where_from
 
 PACK_SOURCES = ("sample", "library", "official")  # the folders of assets/ the kiosk builds packs from
 FONT_PROBE = """
+import sys
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from kiosk.ui.theme import FONT_FAMILIES
-app = QGuiApplication([])
+wanted = sys.argv[1:] or FONT_FAMILIES
+app = QGuiApplication(sys.argv[:1])
 have = set(QFontDatabase.families())
-print("|".join(f for f in FONT_FAMILIES if f in have))
-print("|".join(FONT_FAMILIES))
+print("|".join(f for f in wanted if f in have))
+print("|".join(wanted))
 """
 FONT_PACKAGES = "fonts-open-sans fonts-dejavu-core"  # the Debian packages that hold the theme's fonts
 
@@ -47,11 +49,12 @@ def _own_files(symbols: Path, assets: Path) -> Check:
     return Check("kiosk files", "ok", f"{concepts:,} concepts in the vocabulary; read {where}")
 
 
-def _font() -> Check:
+def _font(families: tuple[str, ...] = ()) -> Check:
+    """Whether the first of the theme's fonts (or of `families`) is installed, and what text uses if not."""
     # In a child process, as doctor's other Qt checks: Qt needs an application object to list its fonts.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # the fonts are the same on every platform
     try:
-        probe = subprocess.run([sys.executable, "-c", FONT_PROBE], capture_output=True, text=True, timeout=60, env=env)
+        probe = subprocess.run([sys.executable, "-c", FONT_PROBE, *families], capture_output=True, text=True, timeout=60, env=env)
     except subprocess.TimeoutExpired:
         return Check("font", "warning", "listing the fonts did not finish in 60 s")
     lines = probe.stdout.splitlines()

@@ -54,7 +54,7 @@ def test_an_install_that_lost_its_data_never_reads_a_stray_folder_beside_it(tmp_
 
 
 def test_doctor_is_content_with_the_kiosks_own_files() -> None:
-    check = _own_files(LEXICON_DIR, ASSETS_DIR)
+    check = _own_files(LEXICON_DIR, ASSETS_DIR, package_files.where_from())
     assert check.status == "ok", check.detail
     assert str(LEXICON_DIR) in check.detail and str(ASSETS_DIR) in check.detail
 

@@ -25,19 +25,18 @@ print("|".join(wanted))
 FONT_PACKAGES = "fonts-open-sans fonts-dejavu-core"  # the Debian packages that hold the theme's fonts
 
 
-def package_checks(symbols: Path = LEXICON_DIR, assets: Path = ASSETS_DIR) -> list[Check]:
+def package_checks() -> list[Check]:
     """The vocabulary and the pack sources the kiosk was installed with, and the font its theme asks for."""
-    return [_own_files(symbols, assets), _font()]
+    return [_own_files(LEXICON_DIR, ASSETS_DIR, where_from()), _font()]
 
 
-def _own_files(symbols: Path, assets: Path) -> Check:
+def _own_files(symbols: Path, assets: Path, where: str = "") -> Check:
+    """Whether the vocabulary loads and every pack source and the OpenMoji pin are there; `where` says whence."""
     from kiosk.access.lexicon import Lexicon, LexiconError
 
-    where = where_from() if (symbols, assets) == (LEXICON_DIR, ASSETS_DIR) else f"vocabulary {symbols}, " \
-        f"pack sources {assets}"
-    missing = [str(assets / name / "pack.toml") for name in PACK_SOURCES if not (assets / name / "pack.toml").is_file()]
-    if not (symbols / "openmoji" / "package-lock.json").is_file():
-        missing.append(str(symbols / "openmoji" / "package-lock.json"))
+    where = where or f"from {symbols} and {assets}"
+    needed = [assets / name / "pack.toml" for name in PACK_SOURCES] + [symbols / "openmoji" / "package-lock.json"]
+    missing = [str(path) for path in needed if not path.is_file()]
     try:
         concepts = len(Lexicon.load(symbols).concepts)
     except (OSError, LexiconError) as e:
@@ -54,7 +53,8 @@ def _font(families: tuple[str, ...] = ()) -> Check:
     # In a child process, as doctor's other Qt checks: Qt needs an application object to list its fonts.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # the fonts are the same on every platform
     try:
-        probe = subprocess.run([sys.executable, "-c", FONT_PROBE, *families], capture_output=True, text=True, timeout=60, env=env)
+        probe = subprocess.run([sys.executable, "-c", FONT_PROBE, *families], capture_output=True, text=True,
+                               timeout=60, env=env)
     except subprocess.TimeoutExpired:
         return Check("font", "warning", "listing the fonts did not finish in 60 s")
     lines = probe.stdout.splitlines()

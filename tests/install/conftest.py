@@ -41,7 +41,8 @@ def run(args: list, cwd: Path, timeout: float = PIP_TIMEOUT_S, check: bool = Tru
     """Run a command outside the checkout; a failure (when checked) shows its output."""
     done = subprocess.run([str(a) for a in args], cwd=cwd, env=outside_env(**extra), capture_output=True,
                           text=True, timeout=timeout)
-    assert not check or done.returncode == 0, f"{' '.join(map(str, args))} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+    command = " ".join(map(str, args))
+    assert not check or done.returncode == 0, f"{command} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
     return done
 
 
@@ -64,11 +65,9 @@ def build_wheel(scratch: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def installed_kiosk() -> Iterator[InstalledKiosk]:
-    """The wheel installed (with its dependencies from PyPI) into a venv in a world-readable temporary folder.
-
-    Not under pytest's tmp_path (mode 700 under /tmp/pytest-of-root): the cage test runs this venv as an
-    unprivileged user. Built with Debian's python3 where there is one, as the appliance does.
-    """
+    """The wheel installed (with its dependencies from PyPI) into a venv in a world-readable temporary folder."""
+    # Not under pytest's tmp_path (mode 700 under /tmp/pytest-of-root): the cage test runs this venv as an
+    # unprivileged user. Built with Debian's python3 where there is one, as the appliance does.
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-wheel-"))
     scratch.chmod(0o755)
     try:

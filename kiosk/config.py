@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple
 
+from kiosk.package_files import data_folder
+
 APP_NAME = "careers-kiosk"
 MIN_IDLE_WARNING_S = 20  # WCAG 2.2.1: at least 20 seconds to extend with a simple action
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
-LEXICON_DIR = ASSETS_DIR.parent / "symbols"  # the project's careers vocabulary and the OpenMoji pin
+ASSETS_DIR = data_folder("assets")  # the sample, the job library and the official figures, as pack sources
+LEXICON_DIR = data_folder("symbols")  # the project's careers vocabulary and the OpenMoji pin
 
 
 class SettingsError(ValueError):

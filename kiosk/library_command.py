@@ -14,10 +14,12 @@ from kiosk.access.easy_read_checks import (
 )
 from kiosk.access.coverage import measure
 from kiosk.config import ASSETS_DIR, LEXICON_DIR, Settings
+from kiosk.package_files import CHECKOUT
 from kiosk.sources.errors import SourceInputError
 
 UNIT_GROUPS = 412  # SOC 2020 Volume 1's unit groups, for the coverage measure when the workbook is not at hand
-VOLUME1 = ASSETS_DIR.parent.parent / "shared" / "fixtures" / "ons" / \
+# The shared fixture beside the project's checkout; an installed kiosk has no checkout, so --volume1 names the file.
+VOLUME1 = None if CHECKOUT is None else CHECKOUT.parent / "shared" / "fixtures" / "ons" / \
     "soc2020volume1structureanddescriptionofunitgroups.xlsx"
 # What a complete entry has (issue 12): words for pupils, and the links to the kiosk's routes, interests and sectors.
 COMPLETE_FIELDS = ("title", "soc2020", "summary", "easy_read", "tasks", "entry_routes", "routes", "skills",
@@ -46,7 +48,7 @@ def _volume1(path: Path | None):
     from kiosk.sources.official.workbook import open_workbook
 
     if path is None:
-        if not VOLUME1.is_file():
+        if VOLUME1 is None or not VOLUME1.is_file():
             return None
         path = VOLUME1
     try:
@@ -86,7 +88,8 @@ def findings(entries: list[Entry], settings: Settings, ons: OnsRuns | None) -> t
     if library is None:
         notes.append("no symbol set is installed (kiosk symbols install openmoji): symbols were not checked")
     if ons is None:
-        notes.append(f"ONS SOC 2020 Volume 1 is not at {VOLUME1} (give --volume1 FILE): copying was not checked")
+        where = f"is not at {VOLUME1}" if VOLUME1 is not None else "is only found beside the project's checkout"
+        notes.append(f"ONS SOC 2020 Volume 1 {where} (give --volume1 FILE): copying was not checked")
     return found, notes
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from kiosk.config import ASSETS_DIR
+from kiosk.package_files import CHECKOUT
 from kiosk.sources.errors import SourceInputError
 
 
@@ -20,6 +21,9 @@ def run_official(args: argparse.Namespace) -> int:
         retrieved = dt.date.fromisoformat(args.retrieved) if args.retrieved else dt.date.today()
     except ValueError:
         raise SourceInputError(f"--retrieved must be a date like 2026-12-06, not {args.retrieved!r}") from None
+    if args.out is None and CHECKOUT is None:  # an installed kiosk's own copy is replaced by the next update
+        raise SourceInputError("this kiosk is installed as a package, not run from the project's checkout: "
+                               "give --out FOLDER for the pack source")
     out = args.out or ASSETS_DIR / "official"
     releases = read_releases(release_files(args.from_dir),
                              lambda done, total, name: print(f"  {done}/{total} {name}", file=sys.stderr))

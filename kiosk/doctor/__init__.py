@@ -10,6 +10,7 @@ from kiosk.config import Settings
 from kiosk.content.pack_store import PackStore
 from kiosk.doctor.check import Check
 from kiosk.doctor.machine import machine_checks
+from kiosk.doctor.package import package_checks
 from kiosk.doctor.packs import pack_checks
 from kiosk.doctor.state import state_findings
 from kiosk.doctor.storage import storage_checks
@@ -21,9 +22,11 @@ __all__ = ["Check", "run_checks", "run_doctor"]
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    """Every check, in the order staff read them: the disk, the content, the machine, then state files."""
+    """Every check, in the order staff read them: the disk, the kiosk's own files, the content, the machine, then
+    state files."""
     store = PackStore(settings.data_dir)
-    checks = [*storage_checks(store), *pack_checks(store), *machine_checks(settings), _sheets(settings)]
+    checks = [*storage_checks(store), *package_checks(), *pack_checks(store), *machine_checks(settings),
+              _sheets(settings)]
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
     checks += [Check(*finding) for finding in state_findings(settings)]

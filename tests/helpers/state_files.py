@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 from kiosk import app, doctor
-from kiosk.doctor import machine as doctor_machine, packs as doctor_packs
+from kiosk.doctor import machine as doctor_machine, package as doctor_package, packs as doctor_packs
 from kiosk.config import load_settings
 
 # Each state file (relative to the data directory) with content the kiosk would itself have written there.
@@ -92,11 +92,12 @@ def start_up(data_dir: Path) -> list[str]:
 
 
 def quiet_doctor(monkeypatch) -> None:
-    """Leave out doctor's slow checks that read no state file: the Qt and audio probes (child processes), and the
-    re-reading of every pack file (a second for the official figures; tests/content/test_doctor_pack_files.py)."""
+    """Leave out doctor's slow checks that read no state file: the Qt, audio and font probes (child processes), and
+    the re-reading of every pack file (a second for the official figures; tests/content/test_doctor_pack_files.py)."""
     monkeypatch.setattr(doctor_machine, "_qt", lambda: doctor.Check("qt", "ok", "not probed in this test"))
     monkeypatch.setattr(doctor_packs, "_pack_files", lambda store: [])
     monkeypatch.setattr(doctor_machine, "_speech", lambda: doctor.Check("speech", "ok", "not probed in this test"))
+    monkeypatch.setattr(doctor_package, "_font", lambda: doctor.Check("font", "ok", "not probed in this test"))
 
 
 def doctor_report(data_dir: Path) -> list[doctor.Check]:

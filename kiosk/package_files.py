@@ -8,7 +8,7 @@ PACKAGE = Path(__file__).resolve().parent
 # The project's checkout when the kiosk runs from one (PYTHONPATH, or `pip install -e .`); None when installed.
 # pyproject.toml beside the package marks it, so an installed kiosk never reads a stray site-packages/assets.
 CHECKOUT: Path | None = PACKAGE.parent if (PACKAGE.parent / "pyproject.toml").is_file() else None
-FOLDERS = ("assets", "symbols")  # the checkout's folders; setup.py puts them in the wheel as kiosk/<folder>
+FOLDERS = ("assets", "symbols")  # the checkout's folders; pyproject.toml puts them in the wheel as kiosk/<folder>
 
 
 def data_folder(name: str) -> Path:

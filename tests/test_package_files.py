@@ -95,3 +95,15 @@ def test_installed_regenerating_the_official_figures_asks_where_to_write(monkeyp
     args = argparse.Namespace(retrieved=None, out=None, from_dir=tmp_path)
     with pytest.raises(SourceInputError, match="give --out FOLDER"):
         official_command.run_official(args)
+
+
+def test_pyproject_names_every_package_and_data_folder() -> None:
+    """A package or data folder left out of pyproject.toml's list would be missing from the wheel."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    code = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "kiosk").rglob("__init__.py")}
+    data = {f"kiosk.{name}." + ".".join(d.relative_to(ROOT / name).parts) if d != ROOT / name else f"kiosk.{name}"
+            for name in package_files.FOLDERS for d in [ROOT / name, *(ROOT / name).rglob("*")] if d.is_dir()}
+    assert set(config["packages"]) == code | data
+    assert config["package-dir"] == {f"kiosk.{name}": name for name in package_files.FOLDERS}

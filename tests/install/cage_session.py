@@ -104,6 +104,7 @@ class CageSession:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
         shutil.rmtree(self.runtime, ignore_errors=True)
+        shutil.rmtree(self.log.parent, ignore_errors=True)
 
     def output(self) -> str:
         """What cage and the kiosk have written so far."""

@@ -14,7 +14,8 @@ from kiosk.app import build_window, prepare_content
 from kiosk.config import load_settings
 from kiosk.content.reader import open_reader
 
-data_dir, width, height, out, tile = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4]), sys.argv[5]
+data_dir, out, tile = Path(sys.argv[1]), Path(sys.argv[4]), sys.argv[5]
+width, height = int(sys.argv[2]), int(sys.argv[3])
 app = QApplication(["home-reference"])
 settings = load_settings(data_dir)
 store, _ = prepare_content(settings)

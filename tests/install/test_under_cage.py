@@ -17,6 +17,7 @@ renders every frame, and grim turns the capture back the right way up.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -24,8 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.install import frames
-from tests.install.cage_session import X11_SIZE, CageSession, as_user, give_to_user, missing_tools, quiet_env, \
-    user_dir
+from tests.install.cage_session import X11_SIZE, CageSession, as_user, missing_tools, quiet_env, user_dir
 
 pytestmark = pytest.mark.slow
 
@@ -40,11 +40,12 @@ REFERENCE = Path(__file__).with_name("home_reference.py")
 
 
 @pytest.fixture(scope="module")
-def prepared(installed_kiosk, tmp_path_factory):
+def prepared(installed_kiosk):
     """A data dir owned by the kiosk's user with the sample content installed, and offscreen renders of home."""
     gaps = missing_tools()
     assert not gaps, f"install {' '.join(gaps)} (sh .ci/bootstrap test does)"
     data = user_dir("kiosk-cage-data-")
+    made = [data]
     env = quiet_env(QT_QPA_PLATFORM="offscreen")
     first = subprocess.run([*as_user(), installed_kiosk.kiosk, "run", "--windowed", "--quit-after-first-paint",
                             "--data-dir", data], capture_output=True, text=True, timeout=600, env=env)
@@ -52,13 +53,15 @@ def prepared(installed_kiosk, tmp_path_factory):
     references = {}
     for size in (HEADLESS_SIZE, X11_SIZE):
         out = user_dir("kiosk-cage-ref-")
+        made.append(out)
         done = subprocess.run([*as_user(), installed_kiosk.python, "-c", REFERENCE.read_text(), data, *map(str, size),
                                out, TILE], capture_output=True, text=True, timeout=300, env=env)
         assert done.returncode == 0, f"the offscreen reference failed:\n{done.stderr[-2000:]}"
         references[size] = (frames.load(str(out / "home.png")), frames.load(str(out / "tapped.png")),
                             json.loads(done.stdout.strip().splitlines()[-1]))
-    give_to_user(data)
-    return data, references
+    yield data, references
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def kiosk_client(installed_kiosk) -> list[str]:

@@ -18,12 +18,13 @@ from tests.bench.stats import log, machine  # noqa: E402
 
 NAMES = ("cold_start", "search_keystroke", "page_switch", "picture_page", "symbol_coverage", "speech_latency",
          "lmi_sync", "official_sync", "official_import", "import_freeze", "soak", "page_kinds", "long_lists",
-         "pack_bombs", "workbook_bombs", "library_pack", "search_recall")
+         "pack_bombs", "workbook_bombs", "library_pack", "search_recall", "cage_boot")
 # (full, quick) repetitions
 COLD_PAIRS = (25, 4)
 SEARCH_ROUNDS = (5, 1)
 SWITCHES = (200, 40)
 PICTURE_BUILDS = (31, 6)
+CAGE_BOOTS = (9, 3)
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -100,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.bench import long_lists
 
                     result[name] = long_lists.run(Path(tmp), args.quick)
+                elif name == "cage_boot":
+                    from tests.bench import cage_boot
+
+                    result[name] = cage_boot.run(CAGE_BOOTS[pick])
                 elif name == "soak":
                     from tests.bench import soak
 

@@ -20,6 +20,8 @@ class Context:
     runner: Runner
     as_user: str | None = L.USER  # None under --root: there is no kiosk user to run as
     report: list[str] = field(default_factory=list)
+    euid: int | None = None  # whose rights this runs with (None: this process's)
+    os_release: Path = Path("/etc/os-release")
 
     @classmethod
     def for_root(cls, root: Path | None, system: Runner | None = None, runner: Runner | None = None) -> "Context":

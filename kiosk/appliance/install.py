@@ -38,6 +38,7 @@ def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool 
             ctx.say(f"already installed: release {current} is current (to install a newer one use "
                     "`kiosk appliance update --from ...`)")
         else:
+            preflight.check_space(ctx.files.path(L.RELEASES_DIR))
             made = releases.create(ctx, source or releases.default_source())
             releases.self_check(ctx, made, first_start=True)
             releases.switch_to(ctx, made)
@@ -61,9 +62,8 @@ def _preflight(ctx: Context) -> None:
         if os_release.exists():  # a tree made to look like a machine is checked as one
             preflight.check_debian_12(os_release)
     else:
-        preflight.check_root()
-        preflight.check_debian_12()
-    preflight.check_space(ctx.files.path(L.RELEASES_DIR))
+        preflight.check_root(ctx.euid)
+        preflight.check_debian_12(ctx.os_release)
 
 
 def _edited_message(ctx: Context, edited: list) -> str:
@@ -151,7 +151,7 @@ def _symbols(ctx: Context) -> None:
 def remove(ctx: Context, *, delete_data: bool = False, force: bool = False) -> None:
     """Stop and disable the service, remove the files we wrote (not hand-edited ones unless forced) and releases."""
     if not ctx.reviewing:
-        preflight.check_root()
+        preflight.check_root(ctx.euid)
     for command in (["systemctl", "disable", "--now", L.SERVICE], ["systemctl", "daemon-reload"]):
         ctx.system.run(command)
     ctx.say(("would run" if ctx.reviewing else "ran") + f": systemctl disable --now {L.SERVICE}")
@@ -166,6 +166,7 @@ def remove(ctx: Context, *, delete_data: bool = False, force: bool = False) -> N
     shutil.rmtree(ctx.files.path(L.OPT_DIR), ignore_errors=True)
     ctx.say(f"removed every release in {ctx.files.path(L.OPT_DIR)}")
     ctx.files.remove(L.WRITTEN_FILE)
+    shutil.rmtree(ctx.files.path(L.STATE_DIR), ignore_errors=True)
     if delete_data:
         shutil.rmtree(ctx.data_dir(), ignore_errors=True)
         ctx.system.run(["userdel", L.USER])

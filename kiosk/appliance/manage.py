@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from kiosk.appliance import layout as L
@@ -13,18 +14,25 @@ from kiosk.appliance.errors import ApplianceError
 def update(ctx: Context, source: Path) -> None:
     """A new release from `source`; switched to only if its doctor passes, else removed with the reason."""
     if not ctx.reviewing:
-        preflight.check_root()
+        preflight.check_root(ctx.euid)
     old = releases.pointed(ctx, L.CURRENT)
     if old is None:
         raise ApplianceError("the kiosk is not installed here: run `kiosk appliance install` first")
     preflight.check_space(ctx.files.path(L.RELEASES_DIR))
     made = releases.create(ctx, source)
+    # Doctor opens the database (SQLite touches its -shm file) and probes the folder's writability, so it checks
+    # a copy of the live data folder: the running kiosk's packs, settings and database are never touched.
+    copy = ctx.files.path(L.STATE_DIR / f"check-{made}")
     try:
-        # The live data folder, as the kiosk user: doctor only reads it, so packs and settings stay as they are.
-        releases.self_check(ctx, made, first_start=False)
-    except ApplianceError as e:
+        shutil.copytree(ctx.data_dir(), copy, symlinks=True)
+        ctx.system.run(["chown", "-R", f"{L.USER}:{L.GROUP}", str(copy)])
+        releases.self_check(ctx, made, first_start=False, data_dir=copy)
+    except (ApplianceError, OSError) as e:
         releases.remove_release(ctx, made)
-        raise ApplianceError(f"{e}; the new release was removed and the kiosk carries on with {old}") from None
+        reason = e if isinstance(e, ApplianceError) else f"the data folder could not be copied for the check ({e})"
+        raise ApplianceError(f"{reason}; the new release was removed and the kiosk carries on with {old}") from None
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
     releases.switch_to(ctx, made)
     _restart(ctx)
 
@@ -32,7 +40,7 @@ def update(ctx: Context, source: Path) -> None:
 def rollback(ctx: Context) -> None:
     """Swap `current` and `previous`, then restart the kiosk on the one before."""
     if not ctx.reviewing:
-        preflight.check_root()
+        preflight.check_root(ctx.euid)
     old, before = releases.pointed(ctx, L.CURRENT), releases.pointed(ctx, L.PREVIOUS)
     if before is None or not ctx.files.path(L.RELEASES_DIR / before).is_dir():
         raise ApplianceError("there is no previous release to go back to; nothing was changed")

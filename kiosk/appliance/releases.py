@@ -68,10 +68,11 @@ def _must(ctx: Context, argv: list[str], what: str) -> None:
         raise ApplianceError(f"the new release was not installed: {what} ({reason}); the running kiosk is untouched")
 
 
-def self_check(ctx: Context, name: str, first_start: bool) -> None:
-    """The release's own `kiosk doctor` against the data folder; on a first install, a first start before it."""
+def self_check(ctx: Context, name: str, first_start: bool, data_dir: Path | None = None) -> None:
+    """The release's own `kiosk doctor` against a data folder; on a first install, a first start before it."""
     kiosk = str(ctx.files.path(L.RELEASES_DIR / name / "venv" / "bin" / "kiosk"))
-    env = {"KIOSK_DATA_DIR": str(ctx.data_dir()), "QT_QPA_PLATFORM": "offscreen", "HOME": str(ctx.data_dir())}
+    data = str(data_dir or ctx.data_dir())
+    env = {"KIOSK_DATA_DIR": data, "QT_QPA_PLATFORM": "offscreen", "HOME": data}
     if first_start:  # builds the sample content's database, so the first boot shows the home screen sooner
         done = ctx.runner.run([kiosk, "run", "--quit-after-first-paint"], as_user=ctx.as_user, env=env)
         if done.returncode != 0:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.appliance import layout as L
 from kiosk.appliance.files import Files
+from kiosk.appliance.preflight import RELEASE_MB
 from kiosk.appliance.runner import Recorder, Runner
 
 
@@ -22,6 +23,7 @@ class Context:
     report: list[str] = field(default_factory=list)
     euid: int | None = None  # whose rights this runs with (None: this process's)
     os_release: Path = Path("/etc/os-release")
+    release_mb: int = RELEASE_MB  # the room a new release needs
 
     @classmethod
     def for_root(cls, root: Path | None, system: Runner | None = None, runner: Runner | None = None) -> "Context":

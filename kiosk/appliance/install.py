@@ -38,7 +38,7 @@ def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool 
             ctx.say(f"already installed: release {current} is current (to install a newer one use "
                     "`kiosk appliance update --from ...`)")
         else:
-            preflight.check_space(ctx.files.path(L.RELEASES_DIR))
+            preflight.check_space(ctx.files.path(L.RELEASES_DIR), ctx.release_mb)
             made = releases.create(ctx, source or releases.default_source())
             releases.self_check(ctx, made, first_start=True)
             releases.switch_to(ctx, made)

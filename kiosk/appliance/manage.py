@@ -18,7 +18,7 @@ def update(ctx: Context, source: Path) -> None:
     old = releases.pointed(ctx, L.CURRENT)
     if old is None:
         raise ApplianceError("the kiosk is not installed here: run `kiosk appliance install` first")
-    preflight.check_space(ctx.files.path(L.RELEASES_DIR))
+    preflight.check_space(ctx.files.path(L.RELEASES_DIR), ctx.release_mb)
     made = releases.create(ctx, source)
     # Doctor opens the database (SQLite touches its -shm file) and probes the folder's writability, so it checks
     # a copy of the live data folder: the running kiosk's packs, settings and database are never touched.

@@ -42,8 +42,7 @@ def default_source() -> Path:
 
 def create(ctx: Context, source: Path) -> str:
     """A new release's venv with the project installed from `source`; removed again if anything fails."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    name = f"{source_version(source)}-{stamp}"
+    name = f"{source_version(source)}-{_stamp()}"
     folder = ctx.files.path(L.RELEASES_DIR / name)
     if folder.exists():
         raise ApplianceError(f"a release called {name} is already there; wait a second and try again")
@@ -58,6 +57,10 @@ def create(ctx: Context, source: Path) -> str:
         raise
     ctx.say(f"made release {name} from {source}")
     return name
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _must(ctx: Context, argv: list[str], what: str) -> None:

@@ -74,7 +74,9 @@ def session_script(kiosk: PurePosixPath = L.KIOSK_COMMAND, status: PurePosixPath
 # so the kiosk's own status goes through a file: 75 (staff left) then stops systemd restarting the kiosk.
 status={status}
 rm -f "$status"
-{cage} -d -- /bin/sh -c '"$1" run; echo $? > "$2"' session {kiosk} "$status"
+# KIOSK_CAGE_OPTIONS comes from a technician's drop-in (`systemctl edit careers-kiosk`), e.g. -r to rotate.
+# shellcheck disable=SC2086  # the options are meant to split into words
+{cage} -d $KIOSK_CAGE_OPTIONS -- /bin/sh -c '"$1" run; echo $? > "$2"' session {kiosk} "$status"
 code=$(cat "$status" 2>/dev/null)
 # No status means cage itself failed before the kiosk finished: a crash, which systemd restarts.
 exit "${{code:-1}}"

@@ -125,15 +125,17 @@ def _write_files(ctx: Context, edited: list) -> list:
 def _enable(ctx: Context, changed: list) -> None:
     commands = [["systemctl", "daemon-reload"], ["systemctl", "enable", L.SERVICE],
                 ["systemctl", "set-default", "graphical.target"], ["systemctl", "--global", "enable", *USER_UNITS]]
-    if L.SYSCTL_FILE in changed:
-        commands.append(["sysctl", "--load", str(L.SYSCTL_FILE)])
-    if L.UDEV_RULE in changed:
-        commands.append(["udevadm", "control", "--reload"])
     for command in commands:
         done = ctx.system.run(command)
         if done.returncode != 0:
             raise ApplianceError(f"`{' '.join(command)}` failed ({done.stderr.strip()}); the install was undone")
     ctx.say(("would run: " if ctx.reviewing else "ran: ") + "; ".join(" ".join(c) for c in commands))
+    # Applying the new SysRq and backlight settings now is a courtesy: a restart applies them anyway, and in a
+    # container (no udev, a read-only /proc/sys) they cannot be applied at all.
+    for path, command in ((L.SYSCTL_FILE, ["sysctl", "--load", str(L.SYSCTL_FILE)]),
+                          (L.UDEV_RULE, ["udevadm", "control", "--reload"])):
+        if path in changed and ctx.system.run(command).returncode != 0:
+            ctx.say(f"{path} takes effect at the next restart (`{' '.join(command)}` did not work now)")
     ctx.say("restart the PC to start the kiosk (logind's console settings take effect then)")
 
 

@@ -151,3 +151,12 @@ def test_remove_with_delete_data_removes_the_data_and_the_user(tmp_path: Path) -
     remove(ctx, delete_data=True)
     assert not (tmp_path / "var/lib/careers-kiosk").exists()
     assert "userdel kiosk" in ctx.system.lines()
+
+
+def test_settings_that_cannot_be_applied_now_wait_for_the_restart(tmp_path: Path) -> None:
+    system = FakeRunner(answers={"sysctl --load": Result(255, "", "sysctl: permission denied on key 'kernel.sysrq'")})
+    ctx = machine(tmp_path, system=system)
+    install(ctx, wheel(tmp_path / "usb"))
+    assert "/etc/sysctl.d/90-careers-kiosk.conf takes effect at the next restart (`sysctl --load " \
+           "/etc/sysctl.d/90-careers-kiosk.conf` did not work now)" in ctx.report
+    assert (tmp_path / "etc/sysctl.d/90-careers-kiosk.conf").is_file()

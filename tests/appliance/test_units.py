@@ -105,8 +105,10 @@ def test_the_session_hands_on_the_kiosks_exit_status_through_cage(open_dir: Path
 def test_a_technicians_cage_options_reach_cage(open_dir: Path) -> None:
     # Rotated twice (upside down): cage takes it and the kiosk's status still comes through. (`-m last` is left
     # out: Debian 12's cage 0.1.4 crashes with it on the headless backend.)
-    assert _run_session(open_dir, "exit 75", "-r -r").returncode == 75
-    bad = _run_session(open_dir, "exit 75", "-z")
+    (open_dir / "turned").mkdir(mode=0o755)
+    (open_dir / "unknown").mkdir(mode=0o755)
+    assert _run_session(open_dir / "turned", "exit 75", "-r -r").returncode == 75
+    bad = _run_session(open_dir / "unknown", "exit 75", "-z")
     assert bad.returncode == 1 and "invalid option" in bad.stderr.lower()
 
 

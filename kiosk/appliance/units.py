@@ -51,7 +51,7 @@ RestartSec=3
 # Staff left through the staff screen: no restart, not a failure, and a login prompt for the technician.
 RestartPreventExitStatus={L.STAFF_LEFT}
 SuccessExitStatus={L.STAFF_LEFT}
-ExecStopPost=+/bin/sh -c 'if [ "$$EXIT_STATUS" = {L.STAFF_LEFT} ]; then systemctl --no-block start getty@tty1.service; fi'
+ExecStopPost=+/bin/sh -c '[ "$$EXIT_STATUS" != {L.STAFF_LEFT} ] || systemctl --no-block start getty@tty1.service'
 NoNewPrivileges=yes
 ProtectSystem=strict
 ReadWritePaths={L.DATA_DIR}

@@ -28,7 +28,8 @@ def test_not_root_is_refused_with_what_to_type(tmp_path: Path) -> None:
 def test_another_system_is_named(tmp_path: Path) -> None:
     ctx = machine(tmp_path)
     ctx.os_release.write_text('PRETTY_NAME="Ubuntu 24.04 LTS"\nID=ubuntu\nVERSION_ID="24.04"\n')
-    with pytest.raises(ApplianceError, match="this is Ubuntu 24.04 LTS; the appliance is made and tested for Debian 12"):
+    with pytest.raises(ApplianceError, match="this is Ubuntu 24.04 LTS; the appliance is made and tested for "
+                                             "Debian 12"):
         install(ctx, wheel(tmp_path / "usb"))
     assert ctx.system.calls == []
 

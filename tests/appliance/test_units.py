@@ -119,3 +119,20 @@ def test_a_session_whose_cage_fails_counts_as_a_crash(tmp_path: Path) -> None:
     script.chmod(0o755)
     done = subprocess.run([str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize("exit_status, starts_getty", [("75", True), ("0", False), ("1", False), ("", False)])
+def test_after_a_staff_exit_the_technician_gets_a_login_prompt(tmp_path: Path, exit_status: str,
+                                                               starts_getty: bool) -> None:
+    # The ExecStopPost line as systemd runs it: "$$" unescaped to "$", "+" (run as root) dropped, a fake systemctl.
+    line = parse_unit(service_unit())["Service"]["ExecStopPost"][-1]
+    assert line.startswith("+/bin/sh -c '") and line.endswith("'")
+    fake = tmp_path / "systemctl"
+    fake.write_text(f'#!/bin/sh\necho "$*" > {tmp_path}/called\n')
+    fake.chmod(0o755)
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin", "EXIT_STATUS": exit_status}
+    done = subprocess.run(["/bin/sh", "-c", line[len("+/bin/sh -c '"):-1].replace("$$", "$")], env=env, timeout=30)
+    assert done.returncode == 0
+    called = tmp_path / "called"
+    assert (called.read_text() if called.exists() else None) == (
+        "--no-block start getty@tty1.service\n" if starts_getty else None)

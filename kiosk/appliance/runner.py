@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -16,6 +17,13 @@ class Result:
     stderr: str = ""
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without what would make a release's Python load another copy of the kiosk."""
+    # `PYTHONPATH=the.whl python3 -m kiosk appliance install` (or a checkout's) must not leak into the release's
+    # own kiosk: its self-check would test the installer's code instead of the release's.
+    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") and k != "VIRTUAL_ENV"}
+
+
 class Runner:
     """Runs commands for real; `as_user` runs one as that user (runuser needs root)."""
 
@@ -27,7 +35,7 @@ class Runner:
         if as_user:
             words = ["runuser", "-u", as_user, "--", *words]
         try:
-            done = subprocess.run(words, capture_output=True, text=True, timeout=timeout)
+            done = subprocess.run(words, capture_output=True, text=True, timeout=timeout, env=clean_environment())
         except FileNotFoundError:
             return Result(127, "", f"{words[0]}: command not found")
         except subprocess.TimeoutExpired:

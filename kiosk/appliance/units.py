@@ -17,8 +17,13 @@ def service_unit() -> str:
     """
     return HEADER + f"""[Unit]
 Description=Careers kiosk (cage on tty1)
-After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket
-Wants=dbus.socket
+# After logins are allowed and Plymouth's boot splash has gone; before the graphical target counts as reached.
+After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket systemd-logind.service
+Before=graphical.target
+# logind (reached over D-Bus) gives cage the seat: the screen and input devices, without root.
+Wants=dbus.socket systemd-logind.service
+# No text consoles (a machine without a screen), nothing to show the kiosk on.
+ConditionPathExists=/dev/tty0
 After=getty@tty1.service
 Conflicts=getty@tty1.service
 # Ten starts in ten minutes, then systemd stops trying: a crash loop ends in a known state.
@@ -48,6 +53,8 @@ RuntimeDirectory={L.RUNTIME_DIR_NAME}
 ExecStart={L.SESSION_SCRIPT}
 Restart=always
 RestartSec=3
+# A hung kiosk may not act on SIGTERM: kill it after 10 s rather than systemd's 90, so a restart comes sooner.
+TimeoutStopSec=10
 # Staff left through the staff screen: no restart, not a failure, and a login prompt for the technician.
 RestartPreventExitStatus={L.STAFF_LEFT}
 SuccessExitStatus={L.STAFF_LEFT}

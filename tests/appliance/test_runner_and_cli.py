@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,39 @@ def test_status_under_root_of_an_empty_folder_says_not_installed(tmp_path: Path,
     args = _parser().parse_args(["appliance", "status", "--root", str(tmp_path)])
     assert run_appliance(args, Context.for_root(tmp_path)) == 0
     assert capsys.readouterr().out.startswith("not installed: no releases in ")
+
+
+def test_the_installers_python_path_does_not_reach_a_release(monkeypatch) -> None:
+    # Run from a wheel or a checkout through PYTHONPATH, the installer must check the release's code, not its own.
+    monkeypatch.setenv("PYTHONPATH", "/media/usb/careers_kiosk-0.1.0-py3-none-any.whl")
+    monkeypatch.setenv("VIRTUAL_ENV", "/root/kiosk-installer")
+    done = Runner().run(["sh", "-c", 'echo "[$PYTHONPATH][$VIRTUAL_ENV][$KIOSK_DATA_DIR]"'],
+                        env={"KIOSK_DATA_DIR": "/var/lib/careers-kiosk"})
+    assert done.stdout == "[][][/var/lib/careers-kiosk]\n"
+
+
+BLOCK_THIRD_PARTY = """
+import sys
+class Refuse:
+    # Only the standard library and the kiosk itself: what a fresh Debian 12 has before the install.
+    def find_spec(self, name, path=None, target=None):
+        top = name.split(".")[0]
+        if top not in sys.stdlib_module_names and top != "kiosk":
+            raise ImportError(f"{name} is not installed on a fresh Debian 12")
+sys.meta_path.insert(0, Refuse())
+from kiosk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_appliance_command_needs_only_debians_python(tmp_path: Path) -> None:
+    # The README installs with `PYTHONPATH=the.whl python3 -m kiosk appliance install`, before any package is there.
+    project = Path(__file__).resolve().parents[2]
+    env = {"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", BLOCK_THIRD_PARTY, "appliance", "status", "--root", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("not installed: no releases in ")
+    refused = subprocess.run([sys.executable, "-c", BLOCK_THIRD_PARTY, "doctor"], capture_output=True, text=True,
+                             timeout=60, env=env)
+    assert "is not installed on a fresh Debian 12" in refused.stderr  # the blocker does block

@@ -43,7 +43,9 @@ def test_the_service_runs_cage_on_tty1_as_the_kiosk_user_and_restarts_it() -> No
         "StartLimitIntervalSec": "600", "StartLimitBurst": "10"}
     after = " ".join(section["After"]).split()
     assert {"systemd-user-sessions.service", "plymouth-quit-wait.service", "dbus.socket"} <= set(after)
-    assert section["Conflicts"] == ["getty@tty1.service"] and section["Wants"] == ["dbus.socket"]
+    assert section["Conflicts"] == ["getty@tty1.service"]
+    assert set(" ".join(section["Wants"]).split()) == {"dbus.socket", "systemd-logind.service"}
+    assert section["Before"] == ["graphical.target"] and one["TimeoutStopSec"] == "10"
     assert unit["Install"]["WantedBy"] == ["graphical.target"]
 
 

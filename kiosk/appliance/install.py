@@ -13,11 +13,13 @@ from kiosk.appliance.units import system_files
 
 USERADD = ["useradd", "--system", "--user-group", "--home-dir", str(L.DATA_DIR), "--no-create-home",
            "--shell", "/usr/sbin/nologin", "--groups", ",".join(L.GROUPS), L.USER]
-# Debian 12's pipewire, pipewire-pulse and wireplumber packages ship user units that their maintainer scripts
-# enable for every user (`systemctl --global`); enabling them again is harmless and mends a machine where someone
-# disabled them. No linger is needed: PAMName=login opens a logind session for the kiosk user, which starts the
-# user's own systemd (user@.service), and that starts PipeWire with the session and stops it after.
-USER_UNITS = ["pipewire.socket", "pipewire-pulse.socket", "wireplumber.service"]
+# Sound for speech: PipeWire with its PulseAudio server runs in the kiosk user's own systemd (user@.service), which
+# logind starts when PAMName=login opens the kiosk's session and stops when it ends, so no linger is needed.
+# Debian 12's packages enable these user units for every user from their maintainer scripts (`deb-systemd-helper
+# --user enable`: pipewire and pipewire-pulse wanted by default.target, wireplumber by pipewire.service); enabling
+# them again with `systemctl --global` mends a machine where they were turned off. Services rather than only
+# sockets, so the sound server is up before the kiosk asks Qt which outputs there are (`Also=` adds the sockets).
+USER_UNITS = ["pipewire.service", "pipewire-pulse.service", "wireplumber.service"]
 
 
 def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool = False) -> None:

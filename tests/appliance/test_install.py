@@ -31,7 +31,7 @@ def test_a_first_install_writes_the_units_makes_the_user_and_a_release(tmp_path:
     assert "useradd --system --user-group --home-dir /var/lib/careers-kiosk --no-create-home --shell " \
            "/usr/sbin/nologin --groups video,audio,input,render kiosk" in system
     assert {"systemctl enable careers-kiosk.service", "systemctl set-default graphical.target",
-            "systemctl --global enable pipewire.socket pipewire-pulse.socket wireplumber.service"} <= set(system)
+            "systemctl --global enable pipewire.service pipewire-pulse.service wireplumber.service"} <= set(system)
     current = (ctx.files.path(L.CURRENT)).resolve()
     assert current.parent == ctx.files.path(L.RELEASES_DIR) and current.name.startswith("0.2.0-")
     assert ctx.data_dir().stat().st_mode & 0o777 == 0o750

@@ -31,6 +31,7 @@ def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool 
     undo: list[list[str]] = []
     made: str | None = None
     links = (releases.pointed(ctx, L.CURRENT), releases.pointed(ctx, L.PREVIOUS))
+    new_data_dir = not ctx.data_dir().exists()
     try:
         _packages(ctx, apt)
         _user(ctx, undo)
@@ -52,6 +53,8 @@ def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool 
         releases.point(ctx, L.PREVIOUS, links[1])
         if made:
             releases.remove_release(ctx, made)
+        if new_data_dir:  # only a folder this run made: an existing one holds the school's content
+            shutil.rmtree(ctx.data_dir(), ignore_errors=True)
         for command in reversed(undo):
             ctx.system.run(command)
         raise

@@ -42,10 +42,13 @@ def default_source() -> Path:
 
 def create(ctx: Context, source: Path) -> str:
     """A new release's venv with the project installed from `source`; removed again if anything fails."""
-    name = f"{source_version(source)}-{_stamp()}"
+    version, stamp = source_version(source), _stamp()
+    name = f"{version}-{stamp}"
+    for again in range(1, 100):  # a second try within the same second gets its own folder
+        if not ctx.files.path(L.RELEASES_DIR / name).exists():
+            break
+        name = f"{version}-{stamp}.{again}"
     folder = ctx.files.path(L.RELEASES_DIR / name)
-    if folder.exists():
-        raise ApplianceError(f"a release called {name} is already there; wait a second and try again")
     folder.mkdir(parents=True)
     try:
         venv = folder / "venv"

@@ -63,7 +63,18 @@ def test_a_failure_part_way_undoes_what_this_run_did(tmp_path: Path) -> None:
     assert not (tmp_path / "etc/systemd/system/careers-kiosk.service").exists()
     assert not (tmp_path / "opt/careers-kiosk/current").exists()
     assert list((tmp_path / "opt/careers-kiosk/releases").iterdir()) == []
+    assert not (tmp_path / "var/lib/careers-kiosk").exists()
     assert system.lines()[-1] == "userdel kiosk"
+
+
+def test_a_failed_reinstall_keeps_the_schools_data(tmp_path: Path) -> None:
+    install(machine(tmp_path), wheel(tmp_path / "usb"))
+    (tmp_path / "opt/careers-kiosk/current").unlink()  # as after a remove that kept the data
+    (tmp_path / "var/lib/careers-kiosk/settings.toml").write_text("region = 'london'\n")
+    failing = FakeRunner(answers={"pip install": Result(1, "", "ERROR: No matching distribution found for httpx")})
+    with pytest.raises(ApplianceError, match="could not be installed"):
+        install(machine(tmp_path, runner=failing), wheel(tmp_path / "usb"))
+    assert (tmp_path / "var/lib/careers-kiosk/settings.toml").read_text() == "region = 'london'\n"
 
 
 def test_a_release_failing_its_first_check_leaves_nothing_installed(tmp_path: Path) -> None:

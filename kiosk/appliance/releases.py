@@ -31,13 +31,16 @@ def source_version(source: Path) -> str:
     return str(project["version"])
 
 
-def default_source() -> Path:
-    """The project this kiosk runs from, when it runs from its folder."""
-    folder = Path(__file__).resolve().parents[2]
+def default_source(here: Path = Path(__file__)) -> Path:
+    """The project this command runs from: its folder, or the wheel it runs straight out of (PYTHONPATH=the.whl)."""
+    module = here.resolve() if here.exists() else here  # inside a wheel the path names a zip member
+    folder = module.parents[2]
     if (folder / "pyproject.toml").is_file():
         return folder
-    raise ApplianceError("this kiosk was not started from its project folder: say which release to install with "
-                         "--from (a careers_kiosk-*.whl file or the project's folder)")
+    if folder.suffix == ".whl" and folder.is_file():
+        return folder
+    raise ApplianceError("this kiosk was not started from its project folder or wheel: say which release to install "
+                         "with --from (a careers_kiosk-*.whl file or the project's folder)")
 
 
 def create(ctx: Context, source: Path) -> str:

@@ -123,3 +123,16 @@ def test_status_lists_the_releases_and_the_service_state(installed: Path, tmp_pa
 def test_update_on_a_machine_without_the_kiosk_says_install_first(tmp_path: Path) -> None:
     with pytest.raises(ApplianceError, match="not installed here: run `kiosk appliance install` first"):
         update(machine(tmp_path), wheel(tmp_path / "usb"))
+
+
+def test_the_default_source_is_the_project_or_wheel_the_command_runs_from(tmp_path: Path) -> None:
+    from kiosk.appliance.releases import default_source
+
+    checkout = tmp_path / "careers-kiosk"
+    (checkout / "kiosk/appliance").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text('[project]\nname = "careers-kiosk"\nversion = "0.1.0"\n')
+    assert default_source(checkout / "kiosk/appliance/releases.py") == checkout
+    whl = wheel(tmp_path / "usb", "0.1.0")
+    assert default_source(whl / "kiosk/appliance/releases.py") == whl
+    with pytest.raises(ApplianceError, match="say which release to install with --from"):
+        default_source(tmp_path / "site-packages/kiosk/appliance/releases.py")

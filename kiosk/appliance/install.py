@@ -47,7 +47,7 @@ def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool 
             releases.switch_to(ctx, made)
         changed = _write_files(ctx, edited)
         _enable(ctx, changed)
-    except BaseException:
+    except BaseException as e:
         ctx.files.rollback()
         releases.point(ctx, L.CURRENT, links[0])
         releases.point(ctx, L.PREVIOUS, links[1])
@@ -57,6 +57,8 @@ def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool 
             shutil.rmtree(ctx.data_dir(), ignore_errors=True)
         for command in reversed(undo):
             ctx.system.run(command)
+        if isinstance(e, ApplianceError) and "undone" not in str(e) and "othing was changed" not in str(e):
+            raise ApplianceError(f"{e}; what this install had done is undone") from None
         raise
     _symbols(ctx)
 

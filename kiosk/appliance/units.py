@@ -22,7 +22,7 @@ After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket syste
 Before=graphical.target
 # logind (reached over D-Bus) gives cage the seat: the screen and input devices, without root.
 Wants=dbus.socket systemd-logind.service
-# No text consoles (a machine without a screen), nothing to show the kiosk on.
+# A machine without text consoles has no screen to show the kiosk on.
 ConditionPathExists=/dev/tty0
 After=getty@tty1.service
 Conflicts=getty@tty1.service

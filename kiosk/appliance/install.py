@@ -13,12 +13,13 @@ from kiosk.appliance.units import system_files
 
 USERADD = ["useradd", "--system", "--user-group", "--home-dir", str(L.DATA_DIR), "--no-create-home",
            "--shell", "/usr/sbin/nologin", "--groups", ",".join(L.GROUPS), L.USER]
-# Sound for speech: PipeWire with its PulseAudio server runs in the kiosk user's own systemd (user@.service), which
-# logind starts when PAMName=login opens the kiosk's session and stops when it ends, so no linger is needed.
-# Debian 12's packages enable these user units for every user from their maintainer scripts (`deb-systemd-helper
-# --user enable`: pipewire and pipewire-pulse wanted by default.target, wireplumber by pipewire.service); enabling
-# them again with `systemctl --global` mends a machine where they were turned off. Services rather than only
-# sockets, so the sound server is up before the kiosk asks Qt which outputs there are (`Also=` adds the sockets).
+# Sound for speech: PipeWire with its PulseAudio server runs in the kiosk user's own systemd (user@UID.service),
+# which logind keeps running because the install enables linger for the user (the file logind reads,
+# /var/lib/systemd/linger/kiosk), and which the unit starts before cage. Debian 12's packages enable these user units
+# for every user from their maintainer scripts (`deb-systemd-helper --user enable`: pipewire and pipewire-pulse
+# wanted by default.target, wireplumber by pipewire.service); enabling them again with `systemctl --global` mends a
+# machine where they were turned off. Services rather than only sockets, so the sound server is up before the kiosk
+# asks Qt which outputs there are (`Also=` adds the sockets).
 USER_UNITS = ["pipewire.service", "pipewire-pulse.service", "wireplumber.service"]
 
 
@@ -130,7 +131,7 @@ def _write_files(ctx: Context, edited: list) -> list:
 
 
 def _enable(ctx: Context, changed: list) -> None:
-    commands = [["systemctl", "daemon-reload"], ["systemctl", "enable", L.SERVICE],
+    commands = [["systemctl", "daemon-reload"], ["systemctl", "enable", L.SERVICE, "seatd.service"],
                 ["systemctl", "set-default", "graphical.target"], ["systemctl", "--global", "enable", *USER_UNITS]]
     for command in commands:
         done = ctx.system.run(command)

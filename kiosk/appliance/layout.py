@@ -19,6 +19,7 @@ UNIT_PATH = PurePosixPath("/etc/systemd/system") / SERVICE
 LOGIND_DROPIN = PurePosixPath("/etc/systemd/logind.conf.d/careers-kiosk.conf")
 SYSCTL_FILE = PurePosixPath("/etc/sysctl.d/90-careers-kiosk.conf")
 UDEV_RULE = PurePosixPath("/etc/udev/rules.d/90-careers-kiosk-backlight.rules")
+LINGER_FILE = PurePosixPath("/var/lib/systemd/linger") / USER  # logind keeps the user's own systemd running
 # What we wrote, with a sha256 each, so a file edited by hand is never overwritten or removed silently.
 STATE_DIR = PurePosixPath("/var/lib/careers-kiosk-appliance")
 WRITTEN_FILE = STATE_DIR / "written.json"

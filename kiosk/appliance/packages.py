@@ -8,11 +8,12 @@ from kiosk.appliance.errors import ApplianceError
 from kiosk.appliance.runner import Runner
 
 # Qt's run-time libraries as in .ci/bootstrap's `run` list (kiosk-operations.md §1.2), then what the appliance adds:
-# cage and Xwayland with Qt's Wayland libraries, PipeWire with its PulseAudio server (Qt Multimedia's output),
-# and a D-Bus user session for WirePlumber. Python's venv module makes the releases.
+# cage and Xwayland with Qt's Wayland libraries, seatd (the seat for cage without a login session), PipeWire with
+# its PulseAudio server (Qt Multimedia's output), and a D-Bus user session for WirePlumber. Python's venv module
+# makes the releases.
 QT_RUNTIME = ("libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fonts-dejavu-core "
               "fonts-open-sans libdbus-1-3 libpulse0 libespeak-ng1 espeak-ng-data libxrandr2").split()
-APPLIANCE = ("python3 python3-venv ca-certificates cage xwayland libwayland-cursor0 libwayland-egl1 "
+APPLIANCE = ("python3 python3-venv ca-certificates cage xwayland libwayland-cursor0 libwayland-egl1 seatd "
              "pipewire pipewire-pulse wireplumber dbus-user-session").split()
 PACKAGES = (*APPLIANCE, *QT_RUNTIME)
 

@@ -12,16 +12,19 @@ HEADER = "# Written by `kiosk appliance install`; edits are noticed and kept (se
 def service_unit() -> str:
     """careers-kiosk.service: cage on tty1 as the kiosk user, restarted on crash or hang, with a start-limit back-off.
 
-    Modelled on the cage wiki's cage@.service autologin template: PAMName=login makes logind open a session
-    on tty1 (so the user gets XDG_RUNTIME_DIR, and seat access through logind for cage's libseat).
+    Modelled on the cage wiki's cage@.service autologin template, without its PAMName=: run under systemd 252 in a
+    booted Debian 12 container (the boot helper of issue 16), pam_systemd moved cage and the kiosk into a logind
+    session scope, so systemd ignored the kiosk's READY=1 and watchdog pings and a stop left them running. Instead
+    seatd gives cage the seat (screen and input, to the video group), and the kiosk user's lingering user manager
+    gives it XDG_RUNTIME_DIR and PipeWire.
     """
     return HEADER + f"""[Unit]
 Description=Careers kiosk (cage on tty1)
 # After logins are allowed and Plymouth's boot splash has gone; before the graphical target counts as reached.
-After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket systemd-logind.service
+After=systemd-user-sessions.service plymouth-quit-wait.service dbus.socket seatd.service
 Before=graphical.target
-# logind (reached over D-Bus) gives cage the seat: the screen and input devices, without root.
-Wants=dbus.socket systemd-logind.service
+# seatd hands cage the screen and input devices without root (cage finds it through LIBSEAT_BACKEND below).
+Wants=dbus.socket seatd.service
 # A machine without text consoles has no screen to show the kiosk on.
 ConditionPathExists=/dev/tty0
 After=getty@tty1.service
@@ -37,7 +40,8 @@ NotifyAccess=all
 WatchdogSec=30
 TimeoutStartSec=600
 User={L.USER}
-PAMName=login
+# The kiosk user's own systemd (kept running by linger) makes /run/user/UID and starts PipeWire; wait for it.
+ExecStartPre=+/bin/sh -c 'systemctl start "user@$$(id -u {L.USER}).service"'
 TTYPath=/dev/tty1
 TTYReset=yes
 TTYVHangup=yes
@@ -49,6 +53,7 @@ StandardOutput=journal
 StandardError=journal
 Environment=QT_QPA_PLATFORM=wayland
 Environment=KIOSK_DATA_DIR={L.DATA_DIR}
+Environment=LIBSEAT_BACKEND=seatd
 RuntimeDirectory={L.RUNTIME_DIR_NAME}
 ExecStart={L.SESSION_SCRIPT}
 Restart=always
@@ -62,10 +67,10 @@ ExecStopPost=+/bin/sh -c '[ "$$EXIT_STATUS" != {L.STAFF_LEFT} ] || systemctl --n
 NoNewPrivileges=yes
 ProtectSystem=strict
 ReadWritePaths={L.DATA_DIR}
-# ProtectSystem=strict makes /run read-only too; cage makes its Wayland socket in XDG_RUNTIME_DIR (/run/user/UID,
-# which logind mounts when PAMName opens the session).
+# cage makes its Wayland socket in XDG_RUNTIME_DIR (/run/user/UID), which ProtectSystem=strict makes read-only and
+# ProtectHome=yes hides altogether (ReadWritePaths cannot undo that); ProtectHome=tmpfs lets it bind /run/user back.
 ReadWritePaths=/run/user
-ProtectHome=yes
+ProtectHome=tmpfs
 PrivateTmp=yes
 
 [Install]
@@ -81,6 +86,9 @@ def session_script(kiosk: PurePosixPath = L.KIOSK_COMMAND, status: PurePosixPath
 # so the kiosk's own status goes through a file: 75 (staff left) then stops systemd restarting the kiosk.
 status={status}
 rm -f "$status"
+# No PAM session sets it: the kiosk user's manager (user@UID.service) made this folder.
+XDG_RUNTIME_DIR=${{XDG_RUNTIME_DIR:-/run/user/$(id -u)}}
+export XDG_RUNTIME_DIR
 # KIOSK_CAGE_OPTIONS comes from a technician's drop-in (`systemctl edit careers-kiosk`), e.g. -r to rotate.
 # shellcheck disable=SC2086  # the options are meant to split into words
 {cage} -d $KIOSK_CAGE_OPTIONS -- /bin/sh -c '"$1" run; echo $? > "$2"' session {kiosk} "$status"
@@ -115,4 +123,5 @@ def system_files() -> dict[PurePosixPath, tuple[str, int]]:
         L.LOGIND_DROPIN: (logind_dropin(), 0o644),
         L.SYSCTL_FILE: (sysctl_conf(), 0o644),
         L.UDEV_RULE: (udev_rule(), 0o644),
+        L.LINGER_FILE: ("", 0o644),  # what `loginctl enable-linger kiosk` makes, written here so --root has it too
     }

@@ -58,7 +58,8 @@ def test_apt_failing_names_the_packages_and_writes_nothing(tmp_path: Path, apt_s
 def test_a_failure_part_way_undoes_what_this_run_did(tmp_path: Path) -> None:
     system = FakeRunner(answers={"systemctl enable": Result(1, "", "Failed to enable unit: Access denied")})
     ctx = machine(tmp_path, system=system)
-    with pytest.raises(ApplianceError, match="`systemctl enable careers-kiosk.service` failed .*Access denied.*undone"):
+    with pytest.raises(ApplianceError, match="`systemctl enable careers-kiosk.service seatd.service` failed "
+                                             ".*Access denied.*undone"):
         install(ctx, wheel(tmp_path / "usb"))
     assert not (tmp_path / "etc/systemd/system/careers-kiosk.service").exists()
     assert not (tmp_path / "opt/careers-kiosk/current").exists()

@@ -30,11 +30,12 @@ def test_a_first_install_writes_the_units_makes_the_user_and_a_release(tmp_path:
     assert any(line.startswith("apt-get install -y -qq --no-install-recommends cage") for line in system)
     assert "useradd --system --user-group --home-dir /var/lib/careers-kiosk --no-create-home --shell " \
            "/usr/sbin/nologin --groups video,audio,input,render kiosk" in system
-    assert {"systemctl enable careers-kiosk.service", "systemctl set-default graphical.target",
+    assert {"systemctl enable careers-kiosk.service seatd.service", "systemctl set-default graphical.target",
             "systemctl --global enable pipewire.service pipewire-pulse.service wireplumber.service"} <= set(system)
     current = (ctx.files.path(L.CURRENT)).resolve()
     assert current.parent == ctx.files.path(L.RELEASES_DIR) and current.name.startswith("0.2.0-")
     assert ctx.data_dir().stat().st_mode & 0o777 == 0o750
+    assert (tmp_path / "var/lib/systemd/linger/kiosk").is_file()  # the kiosk user's systemd runs from boot
     # The release is checked as the kiosk user against the data folder: a first start, then doctor.
     checks = [(line.split()[-2:], user) for line, user, env in ctx.runner.calls if "venv/bin/kiosk" in line]
     assert checks[:2] == [(["run", "--quit-after-first-paint"], "kiosk"), (["doctor", "--json"], "kiosk")]
@@ -58,7 +59,7 @@ def test_with_root_nothing_outside_the_folder_is_touched_and_the_report_says_wha
     assert "would install Debian packages: python3 python3-venv ca-certificates cage xwayland" in out
     assert "pipewire-pulse wireplumber dbus-user-session" in out
     assert "would make user kiosk: useradd --system" in out
-    assert "a real run would also do, as root:\n" in out and "  systemctl enable careers-kiosk.service" in out
+    assert "a real run would also do, as root:\n" in out and "  systemctl enable careers-kiosk.service seatd" in out
     data_dirs = {env["KIOSK_DATA_DIR"] for _, _, env in runner.calls if "KIOSK_DATA_DIR" in env}
     assert data_dirs == {str(tmp_path / "review" / "var/lib/careers-kiosk")}
     assert all(user is None for _, user, _ in runner.calls)  # no kiosk user to run as

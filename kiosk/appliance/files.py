@@ -36,14 +36,13 @@ class Files:
             raise ApplianceError(f"{self.path(WRITTEN_FILE)} cannot be read ({e}): it records which files the "
                                  "installer wrote; move it aside and run `kiosk appliance install --force`") from e
 
-    def edited_by_hand(self, where: PurePosixPath) -> bool:
-        """True when the file is there but is not what we last wrote to it."""
-        known = self.written().get(str(where))
+    def edited_by_hand(self, where: PurePosixPath, ours: str) -> bool:
+        """True when the file is there but is neither what we last wrote to it nor what we would write now."""
         try:
             now = sha256(self.path(where).read_bytes())
         except FileNotFoundError:
             return False
-        return known is None or known != now
+        return now not in (self.written().get(str(where)), sha256(ours.encode("utf-8")))
 
     def write(self, where: PurePosixPath, text: str, mode: int = 0o644) -> None:
         """Write through a temporary file, flushed and renamed into place, so a power cut leaves old or new."""

@@ -26,7 +26,7 @@ USER_UNITS = ["pipewire.service", "pipewire-pulse.service", "wireplumber.service
 def install(ctx: Context, source: Path | None, *, apt: bool = True, force: bool = False) -> None:
     """Install the appliance; on any failure put back what this run changed and raise ApplianceError."""
     _preflight(ctx)
-    edited = [p for p in system_files() if ctx.files.edited_by_hand(p)]
+    edited = [p for p, (text, _) in system_files().items() if ctx.files.edited_by_hand(p, text)]
     if edited and not force:
         raise ApplianceError(_edited_message(ctx, edited))
     undo: list[list[str]] = []
@@ -166,8 +166,8 @@ def remove(ctx: Context, *, delete_data: bool = False, force: bool = False) -> N
         ctx.system.run(command)
     ctx.say(("would run" if ctx.reviewing else "ran") + f": systemctl disable --now {L.SERVICE}")
     kept = []
-    for where in system_files():
-        if ctx.files.edited_by_hand(where) and not force:
+    for where, (text, _) in system_files().items():
+        if ctx.files.edited_by_hand(where, text) and not force:
             kept.append(str(ctx.files.path(where)))
         elif ctx.files.remove(where):
             ctx.say(f"removed {ctx.files.path(where)}")

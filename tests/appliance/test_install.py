@@ -161,3 +161,13 @@ def test_settings_that_cannot_be_applied_now_wait_for_the_restart(tmp_path: Path
     assert "/etc/sysctl.d/90-careers-kiosk.conf takes effect at the next restart (`sysctl --load " \
            "/etc/sysctl.d/90-careers-kiosk.conf` did not work now)" in ctx.report
     assert (tmp_path / "etc/sysctl.d/90-careers-kiosk.conf").is_file()
+
+
+def test_a_file_already_as_we_would_write_it_is_not_taken_for_an_edit(tmp_path: Path) -> None:
+    # `loginctl enable-linger kiosk` run before the install makes the same empty file the install writes.
+    linger = tmp_path / "var/lib/systemd/linger/kiosk"
+    linger.parent.mkdir(parents=True)
+    linger.touch()
+    ctx = machine(tmp_path)
+    install(ctx, wheel(tmp_path / "usb"))
+    assert linger.is_file() and not (linger.parent / "kiosk.by-hand").exists()

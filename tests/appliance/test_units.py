@@ -142,3 +142,14 @@ def test_after_a_staff_exit_the_technician_gets_a_login_prompt(tmp_path: Path, e
     called = tmp_path / "called"
     assert (called.read_text() if called.exists() else None) == (
         "--no-block start getty@tty1.service\n" if starts_getty else None)
+
+
+def test_before_cage_the_kiosk_users_own_systemd_is_started(tmp_path: Path) -> None:
+    # The ExecStartPre line as systemd runs it, with stand-ins for `id` (no kiosk user here) and systemctl.
+    line = parse_unit(service_unit())["Service"]["ExecStartPre"][-1]
+    for name, script in (("id", '[ "$*" = "-u kiosk" ] && echo 998'), ("systemctl", f'echo "$*" > {tmp_path}/called')):
+        (tmp_path / name).write_text(f"#!/bin/sh\n{script}\n")
+        (tmp_path / name).chmod(0o755)
+    command = line[len("+/bin/sh -c '"):-1].replace("$$", "$")
+    done = subprocess.run(["/bin/sh", "-c", command], env={"PATH": f"{tmp_path}:/usr/bin:/bin"}, timeout=30)
+    assert done.returncode == 0 and (tmp_path / "called").read_text() == "start user@998.service\n"

@@ -94,6 +94,7 @@ def _packages(ctx: Context, apt: bool) -> None:
 
 
 def _user(ctx: Context, undo: list[list[str]]) -> None:
+    _groups(ctx, undo)
     if not ctx.reviewing and ctx.system.run(["id", "-u", L.USER]).returncode == 0:
         ctx.system.run(["usermod", "--append", "--groups", ",".join(L.GROUPS), L.USER])
         ctx.say(f"user {L.USER}: already there (in groups {', '.join(L.GROUPS)})")
@@ -103,6 +104,20 @@ def _user(ctx: Context, undo: list[list[str]]) -> None:
         raise ApplianceError(f"the user {L.USER} could not be made ({done.stderr.strip()}); nothing was changed")
     undo.append(["userdel", L.USER])
     ctx.say(("would make" if ctx.reviewing else "made") + f" user {L.USER}: {' '.join(USERADD)}")
+
+
+def _groups(ctx: Context, undo: list[list[str]]) -> None:
+    """Debian 12's systemd and udev make the input and render groups; a machine without them (a container) gets them."""
+    if ctx.reviewing:
+        return
+    for group in L.GROUPS:
+        if ctx.system.run(["getent", "group", group]).returncode == 0:
+            continue
+        done = ctx.system.run(["groupadd", "--system", group])
+        if done.returncode != 0:
+            raise ApplianceError(f"the group {group} could not be made ({done.stderr.strip()})")
+        undo.append(["groupdel", group])
+        ctx.say(f"made the missing group {group}")
 
 
 def _data_dir(ctx: Context) -> None:

@@ -171,3 +171,17 @@ def test_a_file_already_as_we_would_write_it_is_not_taken_for_an_edit(tmp_path: 
     ctx = machine(tmp_path)
     install(ctx, wheel(tmp_path / "usb"))
     assert linger.is_file() and not (linger.parent / "kiosk.by-hand").exists()
+
+
+def test_groups_a_machine_lacks_are_made_and_unmade_if_the_install_fails(tmp_path: Path) -> None:
+    # A container without udev has no input or render group, and useradd --groups would refuse.
+    missing = {"getent group input": Result(2), "getent group render": Result(2)}
+    ctx = machine(tmp_path, system=FakeRunner(answers=missing))
+    install(ctx, wheel(tmp_path / "usb"))
+    lines = ctx.system.lines()
+    assert lines.index("groupadd --system input") < lines.index(next(l for l in lines if l.startswith("useradd")))
+    assert "made the missing group render" in ctx.report
+    failing = machine(tmp_path / "other", system=FakeRunner(answers={**missing, "systemctl enable": Result(1)}))
+    with pytest.raises(ApplianceError):
+        install(failing, wheel(tmp_path / "usb"))
+    assert failing.system.lines()[-3:] == ["userdel kiosk", "groupdel render", "groupdel input"]

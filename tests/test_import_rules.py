@@ -19,6 +19,7 @@ FORBIDDEN = {
     "kiosk.ui": ["sqlite3", "sqlite_utils", "httpx", "pyttsx3", "kiosk.sources", *TOP],
     # Staff tools are headless: the staff screen in kiosk.ui uses them, never the other way round.
     "kiosk.staff": ["kiosk.ui", "kiosk.access", *TOP, "PySide6"],
+    "kiosk.schedule": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
     "kiosk.config": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
 }
 # The screens read content only through its narrow read API and page values.

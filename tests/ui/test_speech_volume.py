@@ -56,7 +56,7 @@ def test_a_visit_starts_at_the_schools_level_and_louder_goes_no_higher(qtbot, sc
         tap(qtbot, window, "Louder")
         assert player.volume() == pytest.approx(linear(0.6))
     louder = [c for c in window.screen_widget.page.choices if c.label == "Louder"][0]
-    assert louder.detail == "The voice is at 4 of 4. This is as loud as it goes"
+    assert louder.detail == "It is as loud as it goes"
     heard = []
     for _ in range(5):  # down to the quietest, each step quieter than the last, then no further
         tap(qtbot, window, "Quieter")
@@ -109,7 +109,9 @@ def test_loudness_never_passes_the_schools_level() -> None:
     assert levels == sorted(levels) and levels[-1] - levels[-2] > levels[1] - levels[0]
 
 
-def test_the_volume_choices_say_where_the_voice_is() -> None:
+def test_the_volume_choices_say_when_they_can_go_no_further() -> None:
     choices = {c.label: c for c in display_page("standard", False, (0, 3)).choices}
-    assert choices["Quieter"].detail == "The voice is at 1 of 4. This is as quiet as it goes"
-    assert choices["Louder"].detail == "The voice is at 1 of 4" and choices["Louder"].target == Target("volume", "louder")
+    assert choices["Quieter"].detail == "It is as quiet as it goes"
+    assert choices["Louder"].detail == "Make the voice louder" and choices["Louder"].target == Target("volume", "louder")
+    middle = {c.label: c.detail for c in display_page("standard", False, (2, 3)).choices}
+    assert (middle["Quieter"], middle["Louder"]) == ("Make the voice quieter", "Make the voice louder")

@@ -37,16 +37,15 @@ def display_page(mode: str = "", high_contrast: bool = False, volume: tuple[int,
 
 
 def _volume_choices(volume: tuple[int, int] | None) -> tuple[Choice, ...]:
-    """Quieter and Louder, saying where the voice is now; Louder stops at the school's level."""
+    """Quieter and Louder; each says when it can go no further (Louder stops at the school's level)."""
     if volume is None:
         return ()
     step, top = volume
-    now = f"The voice is at {step + 1} of {top + 1}"
     # No symbol set has a picture that means "quieter" or "louder" (a loudspeaker already means Speak), so these
     # picture names find none: a tile with no picture rather than one that says something else.
     return (
-        Choice("Quieter", Target("volume", "quieter"), f"{now}. This is as quiet as it goes" if step == 0 else now,
-               "quieter"),
-        Choice("Louder", Target("volume", "louder"), f"{now}. This is as loud as it goes" if step == top else now,
-               "louder"),
+        Choice("Quieter", Target("volume", "quieter"),
+               "It is as quiet as it goes" if step == 0 else "Make the voice quieter", "quieter"),
+        Choice("Louder", Target("volume", "louder"),
+               "It is as loud as it goes" if step == top else "Make the voice louder", "louder"),
     )

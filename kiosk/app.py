@@ -196,6 +196,9 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
         staff = make_staff(settings, store, lambda: workers[0] if workers else None, off)
         window.attach_staff(staff)
         staffs.append(staff)
+        from kiosk.ui.screen_schedule import ScreenSchedule
+
+        window.screen_schedule = ScreenSchedule(window)  # dark outside opening hours; a touch wakes it
         flusher = QTimer(window)
         flusher.timeout.connect(lambda: flush_usage(staff.usage))
         flusher.start(USAGE_FLUSH_MS)

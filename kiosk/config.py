@@ -52,6 +52,8 @@ class Settings(NamedTuple):
     symbol_speech_rate: int = 100  # words a minute in picture and large-symbol modes
     scan_mode: str = "off"  # switch access: "off", "auto" (one switch) or "step" (two switches: Space, Enter)
     scan_interval_s: float = 2.0  # how long automatic scanning rests on each row or button
+    speech_volume: int = 80  # the school's speech level, 0 to 100: each visit starts here, and pupils can only go quieter
+    opening_hours: str = ""  # such as "Mon-Fri 08:00-16:30": outside them the screen sleeps; "" is always open
     speech_voice: str = ""  # an espeak-ng voice name, such as "en-gb" or "en-gb-x-rp"; "" is the default English voice
     printer: str = ""  # the printer for careers sheets, by name; "" saves them as PDF files instead
     careers_contact: str = ""  # who pupils ask about their sheet, printed on it; "" prints "Ask at the careers desk."
@@ -93,7 +95,7 @@ FILE_KEYS: dict[str, type] = {
     "word_position": str, "colour_borders": bool, "screen_inches": float, "scan_mode": str, "tap_to_hear": bool,
     "touch_hold_s": float, "touch_debounce_s": float, "speech_rate": int, "symbol_speech_rate": int,
     "scan_interval_s": float, "speech_voice": str, "printer": str, "careers_contact": str, "next_steps": str,
-    "require_signed": bool,
+    "require_signed": bool, "speech_volume": int, "opening_hours": str,
     "lmi_base_url": str, "ncs_base_url": str, "official_ons_base_url": str, "official_dfe_base_url": str,
     "figures_old_after_years": int,
 }

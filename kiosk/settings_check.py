@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from kiosk.config import FILE_KEYS, MIN_IDLE_WARNING_S, SettingProblem, Settings, SettingsError
+from kiosk.schedule.opening_hours import HoursError, parse_hours
 
 SETTINGS_FILE = "settings.toml"
 MAX_FILE_BYTES = 256 * 1024  # a settings file is a few hundred bytes: anything this big is not one
 ENUMS = {"default_mode": ("standard", "picture", "large"), "symbol_size": ("S", "M", "L", "XL"),
          "word_position": ("below", "above"), "scan_mode": ("off", "auto", "step")}
 RANGES = {"idle_timeout_s": (30, 20 * 60, " seconds"), "screen_inches": (7, 100, ""), "touch_hold_s": (0, 2, ""),
-          "touch_debounce_s": (0, 3, ""), "speech_rate": (80, 250, ""), "symbol_speech_rate": (80, 250, ""),
+          "touch_debounce_s": (0, 3, ""), "speech_rate": (80, 250, ""), "speech_volume": (0, 100, ""), "symbol_speech_rate": (80, 250, ""),
           "figures_old_after_years": (1, 20, ""), "scan_interval_s": (0.5, 10, " seconds")}
 # Words staff write for the printed careers sheet: one line of plain text, short enough to print whole.
 SHEET_WORDS = {"careers_contact": 120, "next_steps": 300}
@@ -46,6 +47,10 @@ def rule_problems(s: Settings) -> list[tuple[str, str]]:
             problems.append((name, f"{name} must be at most {most} characters, not {len(value)}"))
         elif any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
             problems.append((name, f"{name} must be one line of plain text, without tabs or line breaks"))
+    try:
+        parse_hours(s.opening_hours)
+    except HoursError as e:
+        problems.append(("opening_hours", str(e)))
     for name, allowed in ENUMS.items():
         if getattr(s, name) not in allowed:
             problems.append((name, f"{name} must be one of {', '.join(allowed)}, not {_shown(getattr(s, name))}"))

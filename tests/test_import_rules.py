@@ -21,6 +21,7 @@ FORBIDDEN = {
     "kiosk.staff": ["kiosk.ui", "kiosk.access", *TOP, "PySide6"],
     # The installer runs as root before any screen exists: no Qt, no content, no screens.
     "kiosk.appliance": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
+    "kiosk.schedule": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
     "kiosk.config": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
 }
 # The screens read content only through its narrow read API and page values.

@@ -26,6 +26,11 @@ from kiosk.staff.settings_file import OLD_FILE, save_settings
     ("[printer]\nname = 'x'", "printer", "printer must be text, not {'name': 'x'}"),
     ("colour_borders = 2020-01-01", "colour_borders", "colour_borders must be true or false"),
     ('lmi_base_url = "ftp://mirror"', "lmi_base_url", "lmi_base_url must be an http(s) address, not 'ftp://mirror'"),
+    ("speech_volume = 101", "speech_volume", "speech_volume must be between 0 and 100, not 101"),
+    ("speech_volume = -1", "speech_volume", "speech_volume must be between 0 and 100, not -1"),
+    ('speech_volume = "loud"', "speech_volume", "speech_volume must be a whole number, not 'loud'"),
+    ('opening_hours = "Mon-Fri 8-4"', "opening_hours", "opening_hours part 'Mon-Fri 8-4' has the time '8'"),
+    ('opening_hours = "Fri-Mon 08:00-16:00"', "opening_hours", "runs backwards from Fri to Mon"),
     ("idle_timeout_s = " + "9" * 40, "idle_timeout_s", "idle_timeout_s must be between 30 and 1200 seconds"),
 ])
 def test_one_bad_value_gives_way_to_its_default_and_the_rest_are_kept(tmp_path: Path, text, name, problem) -> None:

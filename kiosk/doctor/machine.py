@@ -5,18 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Callable
 
 from kiosk.access.speech_engine import speech_engine_problem
 from kiosk.access.symbol_sets import read_sets
 from kiosk.config import Settings
+from kiosk.doctor.audio import AudioOutput, probe_outputs, sound_server
 from kiosk.doctor.check import Check
+from kiosk.staff.machine_words import NO_SPEAKER
 
-AUDIO_PROBE = """
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtMultimedia import QMediaDevices
-app = QGuiApplication([])
-print(len(QMediaDevices.audioOutputs()))
-"""
 QT_PROBE = """
 import PySide6, sys
 from PySide6.QtGui import QGuiApplication
@@ -32,23 +29,20 @@ def machine_checks(settings: Settings) -> list[Check]:
 
 
 def _speech() -> Check:
-    problem = speech_engine_problem() or _audio_problem()
+    problem = speech_engine_problem()
     if problem:
         return Check("speech", "warning", f"speech is off, and its buttons hidden: {problem}")
-    return Check("speech", "ok", "espeak-ng (through pyttsx3) and an audio output are available")
+    return speech_check(probe_outputs(), sound_server)
 
 
-def _audio_problem() -> str | None:
-    # In a child process: Qt's multimedia start-up is noisy, and a broken audio stack must not hang doctor.
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    try:
-        probe = subprocess.run([sys.executable, "-c", AUDIO_PROBE], capture_output=True, text=True, timeout=60, env=env)
-    except subprocess.TimeoutExpired:
-        return "looking for an audio output did not finish in 60 s"
-    lines = probe.stdout.split()
-    if probe.returncode != 0 or not lines:
-        return "Qt's multimedia support could not start"
-    return None if int(lines[-1]) > 0 else "no audio output device was found (is a sound server running?)"
+def speech_check(found: AudioOutput | str, server: Callable[[], str]) -> Check:
+    """Which output speech uses and through which sound server; or, with none, why and what to do."""
+    if isinstance(found, str):
+        return Check("speech", "warning", f"speech is off, and its buttons hidden: {found}; sound server: {server()}. "
+                     f"{NO_SPEAKER}")
+    name = found.default or "the default audio output"
+    return Check("speech", "ok", f"espeak-ng (through pyttsx3) speaks through {name} ({server()}); "
+                 f"{found.count} audio output{'s' if found.count != 1 else ''} found")
 
 
 def _symbols(settings: Settings) -> Check:

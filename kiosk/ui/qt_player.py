@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+from PySide6.QtMultimedia import QAudio, QAudioOutput, QMediaDevices, QMediaPlayer
 
-DEFAULT_VOLUME = 0.8  # returned to at every idle reset (EN 301 549 5.1.3.13)
+DEFAULT_VOLUME = 0.8  # until the window sets the school's level (EN 301 549 5.1.3.13: back to it every visit)
 
 
 def audio_output_problem() -> str | None:
@@ -24,6 +24,16 @@ class QtPlayer(QObject):
         self._output.setVolume(DEFAULT_VOLUME)
         self._player = QMediaPlayer(self)
         self._player.setAudioOutput(self._output)
+
+    def set_volume(self, loudness: float) -> None:
+        """Play at `loudness` (0 to 1 as ears hear it): the output takes a linear level, so equal steps of loudness
+        sound equal rather than crowding at the top."""
+        scale = QAudio.VolumeScale
+        self._output.setVolume(QAudio.convertVolume(loudness, scale.LogarithmicVolumeScale, scale.LinearVolumeScale))
+
+    def volume(self) -> float:
+        """The output's linear level, as the player uses it."""
+        return self._output.volume()
 
     def load(self, wav: Path) -> None:
         self._player.setSource(QUrl.fromLocalFile(str(wav)))

@@ -36,6 +36,7 @@ class Presentation(NamedTuple):
     symbol_size: str = "M"
     word_above: bool = False
     pos_borders: bool = False
+    volume: tuple[int, int] | None = None  # the visit's speech volume step and the top step; None without speech
 
     @property
     def easy(self) -> bool:

@@ -21,6 +21,7 @@ OUTPUT_LATENCY_MS = 0  # calibrated per device where the audio lags the player's
 class Player(Protocol):
     """What speech needs of an audio player (QtMultimedia in the kiosk, a fake in tests)."""
 
+    def set_volume(self, loudness: float) -> None: ...
     def load(self, wav: Path) -> None: ...
     def play(self) -> None: ...
     def pause(self) -> None: ...
@@ -77,6 +78,10 @@ class SpeechController(QObject):
         # The worker calls back on its own thread; a signal carries the answer to this (GUI) thread.
         self._worker.request(request, text, self.voice, self.rate, self.pitch,
                              lambda rid, result: self._rendered.emit(rid, result))
+
+    def set_volume(self, loudness: float) -> None:
+        """How loud to speak, 0 to 1 as ears hear it (the window gives the school's level times the pupil's step)."""
+        self._player.set_volume(loudness)
 
     def stop(self) -> None:
         self._request += 1  # whatever is still being rendered is no longer wanted

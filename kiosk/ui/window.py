@@ -21,8 +21,9 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.page_reading import PageReading
 from kiosk.ui.picture_choices import PictureChoices
 from kiosk.ui.renderer import PageRenderer, Presentation
+from kiosk.ui.scan_targets import scan_buttons
 from kiosk.ui.screens import credits_screen, make_screen, sorry_screen
-from kiosk.ui.session_display import DISPLAY_ACTIONS, Display, change_display
+from kiosk.ui.session_display import DISPLAY_ACTIONS, VOLUME_STEPS, Display, change_display, speech_loudness
 from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, Palette, Theme, TouchRules
 from kiosk.ui.widgets.icons import display_icon
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
@@ -149,7 +150,8 @@ class KioskWindow(QWidget):
         self.theme.touch = TouchRules(self.settings.touch_hold_s, self.settings.touch_debounce_s, self._clock)
         presentation = Presentation(mode=d.mode, width=self._size[0], symbol_size=self.settings.symbol_size,
                                     word_above=self.settings.word_position == "above",
-                                    pos_borders=self.settings.colour_borders)
+                                    pos_borders=self.settings.colour_borders,
+                                    volume=(d.volume_step, len(VOLUME_STEPS) - 1) if self.speaker else None)
         if d.mode != "standard":
             self._ensure_symbols()
         self.renderer = PageRenderer(self.theme, presentation, self.symbols, self.pixmaps)
@@ -158,6 +160,7 @@ class KioskWindow(QWidget):
         self.renderer.on_hold = self._choose_picture
         if self.speaker is not None:  # symbol modes speak more slowly
             self.speaker.rate = self.settings.symbol_speech_rate if d.mode != "standard" else self.settings.speech_rate
+            self.speaker.set_volume(speech_loudness(self.settings.speech_volume, d))  # never above the school's
         # A palette, not a style sheet: style sheets make every widget slower to build and paint.
         self.setPalette(self.theme.qpalette())
         self.setAutoFillBackground(True)
@@ -308,7 +311,10 @@ class KioskWindow(QWidget):
             self.navigator.back()
         elif choice.target.kind in DISPLAY_ACTIONS:
             self.set_display(change_display(self.display, choice.target))
-            self.navigator.back()  # back to the page the pupil was reading, in its new look
+            if choice.target.kind != "volume":
+                self.navigator.back()  # back to the page the pupil was reading, in its new look
+            elif self.speaker is not None:
+                self.speaker.speak(choice.label)  # heard at the new level; it stays to be tapped again
         elif choice.target.kind in TakeHomeActions.KINDS:
             self.take_home.act(choice.target)
         else:
@@ -368,19 +374,8 @@ class KioskWindow(QWidget):
             return sorry_screen(self.renderer, self.choose)
 
     def scan_buttons(self) -> tuple[list, list]:
-        """What switch scanning moves over: the page's buttons, then the top bar's (or the idle warning's)."""
-        from kiosk.ui.widgets.kiosk_button import KioskButton
-
-        def on_show(parent: QWidget) -> list:
-            return [b for b in parent.findChildren(KioskButton) if b.isVisibleTo(self) and b.isEnabled()]
-
-        if self._overlay is not None and self._overlay.isVisible():
-            return [self._overlay.button], []
-        if self.staff is not None and self.staff.cover is not None:
-            return on_show(self.staff.cover), []
-        if self.pictures.chooser is not None:
-            return on_show(self.pictures.chooser), []
-        return on_show(self.screen_widget), on_show(self.top_bar)
+        """What switch scanning moves over: the page's buttons, then the top bar's (or what covers the page)."""
+        return scan_buttons(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

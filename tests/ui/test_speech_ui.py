@@ -33,7 +33,10 @@ class FakeWorker:
 
 class FakePlayer:
     def __init__(self) -> None:
-        self.at, self.is_playing, self.loaded = 0, False, None
+        self.at, self.is_playing, self.loaded, self.loudness = 0, False, None, None
+
+    def set_volume(self, loudness: float) -> None:
+        self.loudness = loudness
 
     def load(self, wav) -> None:
         self.loaded = wav

@@ -255,3 +255,26 @@ def test_without_a_printer_the_printer_setting_says_how_to_add_one(qtbot, make_w
     assert [n.text() for n in screen.current.machine_notes["printer"]] == [NO_PRINTER]
     monkeypatch.setattr(settings_section, "printer_names", lambda: ["Careers office"])
     assert printer_fix(settings_section.printer_names()) is None
+
+
+def test_opening_hours_and_speech_volume_are_set_on_the_staff_screen(qtbot, make_window, settings, reader,
+                                                                     clock) -> None:
+    window, _ = staff_window(make_window, settings, reader, clock)
+    _, form = settings_form(qtbot, window, clock)
+    hours, volume = form.rows["opening_hours"], form.rows["speech_volume"]
+    type_on_the_keyboard(qtbot, form, hours.field, "Mon-Fri 8-4")  # hours without minutes: refused, nothing saved
+    tap(qtbot, form.save_button)
+    assert form.result.text().startswith("Not saved: opening_hours part 'mon-fri 8-4' has the time '8'")  # typed in small letters
+    assert not (settings.data_dir / "settings.toml").exists()
+    hours.field.clear()
+    type_on_the_keyboard(qtbot, form, hours.field, "Mon-Thu 08:00-16:30, Fri 08:00-15:00")
+    tap(qtbot, volume.minus_button)
+    tap(qtbot, form.save_button)
+    assert form.result.text() == "Saved. Speech volume applies now. Opening hours applies now."
+    saved = load_settings(settings.data_dir, environ={})
+    assert (saved.opening_hours, saved.speech_volume) == ("mon-thu 08:00-16:30, fri 08:00-15:00", 70)
+    assert window.settings.speech_volume == 70
+    for _ in range(3):
+        tap(qtbot, volume.plus_button)
+    assert volume.value == 100 and not volume.plus_button.isEnabled()  # no higher than the setting allows
+    window.staff.close()

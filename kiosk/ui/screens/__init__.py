@@ -36,7 +36,7 @@ def make_screen(
     if target.kind == "display":  # the look on now is marked: only the screen knows it
         from kiosk.content.pages.display import display_page
 
-        page = display_page(p.mode, renderer.theme.high_contrast)
+        page = display_page(p.mode, renderer.theme.high_contrast, p.volume)
     else:
         page = build_page(target, reader, region, easy=p.easy, typing=p.mode != "large", kept=kept, age=age,
                           today=today)

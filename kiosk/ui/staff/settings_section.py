@@ -1,4 +1,5 @@
-"""The staff screen's Settings section: region, how visits start, idle time, speech, screen size, printer, the
+"""The staff screen's Settings section: region, how visits start, idle time, speech and its volume, opening hours,
+screen size, printer, the
 careers sheet's contact and next steps (and where the last sheet went), and the National Careers Service API key."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Settings, SettingsError
 from kiosk.content.pages.careers_sheet import DEFAULT_CONTACT
+from kiosk.schedule.opening_hours import EXAMPLE
 from kiosk.settings_check import SHEET_WORDS
 from kiosk.staff.ncs_key import NcsKeyError, check_ncs_key
 from kiosk.ui.staff.form_rows import ChoiceRow, NumberRow, TextRow
@@ -28,16 +30,18 @@ SAVE_AS_PDF = "Save as PDF"
 # When a saved setting takes effect (the window applies them at once where that is cheap).
 APPLIES = {
     "region": "now", "default_mode": "from the next visit", "idle_timeout_s": "now", "speech_voice": "now",
-    "speech_rate": "now", "screen_inches": "now", "printer": "for the next printed sheet",
+    "speech_rate": "now", "speech_volume": "now", "opening_hours": "now", "screen_inches": "now", "printer": "for the next printed sheet",
     "figures_old_after_years": "from the next page opened", "careers_contact": "for the next printed sheet",
     "next_steps": "for the next printed sheet",
 }
 NAMES = {
     "region": "Region", "default_mode": "How each visit starts", "idle_timeout_s": "Idle time",
-    "speech_voice": "Speech voice", "speech_rate": "Speech rate", "screen_inches": "Screen size",
+    "speech_voice": "Speech voice", "speech_rate": "Speech rate", "speech_volume": "Speech volume",
+    "opening_hours": "Opening hours", "screen_inches": "Screen size",
     "printer": "Printer", "figures_old_after_years": "Old figures", "careers_contact": "Careers contact",
     "next_steps": "Next steps",
 }
+HOURS_LENGTH = 200  # a whole week written out day by day, with room to spare
 NO_FIGURES = "(no figures for it yet)"  # after a region the settings name but the content's figures do not
 
 
@@ -103,6 +107,11 @@ class SettingsSection(QWidget):
                                      "An espeak-ng voice name such as en-gb; blank for the default. "
                                      "(No list of voices can be offered here.)")),
             "speech_rate": NumberRow(t, "Speech rate", s.speech_rate, 80, 250, 10, "words a minute"),
+            "speech_volume": NumberRow(t, "Speech volume", s.speech_volume, 0, 100, 10, "of 100",
+                                       "Each visit starts at this level; pupils can make it quieter, never louder."),
+            "opening_hours": TextRow(t, "Opening hours", s.opening_hours,
+                                     f"Outside these the screen goes dark until touched, like {EXAMPLE}. "
+                                     "Blank keeps it on all the time.", HOURS_LENGTH),
             "screen_inches": NumberRow(t, "Screen size", s.screen_inches, 7, 100, 0.5, "inches",
                                        "The diagonal: every button is sized to at least 20 mm on it."),
             "printer": ChoiceRow(t, "Printer", [("", SAVE_AS_PDF), *[(n, n) for n in printer_names()]], s.printer,
@@ -163,6 +172,7 @@ class SettingsSection(QWidget):
         values = {name: row.value for name, row in self.rows.items()}
         values["idle_timeout_s"] = int(values["idle_timeout_s"])
         values["speech_rate"] = int(values["speech_rate"])
+        values["speech_volume"] = int(values["speech_volume"])
         values["screen_inches"] = float(values["screen_inches"])
         values["figures_old_after_years"] = int(values["figures_old_after_years"])
         return {k: v for k, v in values.items() if v != getattr(current, k)}

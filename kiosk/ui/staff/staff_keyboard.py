@@ -1,4 +1,5 @@
-"""The staff screen's on-screen keyboard: digits, letters with Shift, space, hyphen and slash, for settings text."""
+"""The staff screen's on-screen keyboard: digits, letters with Shift, space, and the marks settings
+text needs: the hyphen and slash, and the colon and comma of opening hours ("Mon-Fri 08:00-16:30, Sat ...")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kiosk_button import KioskButton
 
-ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM/")
+ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM/:,")
 
 
 class StaffKeyboard(QWidget):
@@ -28,9 +29,9 @@ class StaffKeyboard(QWidget):
         for r, row in enumerate(ROWS):
             for c, char in enumerate(row):
                 self._add(grid, char, r, c, 1, theme, lambda _=False, ch=char: self._type(ch))
-        self._add(grid, "Shift", 3, 8, 2, theme, self._toggle_shift)
-        self._add(grid, "Delete", 4, 0, 2, theme, self.backspace.emit)
-        self._add(grid, "Space", 4, 2, 6, theme, lambda: self.typed.emit(" "))
+        self._add(grid, "Shift", 4, 0, 2, theme, self._toggle_shift)
+        self._add(grid, "Delete", 4, 2, 2, theme, self.backspace.emit)
+        self._add(grid, "Space", 4, 4, 4, theme, lambda: self.typed.emit(" "))
         self._add(grid, "Done", 4, 8, 2, theme, self.done.emit)
 
     def _add(self, grid: QGridLayout, label: str, row: int, col: int, span: int, theme: Theme, action) -> None:

@@ -114,7 +114,10 @@ class StartRecord:
         resting = may_rest and len(self.streak) >= REST_AFTER
         self.run = {"started": now, "how": "running", "detail": "", "boot": boot_id(), "resting": resting}
         self.runs.append(self.run)
-        (self.data_dir / STAFF_LEFT_FILE).unlink(missing_ok=True)  # a start means someone wants the kiosk running
+        try:
+            (self.data_dir / STAFF_LEFT_FILE).unlink(missing_ok=True)  # a start: someone wants the kiosk running
+        except OSError:
+            pass  # a disk that cannot be written: the record below says so
         self._save()
         return self
 

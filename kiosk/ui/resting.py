@@ -7,7 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.staff.pin import PinResult, PinStore
 from kiosk.ui.staff.gesture import HiddenGesture
@@ -19,8 +19,8 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 
 RESTING = "This kiosk is resting"
 TELL_STAFF = "Please tell a member of staff."
-STAFF_NOTE = ("The kiosk stopped several times in a few minutes, so it is resting. "
-              "`kiosk doctor` says why. Try again once the problem is fixed.")
+STAFF_NOTE = ("The kiosk stopped several times in a few minutes, so it is resting. The command kiosk doctor "
+              "says why. Try again once the problem is fixed.")
 CHECK_FAILED = "Staff sign-in is unavailable: the PIN could not be checked. Try again."
 
 
@@ -42,6 +42,7 @@ class RestingScreen(QWidget):
         self.setAutoFillBackground(True)
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # as big as the screen, whatever it holds
         layout.setContentsMargins(t.px(60), t.px(60), t.px(60), t.px(60))
         layout.addWidget(self.pages)
         self.words = QWidget()
@@ -82,6 +83,7 @@ class RestingScreen(QWidget):
         t = self.theme
         staff = QWidget()
         column = QVBoxLayout(staff)
+        column.setSpacing(t.px(18))
         column.addStretch(1)
         column.addWidget(PlainLabel(RESTING, t.font(t.title, bold=True), t.color("text")))
         note = PlainLabel(STAFF_NOTE, t.font(t.body), t.color("text"))

@@ -119,6 +119,7 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
 
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.lockdown import NoContextMenus, UrlSink
+    from kiosk.ui.no_way_out import NoWayOutKeys
     from kiosk.ui.window import KioskWindow
 
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
@@ -137,7 +138,8 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
                                         clock=clock, parent=window)
 
     def install_filters() -> None:
-        window.input_filters.install([guards, idle, *([window.scanner] if window.scanner is not None else [])])
+        filters = [NoWayOutKeys(window), guards, idle, *([window.scanner] if window.scanner is not None else [])]
+        window.input_filters.install(filters)
         if window.scanner is not None:
             window.scanner.restart()
 
@@ -154,8 +156,11 @@ def present(window, windowed: bool) -> None:
     if windowed:
         window.show()
     else:
+        from kiosk.ui.no_way_out import KeepFullScreen
+
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         window.showFullScreen()
+        KeepFullScreen(window)
 
 
 def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:

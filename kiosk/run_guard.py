@@ -83,6 +83,7 @@ class RunGuard:
 
         from kiosk.app import present
         from kiosk.staff.pin import pin_store
+        from kiosk.ui.no_way_out import NoWayOutKeys
         from kiosk.ui.resting import RestingScreen
         from kiosk.ui.stop_signals import StopSignals
 
@@ -99,12 +100,15 @@ class RunGuard:
         stops = StopSignals(screen)
         stops.stop_requested.connect(lambda number: (log.info("stopping on signal %d", number), loop.exit(0)))
         stops.install()
+        keys = NoWayOutKeys(screen)
+        app.installEventFilter(keys)
         watchdog = self.watchdog()
         present(screen, self.settings.windowed)
         screen.repaint()
         self.painted(screen)
         code = loop.exec()
         stops.uninstall()
+        app.removeEventFilter(keys)
         screen.shutdown()
         screen.allow_close = True
         screen.close()

@@ -81,7 +81,7 @@ class RunGuard:
         from PySide6.QtCore import QEventLoop
         from PySide6.QtWidgets import QApplication
 
-        from kiosk.app import present
+        from kiosk.app import DEFAULT_WINDOW, present
         from kiosk.staff.pin import pin_store
         from kiosk.ui.no_way_out import NoWayOutKeys
         from kiosk.ui.resting import RestingScreen
@@ -92,7 +92,7 @@ class RunGuard:
                     streak[0]["detail"] if streak else "")
         app = QApplication.instance() or QApplication(["careers-kiosk"])
         geometry = app.primaryScreen().geometry()
-        size = (1280, 800) if self.settings.windowed else (geometry.width(), geometry.height())
+        size = DEFAULT_WINDOW if self.settings.windowed else (geometry.width(), geometry.height())
         screen = RestingScreen(pin_store(self.settings.data_dir), size, self.settings.screen_inches)
         loop = QEventLoop()  # not app.exec(): its aboutToQuit would tell systemd the kiosk is stopping
         tried: list[bool] = []

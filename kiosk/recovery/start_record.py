@@ -151,8 +151,9 @@ class StartRecord:
 
     def error(self, text: str) -> None:
         """Keep the last error the run logged, to say why if it then stops without a word."""
-        self.run["error"] = text[-400:]
-        self._save()
+        if self.run.get("error") != text[-400:]:  # the same error over and over is written once
+            self.run["error"] = text[-400:]
+            self._save()
 
     def end(self, how: str, detail: str = "") -> None:
         """Close this run: "clean", "staff" (left through the staff screen) or "error"."""

@@ -49,7 +49,9 @@ class KeepFullScreen(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowStateChange and self._window.windowState() & Qt.WindowState.WindowMinimized:
+        if event.type() != QEvent.Type.WindowStateChange:
+            return False
+        if self._window.windowState() & Qt.WindowState.WindowMinimized:
             # Only minimising is undone: under cage the window may be maximised rather than full screen, and
             # arguing with the compositor over that would loop.
             QTimer.singleShot(0, self._window, self._window.showFullScreen)

@@ -51,13 +51,14 @@ def test_a_segfault_and_an_exception_are_each_recorded(data: Path) -> None:
     assert exception.returncode == 1 and "RuntimeError: broken on purpose" in exception.stderr  # still in the log
     crash(data, "exception")  # this start notes how the segfault's run ended
     runs = read_runs(data / RECORD_FILE)
-    assert runs[0]["how"] == "fatal" and runs[0]["detail"].startswith("Fatal Python error: Segmentation fault in main (")
+    assert runs[0]["how"] == "fatal"
+    assert runs[0]["detail"].startswith("Fatal Python error: Segmentation fault in main (")
     assert runs[1]["how"] == "error" and runs[1]["detail"].startswith("RuntimeError: broken on purpose in main (")
 
 
 def test_after_repeated_crashes_the_kiosk_rests_and_still_answers_systemd(data: Path, tmp_path: Path) -> None:
     for n in range(REST_AFTER):
-        crash(data, "exception" if n % 2 else "segfault")  # the last: a segfault
+        crash(data, "exception" if n % 2 else "segfault")  # the last is a segfault
     listener = NotifySocket(tmp_path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data), "PYTHONPATH": str(ROOT),
            "NOTIFY_SOCKET": listener.variable, "WATCHDOG_USEC": "1000000"}

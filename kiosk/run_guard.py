@@ -81,7 +81,7 @@ class RunGuard:
         from PySide6.QtCore import QEventLoop
         from PySide6.QtWidgets import QApplication
 
-        from kiosk.app import DEFAULT_WINDOW, present
+        from kiosk.app import DEFAULT_WINDOW, log as journal, present
         from kiosk.staff.pin import pin_store
         from kiosk.ui.no_way_out import NoWayOutKeys
         from kiosk.ui.resting import RestingScreen
@@ -98,7 +98,7 @@ class RunGuard:
         tried: list[bool] = []
         screen.try_again.connect(lambda: (tried.append(True), loop.exit(0)))
         stops = StopSignals(screen)
-        stops.stop_requested.connect(lambda number: (log.info("stopping on signal %d", number), loop.exit(0)))
+        stops.stop_requested.connect(lambda number: (journal("stopping on signal %d", number), loop.exit(0)))
         stops.install()
         keys = NoWayOutKeys(screen)
         app.installEventFilter(keys)
@@ -116,7 +116,7 @@ class RunGuard:
         if not tried:
             watchdog.stopping()
             return code
-        log.info("staff tried the kiosk again")
+        log.warning("staff tried the kiosk again")  # a warning, as "resting" was: both belong in the journal
         self.record.try_again()  # the pings go on: systemd already has READY=1 from the resting screen
         return None
 

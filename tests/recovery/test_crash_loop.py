@@ -82,5 +82,52 @@ def test_after_repeated_crashes_the_kiosk_rests_and_still_answers_systemd(data: 
         listener.close()
     assert kiosk.returncode == 0, err
     assert "it is resting" in err and "kiosk running" not in err  # the full kiosk never started
+    assert "stopping on signal 15" in err
     assert [m for _, m in listener.received][0] == "READY=1"
     assert read_runs(data / RECORD_FILE)[-1]["how"] == "clean"
+
+
+# The real kiosk, resting; staff's Try again is pressed as soon as the resting screen is up (the gesture and PIN
+# are tests/ui/test_resting.py's): the full kiosk must then start in the same process, and keep running.
+TRY_AGAIN = """
+import sys
+from PySide6.QtCore import QTimer
+from kiosk import run_guard
+from kiosk.cli import main
+
+painted = run_guard.RunGuard.painted
+
+def painted_then_try(self, context):
+    painted(self, context)
+    if self.resting:
+        QTimer.singleShot(0, context.try_again.emit)
+
+run_guard.RunGuard.painted = painted_then_try
+sys.exit(main(["--windowed"]))
+"""
+
+
+def test_staff_trying_again_starts_the_full_kiosk(data: Path) -> None:
+    for _ in range(REST_AFTER):
+        crash(data, "exception")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    kiosk = subprocess.Popen([sys.executable, "-c", TRY_AGAIN], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    lines = []
+    try:
+        for line in kiosk.stderr:  # wait for the full kiosk to say it is running (a condition, not a sleep)
+            lines.append(line)
+            if "kiosk running" in line:
+                break
+        assert kiosk.poll() is None, "".join(lines)  # running, not quit with the resting screen
+        kiosk.send_signal(signal.SIGTERM)
+        _, rest = kiosk.communicate(timeout=60)
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+    assert kiosk.returncode == 0, "".join(lines) + rest
+    assert any("it is resting" in line for line in lines) and any("staff tried the kiosk again" in line
+                                                                 for line in lines)
+    runs = read_runs(data / RECORD_FILE)
+    assert [(r["how"], r["resting"]) for r in runs[-2:]] == [("retry", True), ("clean", False)]

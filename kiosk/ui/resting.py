@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ TELL_STAFF = "Please tell a member of staff."
 STAFF_NOTE = ("The kiosk stopped several times in a few minutes, so it is resting. The command kiosk doctor "
               "says why. Try again once the problem is fixed.")
 CHECK_FAILED = "Staff sign-in is unavailable: the PIN could not be checked. Try again."
+WALK_AWAY_MS = 120_000  # the PIN pad or staff's choices go back to the resting words after two minutes
 
 
 class RestingScreen(QWidget):
@@ -63,6 +64,10 @@ class RestingScreen(QWidget):
         self.checks.succeeded.connect(self._checked)
         self.checks.failed.connect(lambda *_: self.pin_pad and self.pin_pad.show_result(
             PinResult(False, 0.0, CHECK_FAILED)))
+        self.away = QTimer(self)  # staff who walk away leave nothing open for the next pupil
+        self.away.setSingleShot(True)
+        self.away.setInterval(WALK_AWAY_MS)
+        self.away.timeout.connect(self.back_to_words)
         self.gesture = HiddenGesture(clock, self)
         self.gesture.triggered.connect(self.open_pin_pad)
         self.gesture.watch(self.words)
@@ -121,6 +126,9 @@ class RestingScreen(QWidget):
         self.pin_pad = self.staff = None
         if page is not None:
             self.pages.addWidget(page)
+            self.away.start()
+        else:
+            self.away.stop()
         self.pages.setCurrentWidget(page or self.words)
 
     def shutdown(self) -> None:

@@ -65,6 +65,19 @@ def test_staff_try_again_after_the_gesture_and_the_pin(qtbot, tmp_path: Path, cl
     qtbot.waitUntil(lambda: screen.staff is not None)
     with qtbot.waitSignal(screen.try_again, timeout=2000):
         tap(qtbot, screen.try_button)
+    screen.shutdown()  # as the run guard does before the full kiosk starts
+    screen.allow_close = True
+
+
+def test_staff_who_walk_away_leave_nothing_open(qtbot, tmp_path: Path, clock) -> None:
+    screen = resting_screen(qtbot, tmp_path, clock)
+    screen.away.setInterval(50)  # two minutes in the kiosk
+    five_taps(qtbot, screen, clock)
+    assert screen.pin_pad is not None and screen.away.isActive()
+    qtbot.waitUntil(lambda: screen.pin_pad is None)
+    assert screen.pages.currentWidget() is screen.words and not screen.away.isActive()
+    screen.open_staff()
+    qtbot.waitUntil(lambda: screen.staff is None)
     screen.allow_close = True
 
 

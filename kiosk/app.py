@@ -119,6 +119,7 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
 
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.lockdown import NoContextMenus, UrlSink
+    from kiosk.ui.no_way_out import NoWayOutKeys
     from kiosk.ui.window import KioskWindow
 
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s, clock=clock)
@@ -137,7 +138,8 @@ def build_window(settings: Settings, reader: ContentReader, size: tuple[int, int
                                         clock=clock, parent=window)
 
     def install_filters() -> None:
-        window.input_filters.install([guards, idle, *([window.scanner] if window.scanner is not None else [])])
+        filters = [NoWayOutKeys(window), guards, idle, *([window.scanner] if window.scanner is not None else [])]
+        window.input_filters.install(filters)
         if window.scanner is not None:
             window.scanner.restart()
 
@@ -154,18 +156,29 @@ def present(window, windowed: bool) -> None:
     if windowed:
         window.show()
     else:
+        from kiosk.ui.no_way_out import KeepFullScreen
+
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         window.showFullScreen()
+        KeepFullScreen(window)
 
 
 def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:
-    """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint)."""
+    """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint), or rest after crashes."""
+    from kiosk.run_guard import RunGuard
+
+    guard = RunGuard(settings, may_rest=not quit_after_first_paint)
+    return guard.run(lambda: _run(settings, guard, quit_after_first_paint))
+
+
+def _run(settings: Settings, guard, quit_after_first_paint: bool) -> int:
     store, _ = prepare_content(settings)
     reader = open_reader(store.db_path, immutable=store.db_immutable)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["careers-kiosk"])
+    guard.watchdog()  # says STOPPING=1 as the event loop ends
     screen = app.primaryScreen().geometry()
     size = DEFAULT_WINDOW if settings.windowed else (screen.width(), screen.height())
     window = build_window(settings, reader, size)
@@ -212,6 +225,7 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
             app.platformName(), *size, counts["occupations"], counts["sectors"],
             ", ".join(f"{p.pack_id} {p.content_version}" for p in reader.packs()),
         )
+        guard.painted(window)  # READY=1 to systemd, then the watchdog's pings from this thread
 
     QTimer.singleShot(0, after_first_paint)
     if quit_after_first_paint:

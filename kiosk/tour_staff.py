@@ -99,7 +99,19 @@ def staff_steps(window):
         ("settings-ncs-key", section("Settings", key_field)),
         ("usage", section("Usage")),
         ("leave", section("Leave the kiosk", lambda leave: leave.ask())),
+        ("resting", lambda: resting(window)),
     ]
+
+
+def resting(window) -> None:
+    """The screen a kiosk shows after repeated crashes, pictured over the whole window as the kiosk shows it."""
+    from kiosk.ui.resting import RestingScreen
+
+    staff = window.staff
+    screen = RestingScreen(staff.services.pins, (window.width(), window.height()), window.settings.screen_inches)
+    screen.allow_close = True  # it goes with the tour's staff cover
+    staff.open_staff_screen()
+    staff.cover.put(screen)
 
 
 def settled(panel) -> bool:

@@ -142,21 +142,25 @@ def test_a_refused_setting_says_why_and_leaves_the_file(qtbot, make_window, sett
     assert (settings.data_dir / "settings.toml").read_bytes() == broken and window.idle.timeout_s == 120
 
 
-def test_leaving_the_kiosk_asks_then_quits(qtbot, make_window, settings, reader, clock, monkeypatch) -> None:
-    quits = []
-    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+def test_leaving_the_kiosk_asks_then_exits_with_staff_left(qtbot, make_window, settings, reader, clock,
+                                                          monkeypatch) -> None:
+    from kiosk.recovery.exit_codes import STAFF_LEFT
+    from kiosk.ui.staff.leave_section import QUESTION
+
+    exits = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
     window, _ = staff_window(make_window, settings, reader, clock)
     screen = open_staff_screen(qtbot, window, clock)
     screen.show_section("Leave the kiosk")
     leave = screen.current
     window.allow_close = False
     tap(qtbot, leave.close_button)
-    assert quits == [] and leave.yes_button.isVisible()
+    assert exits == [] and leave.yes_button.isVisible() and leave.question.text() == QUESTION
     tap(qtbot, leave.no_button)
-    assert quits == [] and not leave.yes_button.isVisible() and not window.allow_close
+    assert exits == [] and not leave.yes_button.isVisible() and not window.allow_close
     tap(qtbot, leave.close_button)
     tap(qtbot, leave.yes_button)
-    assert quits == [True] and window.allow_close
+    assert exits == [STAFF_LEFT] and window.allow_close  # the service manager leaves a staff exit stopped
     window.close()
     assert not window.isVisible()
 

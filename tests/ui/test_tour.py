@@ -42,7 +42,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
 
     staff = ["01-pin-pad", "02-pin-pad-wait", "03-up-to-date", "04-up-to-date-syncing", "05-up-to-date-synced",
              "06-up-to-date-details", "07-import", "08-import-stick", "09-export", "10-export-stick", "11-settings",
-             "12-settings-ncs-key", "13-usage", "14-leave"]
+             "12-settings-ncs-key", "13-usage", "14-leave", "15-resting"]
     expected = {"standard": numbered(typing), "picture": numbered(typing), "high-contrast": numbered(typing),
                 "large-symbols": numbered(no_typing), "staff": staff}
     for mode, names in expected.items():
@@ -64,7 +64,7 @@ def test_tour_renders_every_screen_in_every_mode(qapp, capsys, data_dir: Path, t
         local, there = (names[[n[3:] for n in names].index(k)] for k in ("local", "local-in-greater-london"))
         assert QImage(str(out / mode / f"{local}.png")) != QImage(str(out / mode / f"{there}.png")), mode
     total = sum(len(names) for names in expected.values())
-    assert total == 206 and f"wrote {total} screens to {out}" in capsys.readouterr().out
+    assert total == 207 and f"wrote {total} screens to {out}" in capsys.readouterr().out
     # The careers sheet each mode printed went to a PDF in the tour's folder (never a printer), with a picture of
     # its page: A4-shaped, and not blank.
     papers = sorted((out / "sheets").glob("*.png"))
@@ -108,7 +108,7 @@ def test_the_json_manifest_says_what_each_picture_shows(qapp, capsys, data_dir: 
     # One entry per picture written, in the order written: each mode's screens by number, then staff's.
     files = [e["file"] for e in entries]
     pngs = [f"{p.parent.name}/{p.name}" for p in out.glob("*/*.png") if p.parent.name != "sheets"]
-    assert sorted(files) == sorted(pngs) and len(files) == 206
+    assert sorted(files) == sorted(pngs) and len(files) == 207
     folders = list(dict.fromkeys(f.split("/")[0] for f in files))
     assert folders == ["standard", "picture", "large-symbols", "high-contrast", "staff"]
     assert files == sorted(files, key=lambda f: (folders.index(f.split("/")[0]), f))

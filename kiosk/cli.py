@@ -172,6 +172,9 @@ def _parser() -> argparse.ArgumentParser:
     set_pin = staff_verbs.add_parser("set-pin", parents=[common], help="set the PIN that opens the staff screen")
     set_pin.add_argument("--stdin", action="store_true", help="read the PIN from standard input (for scripts)")
 
+    from kiosk.appliance_command import add_appliance_parser
+
+    add_appliance_parser(sub)
     doctor = sub.add_parser("doctor", parents=[common], help="check packs, database, speech, symbols and Qt")
     doctor.add_argument("--json", action="store_true")
     tour = sub.add_parser("tour", parents=[common], help="render every screen to a PNG file")
@@ -244,6 +247,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kiosk.staff_command import run_staff
 
         return run_staff(args, _settings(args))
+    if command == "appliance":
+        from kiosk.appliance_command import run_appliance
+
+        return run_appliance(args)
     if command == "doctor":
         from kiosk.doctor import run_doctor
 

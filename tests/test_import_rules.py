@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "kiosk"
 TOP = {"kiosk.app", "kiosk.cli", "kiosk.doctor", "kiosk.tour", "kiosk.symbols_command", "kiosk.sync_command",
        "kiosk.pack_keys_command", "kiosk.staff_command", "kiosk.list_command", "kiosk.__main__",
-       "kiosk.library_command", "kiosk.library_review_text", "kiosk.pack_command"}
+       "kiosk.library_command", "kiosk.library_review_text", "kiosk.pack_command", "kiosk.appliance_command"}
 # What each layer must not import (a prefix matches the module and everything under it).
 FORBIDDEN = {
     "kiosk.content": ["kiosk.ui", "kiosk.sources", "kiosk.access", "kiosk.config", *TOP, "PySide6", "httpx", "pyttsx3"],
@@ -19,6 +19,8 @@ FORBIDDEN = {
     "kiosk.ui": ["sqlite3", "sqlite_utils", "httpx", "pyttsx3", "kiosk.sources", *TOP],
     # Staff tools are headless: the staff screen in kiosk.ui uses them, never the other way round.
     "kiosk.staff": ["kiosk.ui", "kiosk.access", *TOP, "PySide6"],
+    # The installer runs as root before any screen exists: no Qt, no content, no screens.
+    "kiosk.appliance": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
     "kiosk.config": ["kiosk.ui", "kiosk.content", "kiosk.sources", "kiosk.access", "PySide6", *TOP],
 }
 # The screens read content only through its narrow read API and page values.

@@ -159,13 +159,21 @@ def present(window, windowed: bool) -> None:
 
 
 def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> int:
-    """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint)."""
+    """Run the kiosk until it is closed by staff (or, for benchmarks, until the first paint), or rest after crashes."""
+    from kiosk.run_guard import RunGuard
+
+    guard = RunGuard(settings, may_rest=not quit_after_first_paint)
+    return guard.run(lambda: _run(settings, guard, quit_after_first_paint))
+
+
+def _run(settings: Settings, guard, quit_after_first_paint: bool) -> int:
     store, _ = prepare_content(settings)
     reader = open_reader(store.db_path, immutable=store.db_immutable)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["careers-kiosk"])
+    guard.watchdog()  # says STOPPING=1 as the event loop ends
     screen = app.primaryScreen().geometry()
     size = DEFAULT_WINDOW if settings.windowed else (screen.width(), screen.height())
     window = build_window(settings, reader, size)
@@ -209,6 +217,7 @@ def run_kiosk(settings: Settings, *, quit_after_first_paint: bool = False) -> in
             app.platformName(), *size, counts["occupations"], counts["sectors"],
             ", ".join(f"{p.pack_id} {p.content_version}" for p in reader.packs()),
         )
+        guard.painted(window)  # READY=1 to systemd, then the watchdog's pings from this thread
 
     QTimer.singleShot(0, after_first_paint)
     if quit_after_first_paint:

@@ -12,6 +12,7 @@ from kiosk.doctor.check import Check
 from kiosk.doctor.machine import machine_checks
 from kiosk.doctor.package import package_checks
 from kiosk.doctor.packs import pack_checks
+from kiosk.doctor.recovery import recovery_checks
 from kiosk.doctor.state import state_findings
 from kiosk.doctor.storage import storage_checks
 from kiosk.settings_check import settings_findings
@@ -30,6 +31,7 @@ def run_checks(settings: Settings) -> list[Check]:
     checks += [Check(*finding) for finding in pin_findings(settings.data_dir)]
     checks += [Check(*finding) for finding in settings_findings(settings)]
     checks += [Check(*finding) for finding in state_findings(settings)]
+    checks += recovery_checks(settings.data_dir)
     log = store.log_lines(5)
     if log:
         checks.append(Check("content log", "ok", " | ".join(log)))

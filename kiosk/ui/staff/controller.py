@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
+from kiosk.recovery.exit_codes import STAFF_LEFT
 from kiosk.staff.api import StaffApi
 from kiosk.staff.pin import PinResult
 from kiosk.ui.staff.gesture import HiddenGesture
@@ -188,6 +189,7 @@ class StaffController(QObject):
             self.cover.raise_()
 
     def leave(self) -> None:
-        """Leave the kiosk: the window may close now, and the app stops cleanly (the kiosk's run ends)."""
+        """Leave the kiosk: the window may close now, and the app stops cleanly with STAFF_LEFT, so the service
+        manager leaves it stopped (the run guard records it as left by staff)."""
         self.window.allow_close = True
-        QApplication.quit()
+        QApplication.exit(STAFF_LEFT)

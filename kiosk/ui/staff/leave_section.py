@@ -10,6 +10,8 @@ from kiosk.ui.staff.parts import action_button, heading, note
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.plain_label import PlainLabel
 
+QUESTION = "Close the kiosk for maintenance? It starts again when the computer restarts."
+
 if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController
 
@@ -27,12 +29,13 @@ class LeaveSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(t.px(18))
         layout.addWidget(heading(t, "Leave the kiosk"))
-        layout.addWidget(note(t, "This closes the kiosk program, so the computer can be used for something else. "
-                                 "Pupils cannot use the kiosk until it is started again."))
+        layout.addWidget(note(t, "This closes the kiosk program for maintenance. Pupils cannot use the kiosk until "
+                                 "the computer restarts (or it is started again)."))
         self.close_button = action_button(t, "Close the kiosk…", 400)
         self.close_button.clicked.connect(self.ask)
         layout.addWidget(self.close_button)
-        self.question = PlainLabel("Close the kiosk now?", t.font(t.heading, bold=True), t.color("text"))
+        self.question = PlainLabel(QUESTION, t.font(t.heading, bold=True), t.color("text"))
+        self.question.setWordWrap(True)
         self.yes_button = action_button(t, "Yes, close the kiosk", 420)
         self.no_button = action_button(t, "No, keep it running", 420)
         self.yes_button.clicked.connect(staff.leave)

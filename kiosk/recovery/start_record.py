@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import IO, Callable
 
 from kiosk.recovery.crash_text import describe_fatal
-from kiosk.recovery.exit_codes import STAFF_LEFT_FILE
 from kiosk.staff.atomic import write_file_atomically
 
 RECORD_FILE = "start-record.json"
@@ -34,14 +33,6 @@ log = logging.getLogger(__name__)
 
 class RecordDamaged(ValueError):
     """The start record cannot be used as it is; the message says why."""
-
-
-def boot_id() -> str:
-    """This boot's id from the kernel ("" where there is none), so a mark left by staff lasts until a restart."""
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return ""
 
 
 def read_runs(path: Path) -> list[dict]:
@@ -112,12 +103,8 @@ class StartRecord:
         now = self._clock()
         self.streak = crash_streak(self.runs, now)
         resting = may_rest and len(self.streak) >= REST_AFTER
-        self.run = {"started": now, "how": "running", "detail": "", "boot": boot_id(), "resting": resting}
+        self.run = {"started": now, "how": "running", "detail": "", "resting": resting}
         self.runs.append(self.run)
-        try:
-            (self.data_dir / STAFF_LEFT_FILE).unlink(missing_ok=True)  # a start: someone wants the kiosk running
-        except OSError:
-            pass  # a disk that cannot be written: the record below says so
         self._save()
         return self
 
@@ -161,17 +148,11 @@ class StartRecord:
         self._save()
         if self.fatal_file is not None and how in ("clean", "staff"):
             self.fatal_file.truncate(0)  # a stall the kiosk came back from is not how this run ended
-        if how == "staff":
-            try:
-                write_file_atomically(self.data_dir / STAFF_LEFT_FILE, (self.run["boot"] + "\n").encode())
-            except OSError as e:
-                log.warning("could not mark the kiosk as left by staff: %s", e)
 
     def try_again(self) -> None:
         """Staff asked to try again while resting: close the resting run and start a normal one."""
         self.end("retry", "staff tried again")
-        self.run = {"started": self._clock(), "how": "running", "detail": "", "boot": self.run["boot"],
-                    "resting": False}
+        self.run = {"started": self._clock(), "how": "running", "detail": "", "resting": False}
         self.runs.append(self.run)
         self.streak = []
         self._save()

@@ -27,7 +27,7 @@ GOOD: dict[str, bytes | None] = {  # None: a folder
     "sync/official/downloads.json": b'{"files": {}, "partial": {}, "built_from": null, "installed": null}',
     "trusted-keys/school.pub": b"",  # damaged only: a real key is made by `kiosk pack keygen`
     "start-record.json": json.dumps({"format": 1, "runs": [
-        {"started": 1796600000.0, "how": "clean", "detail": "", "boot": "", "resting": False, "steady": True,
+        {"started": 1796600000.0, "how": "clean", "detail": "", "resting": False, "steady": True,
          "ended": 1796610000.0}]}).encode(),
 }
 WRONG_SHAPE = b'{"not": ["the shape", 1]}'  # valid JSON that none of these files holds (a key has no spaces)

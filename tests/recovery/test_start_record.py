@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.doctor.recovery import recovery_checks
-from kiosk.recovery.exit_codes import STAFF_LEFT_FILE
 from kiosk.recovery.start_record import (
-    FATAL_FILE, RECORD_FILE, REST_AFTER, STEADY_S, WITHIN_S, StartRecord, boot_id, read_runs,
+    FATAL_FILE, RECORD_FILE, REST_AFTER, STEADY_S, WITHIN_S, StartRecord, read_runs,
 )
 from tests.helpers.state_files import GARBAGE, plant
 
@@ -127,15 +126,13 @@ def test_a_run_that_worked_or_an_old_crash_breaks_the_streak(tmp_path: Path, bre
     assert not start(tmp_path, clock).resting
 
 
-def test_staff_leaving_is_recorded_and_marked_for_this_boot(tmp_path: Path) -> None:
+def test_staff_leaving_is_recorded_and_not_counted_as_a_crash(tmp_path: Path) -> None:
     clock = Clock()
     record = start(tmp_path, clock)
     record.end("staff")
     assert read_runs(tmp_path / RECORD_FILE)[-1]["how"] == "staff"
-    assert (tmp_path / STAFF_LEFT_FILE).read_text() == boot_id() + "\n"
     assert "staff left it through the staff screen" in recovery_checks(tmp_path)[0].detail
-    start(tmp_path, clock)
-    assert not (tmp_path / STAFF_LEFT_FILE).exists()  # started again: the mark has done its work
+    assert start(tmp_path, clock).streak == []
 
 
 def test_the_benchmarks_quick_runs_never_rest(tmp_path: Path) -> None:

@@ -170,7 +170,8 @@ def _symbols(ctx: Context) -> None:
         ctx.say("symbols: OpenMoji is installed")
     else:
         ctx.say("symbols: OpenMoji could not be downloaded now (no network?); the kiosk shows words only until "
-                f"`sudo -u {L.USER} KIOSK_DATA_DIR={L.DATA_DIR} {L.KIOSK_COMMAND} symbols install openmoji` works")
+                f"`runuser -u {L.USER} -- env KIOSK_DATA_DIR={L.DATA_DIR} {L.KIOSK_COMMAND} symbols install openmoji` "
+                "works (runuser: Debian has no sudo where root has a password)")
 
 
 def remove(ctx: Context, *, delete_data: bool = False, force: bool = False) -> None:

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import subprocess
+import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 class NotifySocket:
@@ -56,3 +63,26 @@ class NotifySocket:
 
     def close(self) -> None:
         self.sock.close()
+
+
+@contextmanager
+def running_kiosk(data: Path, listener: NotifySocket, watchdog_usec: int, **extra: str) -> Iterator[subprocess.Popen]:
+    """The kiosk (offscreen, windowed) with systemd's variables naming `listener`; killed if a test leaves it running."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data), "PYTHONPATH": str(ROOT),
+           "NOTIFY_SOCKET": listener.variable, "WATCHDOG_USEC": str(watchdog_usec), **extra}
+    kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed"], env=env, cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        yield kiosk
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+        listener.close()
+
+
+def stop_kiosk(kiosk: subprocess.Popen, listener: NotifySocket) -> str:
+    """Stop it as systemd does (SIGTERM), wait for its STOPPING=1 and its exit; what it wrote to stderr."""
+    kiosk.send_signal(signal.SIGTERM)
+    assert listener.wait_for(lambda got: got[-1][1] == "STOPPING=1", 30), listener.received
+    return kiosk.communicate(timeout=60)[1]

@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.doctor.recovery import recovery_checks
 from kiosk.recovery.start_record import REST_AFTER, RECORD_FILE, read_runs
-from tests.recovery.notify_socket import NotifySocket
+from tests.recovery.notify_socket import NotifySocket, running_kiosk, stop_kiosk
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -60,11 +60,7 @@ def test_after_repeated_crashes_the_kiosk_rests_and_still_answers_systemd(data: 
     for n in range(REST_AFTER):
         crash(data, "exception" if n % 2 else "segfault")  # the last is a segfault
     listener = NotifySocket(tmp_path)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data), "PYTHONPATH": str(ROOT),
-           "NOTIFY_SOCKET": listener.variable, "WATCHDOG_USEC": "1000000"}
-    kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed"], env=env, cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
+    with running_kiosk(data, listener, 1_000_000) as kiosk:
         assert listener.wait_for(lambda got: len([m for _, m in got if m == "WATCHDOG=1"]) >= 3, 120), \
             listener.received
         resting = read_runs(data / RECORD_FILE)[-1]
@@ -72,14 +68,7 @@ def test_after_repeated_crashes_the_kiosk_rests_and_still_answers_systemd(data: 
         check = recovery_checks(data)[0]
         assert check.status == "warning" and f"stopped {REST_AFTER} times" in check.detail
         assert "Fatal Python error: Segmentation fault" in check.detail and "It is resting" in check.detail
-        kiosk.send_signal(signal.SIGTERM)
-        assert listener.wait_for(lambda got: got[-1][1] == "STOPPING=1", 30), listener.received
-        _, err = kiosk.communicate(timeout=60)
-    finally:
-        if kiosk.poll() is None:
-            kiosk.kill()
-            kiosk.wait()
-        listener.close()
+        err = stop_kiosk(kiosk, listener)
     assert kiosk.returncode == 0, err
     assert "it is resting" in err and "kiosk running" not in err  # the full kiosk never started
     assert "stopping on signal 15" in err

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -16,19 +15,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.recovery.start_record import FATAL_FILE, read_runs, RECORD_FILE
-from tests.recovery.notify_socket import NotifySocket
+from tests.recovery.notify_socket import ROOT, NotifySocket, running_kiosk, stop_kiosk
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent.parent
 WATCHDOG_S = 1.0  # WATCHDOG_USEC: pings every half second
 FREEZE_AFTER, FREEZE_S = 4, 2.5  # the GUI thread blocks 2.5 s after the 4th ping
-
-
-def start_kiosk(data: Path, listener: NotifySocket, **extra: str) -> subprocess.Popen:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data), "PYTHONPATH": str(ROOT),
-           "NOTIFY_SOCKET": listener.variable, "WATCHDOG_USEC": str(int(WATCHDOG_S * 1e6)), **extra}
-    return subprocess.Popen([sys.executable, "-m", "kiosk", "--windowed"], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
 def pings(listener: NotifySocket) -> list[float]:
@@ -44,21 +35,13 @@ def data(sample_data_dir: Path, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("form", ["path", "abstract"])
 def test_a_frozen_event_loop_stops_the_pings_and_they_come_back(data: Path, tmp_path: Path, form: str) -> None:
     listener = NotifySocket(tmp_path, abstract=form == "abstract")
-    kiosk = start_kiosk(data, listener, KIOSK_TEST_FREEZE=f"{FREEZE_AFTER}:{FREEZE_S}")
-    try:
+    with running_kiosk(data, listener, int(WATCHDOG_S * 1e6), KIOSK_TEST_FREEZE=f"{FREEZE_AFTER}:{FREEZE_S}") as kiosk:
         assert listener.wait_for(lambda got: len(got) >= 1, 120), "no READY=1 within two minutes"
         # The freeze, then four pings after it.
         assert listener.wait_for(lambda got: len([m for _, m in got if m == "WATCHDOG=1"]) >= FREEZE_AFTER + 4,
                                  60), listener.received
         hang_dump = (data / FATAL_FILE).read_text()  # the stacks faulthandler wrote while the loop was stuck
-        kiosk.send_signal(signal.SIGTERM)
-        assert listener.wait_for(lambda got: got[-1][1] == "STOPPING=1", 30), listener.received
-        _, err = kiosk.communicate(timeout=60)
-    finally:
-        if kiosk.poll() is None:
-            kiosk.kill()
-            kiosk.wait()
-        listener.close()
+        err = stop_kiosk(kiosk, listener)
     messages = [m for _, m in listener.received]
     assert messages[0] == "READY=1" and messages.count("READY=1") == 1, messages
     assert messages[-1] == "STOPPING=1" and set(messages[1:-1]) == {"WATCHDOG=1"}, messages

@@ -15,9 +15,11 @@ from kiosk.appliance.runner import Recorder, Result, Runner
 from kiosk.appliance_command import run_appliance
 from kiosk.cli import _parser
 from tests.appliance.fakes import FakeRunner, machine, wheel
+from tests.helpers.other_users import needs_other_users
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="runuser needs root (CI runs as root)")
+@needs_other_users
 def test_the_runner_runs_a_command_as_another_user_with_its_environment() -> None:
     done = Runner().run(["sh", "-c", 'echo "$(id -un) $KIOSK_DATA_DIR"'], as_user="nobody",
                         env={"KIOSK_DATA_DIR": "/var/lib/careers-kiosk"})

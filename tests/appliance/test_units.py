@@ -13,6 +13,7 @@ import pytest
 from kiosk.appliance import layout as L
 from kiosk.appliance.units import logind_dropin, service_unit, session_script, sysctl_conf, udev_rule
 from tests.appliance.unit_file import parse_unit
+from tests.helpers.other_users import needs_other_users
 
 
 def test_the_parser_keeps_every_value_of_a_repeated_key() -> None:
@@ -98,6 +99,7 @@ def _run_session(tmp_path: Path, kiosk_exit: str, cage_options: str = "") -> sub
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="running cage as another user needs root (CI runs as root)")
+@needs_other_users
 @pytest.mark.parametrize("kiosk_exit, expected", [("exit 75", 75), ("exit 0", 0), ("exit 3", 3),
                                                   ("kill -9 $$", 137)])
 def test_the_session_hands_on_the_kiosks_exit_status_through_cage(open_dir: Path, kiosk_exit: str,
@@ -108,6 +110,7 @@ def test_the_session_hands_on_the_kiosks_exit_status_through_cage(open_dir: Path
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="running cage as another user needs root (CI runs as root)")
+@needs_other_users
 def test_a_technicians_cage_options_reach_cage(open_dir: Path) -> None:
     # Rotated twice (upside down): cage takes it and the kiosk's status still comes through. (`-m last` is left
     # out: Debian 12's cage 0.1.4 crashes with it on the headless backend.)

@@ -24,10 +24,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.other_users import needs_other_users
 from tests.install import frames
 from tests.install.cage_session import X11_SIZE, CageSession, as_user, missing_tools, quiet_env, user_dir
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, needs_other_users]  # cage refuses root, so the kiosk runs as `nobody`
 
 HEADLESS_SIZE = (1280, 720)  # wlroots' headless output
 COMPOSITE = ("-r", "-r")  # upside down: cage renders every frame itself (see above)

@@ -10,7 +10,7 @@ from kiosk.ui.staff.parts import action_button, heading, note
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.plain_label import PlainLabel
 
-QUESTION = "Close the kiosk for maintenance? It starts again when the computer restarts."
+QUESTION = "Close the kiosk now?"
 
 if TYPE_CHECKING:
     from kiosk.ui.staff.controller import StaffController

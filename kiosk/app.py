@@ -211,7 +211,7 @@ def _run(settings: Settings, guard, quit_after_first_paint: bool) -> int:
         staffs.append(staff)
         from kiosk.ui.screen_schedule import ScreenSchedule
 
-        window.screen_schedule = ScreenSchedule(window)  # dark outside opening hours; a touch wakes it
+        ScreenSchedule(window)  # dark outside opening hours, a touch wakes it; it attaches itself to the window
         flusher = QTimer(window)
         flusher.timeout.connect(lambda: flush_usage(staff.usage))
         flusher.start(USAGE_FLUSH_MS)

@@ -17,7 +17,7 @@ def scan_buttons(window: KioskWindow) -> tuple[list, list]:
     def on_show(parent: QWidget) -> list:
         return [b for b in parent.findChildren(KioskButton) if b.isVisibleTo(window) and b.isEnabled()]
 
-    schedule = getattr(window, "screen_schedule", None)
+    schedule = window.screen_schedule
     if schedule is not None and schedule.asleep:
         return [], []  # the closed screen has nothing to press: a switch press (a key) wakes it
     overlay = window._overlay

@@ -67,6 +67,7 @@ class ScreenSchedule(QObject):
         self.timer.timeout.connect(self.check)
         window.idle.idle.connect(self._idle)  # after the window's own reset (connected when it was built)
         window.installEventFilter(self)  # the cover follows the window's size
+        window.screen_schedule = self  # the window checks again when staff save new settings
         self.check()
 
     def hours(self) -> OpeningHours:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.access.symboliser import Symboliser
     from kiosk.staff.api import StaffApi
     from kiosk.ui.scanning import ScanController
+    from kiosk.ui.screen_schedule import ScreenSchedule
     from kiosk.ui.speech_controller import SpeechController
     from kiosk.ui.staff.controller import StaffController
     from kiosk.ui.widgets.symbol_pixmaps import SymbolPixmaps
@@ -84,6 +85,7 @@ class KioskWindow(QWidget):
         self._armed: Choice | None = None  # tap to hear: the choice heard, waiting for its second tap
         self.scanner: ScanController | None = None  # set by the app when staff turn switch access on
         self.staff: StaffController | None = None  # the staff screen and its hidden way in (attach_staff)
+        self.screen_schedule: ScreenSchedule | None = None  # opening hours: one attaches itself after the first paint
         self.pictures = PictureChoices(self, lambda: self.scanner.restart() if self.scanner else None)
         self.my_list = MyList()  # what the pupil keeps to take home: this visit only, never on disk
         self.today = dt.date.today  # which events are past (tests and the tour may pin it)
@@ -237,6 +239,8 @@ class KioskWindow(QWidget):
         self.settings, self.default_display = settings, Display(mode=settings.default_mode)
         self.idle.timeout_s, self.idle.warning_s = settings.idle_timeout_s, settings.idle_warning_s
         self._apply_display()  # the theme follows the screen size, and the speech rate the settings
+        if self.screen_schedule is not None:
+            self.screen_schedule.check()  # new opening hours count from now
 
     # -- speech ------------------------------------------------------------------------------------------
 

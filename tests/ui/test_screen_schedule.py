@@ -48,7 +48,6 @@ def school(make_window, settings, reader, panel):
     window = make_window(settings._replace(opening_hours="Mon-Fri 08:00-16:30"), reader)
     wall = WallClock(dt.datetime(2026, 12, 7, 16, 29, tzinfo=LONDON))
     schedule = ScreenSchedule(window, now=wall, backlight=Backlight(panel.parent))
-    window.screen_schedule = schedule
     yield window, schedule, wall
     schedule.stop()
 
@@ -138,7 +137,6 @@ def test_staff_can_get_in_while_it_is_dark(qtbot, make_window, settings, reader,
     window, _ = staff_window(make_window, settings._replace(opening_hours="Sat 09:00-12:00"), reader, clock)
     schedule = ScreenSchedule(window, now=WallClock(dt.datetime(2026, 12, 7, 20, 0, tzinfo=LONDON)),
                               backlight=Backlight(panel.parent))
-    window.screen_schedule = schedule
     try:
         assert schedule.asleep  # started after closing time: dark at once
         where = bare_bar_point(window)
@@ -152,3 +150,12 @@ def test_staff_can_get_in_while_it_is_dark(qtbot, make_window, settings, reader,
         assert not schedule.asleep
     finally:
         schedule.stop()
+
+
+def test_new_opening_hours_saved_by_staff_count_at_once(qtbot, school, panel) -> None:
+    window, schedule, _ = school
+    assert window.screen_schedule is schedule  # it attached itself to the window
+    window.apply_settings(window.settings._replace(opening_hours="Sat 09:00-12:00"))  # what saving settings does
+    assert schedule.asleep and brightness(panel) == "0"
+    window.apply_settings(window.settings._replace(opening_hours=""))  # always open
+    assert not schedule.asleep and brightness(panel) == "180"

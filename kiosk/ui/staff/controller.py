@@ -181,9 +181,6 @@ class StaffController(QObject):
 
             self.window.speaker.voice = settings.speech_voice or DEFAULT_VOICE
         self.window.apply_settings(settings)
-        schedule = getattr(self.window, "screen_schedule", None)
-        if schedule is not None:
-            schedule.check()  # new opening hours count from now
         self._keep_on_top()
 
     def _keep_on_top(self) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from kiosk.appliance.errors import ApplianceError
 from kiosk.appliance.layout import WRITTEN_FILE
+from kiosk.staff.atomic import write_file_atomically  # standard library only, as the installer needs
 
 
 def sha256(data: bytes) -> str:
@@ -49,19 +50,11 @@ class Files:
         target = self.path(where)
         self._remember(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
         data = text.encode("utf-8")
         try:
-            with open(tmp, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
+            write_file_atomically(target, data, mode)
         except OSError as e:
-            tmp.unlink(missing_ok=True)
             raise disk_error(e, target, len(data)) from e
-        self._fsync_dir(target.parent)
 
     def record(self, paths: list[PurePosixPath]) -> None:
         """Note the sha256 of each file as it is now, as ours (kept beside the data, never in the data dir)."""
@@ -100,14 +93,6 @@ class Files:
             self._undo.append((target, target.read_bytes(), target.stat().st_mode & 0o7777))
         except FileNotFoundError:
             self._undo.append((target, None, None))
-
-    @staticmethod
-    def _fsync_dir(folder: Path) -> None:
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def disk_error(e: OSError, where: Path, needed_bytes: int) -> ApplianceError:
